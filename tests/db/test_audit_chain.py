@@ -1,0 +1,73 @@
+"""The audit chain detects any later edit of history made outside the program."""
+
+import sqlite3
+
+import pytest
+
+from wuyang_tasks.services.evidence import verify_ledger
+
+
+def _tamper(path, sql):
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+def test_demo_ledger_verifies(demo_ledger):
+    result = verify_ledger(demo_ledger)
+    assert result.ok, result.message
+    assert result.events > 100
+
+
+@pytest.mark.parametrize("seq", [1, 40])
+@pytest.mark.parametrize("sql", [
+    "UPDATE audit_event SET action = action || '_edited' WHERE seq = {seq}",
+    "UPDATE audit_event SET after = replace(after, '1', '2') WHERE seq = {seq}",
+    "UPDATE audit_event SET actor = 'someone' WHERE seq = {seq}",
+    "UPDATE audit_event SET at = '2016-01-01T00:00:00+00:00' WHERE seq = {seq}",
+    "DELETE FROM audit_event WHERE seq = {seq}",
+])
+def test_editing_or_deleting_an_event_is_named(demo_ledger, sql, seq):
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    _tamper(path, sql.format(seq=seq))
+    result = verify_ledger(demo_ledger)
+    assert not result.ok
+    assert result.first_bad_seq in (seq, seq + 1)
+    assert f"第 {result.first_bad_seq} 条" in result.message
+
+
+def test_editing_chinese_text_in_an_event_is_detected(demo_ledger):
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    _tamper(path, "UPDATE audit_event SET after = replace(after, '县委', '县政府') WHERE seq = 1")
+    result = verify_ledger(demo_ledger)
+    assert not result.ok and result.first_bad_seq == 1
+
+
+def test_cutting_off_the_tail_is_detected(demo_ledger):
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    _tamper(path, "DELETE FROM audit_event WHERE seq > 600")
+    result = verify_ledger(demo_ledger)
+    assert not result.ok
+    assert "末尾" in result.message
+
+
+def test_rewriting_an_event_and_its_hash_breaks_the_next_link(demo_ledger):
+    """Recomputing one event's own hash is not enough: the following event no longer links."""
+    from wuyang_tasks.domain.chain import event_hash
+
+    path = demo_ledger.path
+    demo_ledger.dispose()
+    conn = sqlite3.connect(path)
+    row = conn.execute("SELECT prev_hash, seq, at, actor, entity, entity_id, action, before, after "
+                       "FROM audit_event WHERE seq = 50").fetchone()
+    forged_actor = "forger"
+    digest = event_hash(row[0], row[1], row[2], forged_actor, *row[4:])
+    conn.execute("UPDATE audit_event SET actor = ?, hash = ? WHERE seq = 50", (forged_actor, digest))
+    conn.commit()
+    conn.close()
+    result = verify_ledger(demo_ledger)
+    assert not result.ok and result.first_bad_seq == 51

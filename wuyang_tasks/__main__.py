@@ -1,0 +1,5 @@
+import sys
+
+from wuyang_tasks.cli.main import main
+
+sys.exit(main())

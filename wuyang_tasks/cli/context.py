@@ -1,0 +1,25 @@
+"""What every command needs: the ledger (opened once, lazily) and the day to evaluate on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wuyang_tasks.db.ledger import Ledger, open_ledger
+
+
+@dataclass
+class CliContext:
+    db: str | None
+    today: date | None = None
+    _ledger: Ledger | None = field(default=None, init=False)
+
+    def ledger(self, *, read_only: bool = False) -> Ledger:
+        if self._ledger is None:
+            self._ledger = open_ledger(self.db, today=self.today, read_only=read_only)
+        return self._ledger
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.dispose()
+            self._ledger = None

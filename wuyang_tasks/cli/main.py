@@ -1,0 +1,79 @@
+"""``wuyang-tasks`` entry point.
+
+Without a subcommand it opens the window. Subcommands live in small modules listed in
+``COMMAND_MODULES``; each has ``register(subparsers)`` and sets ``func(ctx, args) -> int``.
+Exit codes: 0 ok, 1 verification failed, 2 bad input (message on stderr, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from datetime import date
+
+from wuyang_tasks import APP_TITLE, __version__
+from wuyang_tasks.domain.errors import LedgerError
+
+from .context import CliContext
+
+COMMAND_MODULES = [
+    "wuyang_tasks.cli.core",
+]
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2016-07-29") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wuyang-tasks", description=f"{APP_TITLE}：任务台账、时限预警、督导检查与问责。"
+        "不带子命令时打开程序窗口。")
+    parser.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}")
+    parser.add_argument("--db", default=os.environ.get("WUYANG_TASKS_DB"),
+                        help="台账：SQLite 文件路径或数据库 URL（postgresql+psycopg://用户@主机/库）；"
+                             "也可用环境变量 WUYANG_TASKS_DB。默认为用户数据目录下的 ledger.db")
+    parser.add_argument("--today", type=_day, help="按指定日期（YYYY-MM-DD）计算时限和亮灯")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command is None:
+        from wuyang_tasks.ui.app import run_gui
+
+        return run_gui(args, rest)
+    if rest:
+        parser.error(f"无法识别的参数：{' '.join(rest)}")
+    ctx = CliContext(db=args.db, today=args.today)
+    try:
+        return args.func(ctx, args)
+    except LedgerError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return exc.exit_code
+    finally:
+        ctx.close()
+
+
+def gui_main() -> int:
+    return main([])
+
+
+def _utf8_streams() -> None:
+    """Windows consoles may default to a legacy code page; Chinese output must not crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass

@@ -1,0 +1,124 @@
+"""Append to and verify the audit chain.
+
+Every service write calls :func:`record` inside its own transaction. The chain append must
+be serialised across clients: on SQLite the write transaction already holds the database's
+write lock (``BEGIN IMMEDIATE``); on PostgreSQL a transaction-scoped advisory lock is taken
+before the head is read. The head (last seq and hash) is also kept in ``ledger_meta`` so that
+cutting events off the end of the chain is detected too.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash
+
+from .models import AuditEvent, LedgerMeta
+
+HEAD_KEY = "audit_head"
+_PG_LOCK_KEY = 0x5759_4155  # "WYAU"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def os_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some locked-down PCs
+        return "unknown"
+
+
+def snapshot(obj) -> dict:
+    """Column values of an ORM object as JSON-friendly data."""
+    state = inspect(obj)
+    out = {}
+    for attr in state.mapper.column_attrs:
+        value = getattr(obj, attr.key)
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, date):
+            value = value.isoformat()
+        out[attr.key] = value
+    return out
+
+
+def _head(session: Session) -> tuple[int, str]:
+    cached = session.info.get("audit_head")
+    if cached is not None:
+        return cached
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+    row = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (row.seq, row.hash) if row else (0, GENESIS)
+
+
+def record(session: Session, entity: str, entity_id: int | None, action: str,
+           before: dict | None = None, after: dict | None = None) -> AuditEvent:
+    """Append one event in the caller's transaction."""
+    seq, prev = _head(session)
+    seq += 1
+    at = session.info.get("now") or now_iso()
+    actor = session.info.get("actor") or os_actor()
+    before_json = canonical_json(before) if before is not None else None
+    after_json = canonical_json(after) if after is not None else None
+    digest = event_hash(prev, seq, at, actor, entity, entity_id, action, before_json, after_json)
+    event = AuditEvent(seq=seq, at=at, actor=actor, entity=entity, entity_id=entity_id,
+                       action=action, before=before_json, after=after_json,
+                       prev_hash=prev, hash=digest)
+    session.add(event)
+    session.info["audit_head"] = (seq, digest)
+    session.merge(LedgerMeta(key=HEAD_KEY, value=f"{seq}:{digest}"))
+    return event
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    events: int
+    message: str
+    first_bad_seq: int | None = None
+    first_bad_id: int | None = None
+
+
+def verify_chain(session: Session) -> VerifyResult:
+    prev = GENESIS
+    expected_seq = 0
+    count = 0
+    rows = session.execute(
+        select(AuditEvent.id, AuditEvent.seq, AuditEvent.at, AuditEvent.actor, AuditEvent.entity,
+               AuditEvent.entity_id, AuditEvent.action, AuditEvent.before, AuditEvent.after,
+               AuditEvent.prev_hash, AuditEvent.hash).order_by(AuditEvent.seq)
+    )
+    for row in rows:
+        expected_seq += 1
+        count += 1
+        where = f"审计记录第 {row.seq} 条（id={row.id}，{row.at}，{row.entity} {row.action}）"
+        if row.seq != expected_seq:
+            return VerifyResult(False, count, f"{where}之前缺少第 {expected_seq} 条：审计链被删改。",
+                                row.seq, row.id)
+        if row.prev_hash != prev:
+            return VerifyResult(False, count, f"{where}与前一条不衔接：审计链被删改。", row.seq, row.id)
+        digest = event_hash(prev, row.seq, row.at, row.actor, row.entity, row.entity_id,
+                            row.action, row.before, row.after)
+        if digest != row.hash:
+            return VerifyResult(False, count, f"{where}的内容与其校验值不符：该记录被改动过。",
+                                row.seq, row.id)
+        prev = row.hash
+    head = session.get(LedgerMeta, HEAD_KEY)
+    stored = head.value if head else None
+    actual = f"{expected_seq}:{prev}" if expected_seq else None
+    if stored != actual:
+        return VerifyResult(False, count,
+                            f"审计链末尾与登记的链头不符（登记为 {stored or '无'}，实际为 {actual or '无'}）："
+                            "末尾的记录被删除或链头被改动。", expected_seq or None)
+    return VerifyResult(True, count, f"审计链完整：共 {count} 条记录，逐条校验通过。")

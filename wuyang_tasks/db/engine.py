@@ -1,0 +1,75 @@
+"""Engines for SQLite (default) and PostgreSQL (shared office ledger).
+
+SQLite: WAL journal with ``synchronous=FULL`` (a committed action survives power loss),
+foreign keys on, a busy timeout so that a second program waits instead of failing, and
+write transactions opened with ``BEGIN IMMEDIATE`` so that two writers queue up front rather
+than failing half-way (the audit chain append reads the head, then writes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+from wuyang_tasks import paths
+
+BUSY_TIMEOUT_MS = 15_000
+WRITE = {"wuyang_write": True}
+
+
+def resolve_url(url_or_path: str | Path | None) -> URL:
+    """A URL from a URL or a plain path (a plain path means a SQLite file)."""
+    if url_or_path is None or str(url_or_path) == "":
+        return URL.create("sqlite", database=str(paths.default_ledger_path()))
+    text = str(url_or_path)
+    if "://" in text:
+        url = make_url(text)
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return url
+    return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def create_ledger_engine(url: URL, *, read_only: bool = False) -> Engine:
+    if is_sqlite(url):
+        return _sqlite_engine(url, read_only=read_only)
+    return create_engine(url, pool_pre_ping=True, future=True)
+
+
+def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
+    database = url.database or ""
+    if read_only:
+        engine = create_engine("sqlite://", creator=lambda: _connect_ro(database))
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get("wuyang_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write and not read_only else "BEGIN")
+
+    return engine
+
+
+def _connect_ro(database: str):
+    import sqlite3
+
+    uri = Path(database).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)

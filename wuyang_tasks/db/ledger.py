@@ -1,0 +1,216 @@
+"""Opening a ledger: checks, migrations, sessions.
+
+``open_ledger`` refuses what it must not touch — a file that is not SQLite, a damaged file, a
+ledger written by a newer program — with a :class:`LedgerError` in Chinese and without
+writing anything to it. Each user action is one transaction: ``with ledger.write() as s:``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.errors import LedgerError
+
+from . import migrate
+from .audit import os_actor
+from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
+from .models import CalendarOverride, LedgerMeta
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+REFERENCE_DAY_KEY = "reference_day"
+DEMO_KEY = "demo"
+
+BackupHook = Callable[[Path, str], object]
+"""Called as hook(path, reason) before a migration of an existing SQLite ledger."""
+
+
+class LedgerOpenError(LedgerError):
+    """The ledger cannot be opened as asked; nothing was written."""
+
+    def __init__(self, message: str, *, kind: str):
+        super().__init__(message)
+        self.kind = kind  # not_sqlite, damaged, newer, read_only, locked, unreachable
+
+
+@dataclass
+class Ledger:
+    url: URL
+    engine: Engine
+    read_only: bool = False
+    today_override: date | None = None
+    actor: str = field(default_factory=os_actor)
+    _sessions: sessionmaker = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # -- identity ----------------------------------------------------------------------------
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    # -- sessions ----------------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            session.info["actor"] = self.actor
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action: committed as a whole, or rolled back as a whole."""
+        if self.read_only:
+            raise LedgerError("台账以只读方式打开，不能修改。")
+        with self._sessions() as session:
+            session.info["actor"] = self.actor
+            session.connection(execution_options=WRITE)
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    # -- facts about this ledger -------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        with self.read() as s:
+            row = s.get(LedgerMeta, key)
+            return row.value if row else None
+
+    @property
+    def reference_day(self) -> date | None:
+        value = self.meta(REFERENCE_DAY_KEY)
+        return date.fromisoformat(value) if value else None
+
+    @property
+    def is_demo(self) -> bool:
+        return self.meta(DEMO_KEY) == "1"
+
+    def today(self) -> date:
+        """The day deadlines are evaluated on: --today, else a demo's reference day, else today."""
+        return self.today_override or self.reference_day or date.today()
+
+    def today_caption(self) -> str | None:
+        """What to tell the user when 'today' is not the real today."""
+        day = self.today()
+        if self.today_override:
+            return f"按{day.year}年{day.month}月{day.day}日计算"
+        if self.reference_day:
+            return f"演示数据 · 按{day.year}年{day.month}月{day.day}日计算"
+        return None
+
+    def calendar(self) -> WorkdayCalendar:
+        with self.read() as s:
+            rows = s.execute(select(CalendarOverride.day, CalendarOverride.is_workday)).all()
+        return WorkdayCalendar({r.day: r.is_workday for r in rows})
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a readable, undamaged SQLite database. Reads only."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except PermissionError:
+        raise LedgerOpenError(f"没有权限读取台账文件：{path}", kind="read_only") from None
+    except OSError as exc:
+        raise LedgerOpenError(f"无法读取台账文件：{path}（{exc.strerror}）", kind="damaged") from None
+    if path.stat().st_size == 0:
+        return  # an empty file is treated as a new ledger
+    if header != SQLITE_MAGIC:
+        raise LedgerOpenError(
+            f"“{path.name}”不是本程序的台账文件（不是 SQLite 数据库）。请确认选择的文件；原文件未被改动。",
+            kind="not_sqlite")
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=5)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise LedgerOpenError(f"台账文件正被其他程序占用：{path}。请关闭其他程序后重试。",
+                                  kind="locked") from None
+        raise LedgerOpenError(f"台账文件已损坏，无法打开：{path}（{exc}）。原文件未被改动，"
+                              "可以从备份恢复。", kind="damaged") from None
+    except sqlite3.DatabaseError as exc:
+        raise LedgerOpenError(f"台账文件已损坏，无法打开：{path}（{exc}）。原文件未被改动，"
+                              "可以从备份恢复。", kind="damaged") from None
+    if not result or result[0] != "ok":
+        raise LedgerOpenError(f"台账文件完整性检查未通过：{path}（{result[0] if result else '无结果'}）。"
+                              "原文件未被改动，可以从备份恢复。", kind="damaged")
+
+
+def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = None,
+                read_only: bool = False, backup_hook: BackupHook | None = None,
+                create: bool = True) -> Ledger:
+    url = resolve_url(url_or_path)
+    if is_sqlite(url):
+        path = Path(url.database)
+        if path.exists():
+            check_sqlite_file(path)
+        elif not create or read_only:
+            raise LedgerOpenError(f"台账文件不存在：{path}", kind="missing")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_ledger_engine(url, read_only=read_only)
+    try:
+        _bring_schema_up_to_date(engine, url, read_only=read_only, backup_hook=backup_hook)
+    except BaseException:
+        engine.dispose()
+        raise
+    actor = os_actor()
+    if not is_sqlite(url):
+        with engine.connect() as conn:
+            actor = conn.execute(text("SELECT current_user")).scalar_one()
+    return Ledger(url=url, engine=engine, read_only=read_only, today_override=today, actor=actor)
+
+
+def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
+                             backup_hook: BackupHook | None) -> None:
+    try:
+        current = migrate.current_revision(engine)
+        has_tables = bool(inspect(engine).get_table_names())
+    except Exception as exc:
+        raise LedgerOpenError(f"无法连接台账数据库：{_describe(url)}（{exc.__class__.__name__}: {exc}）",
+                              kind="unreachable") from None
+    head = migrate.head_revision()
+    if current == head:
+        return
+    if current is not None and current not in migrate.known_revisions():
+        raise LedgerOpenError(
+            f"该台账由更新版本的程序创建（结构版本 {current}），本程序无法打开。请升级程序；原文件未被改动。",
+            kind="newer")
+    if current is None and has_tables:
+        raise LedgerOpenError(f"“{_describe(url)}”中已有其他数据表，不是本程序的台账。原数据未被改动。",
+                              kind="not_sqlite")
+    if read_only:
+        raise LedgerOpenError("台账需要升级结构后才能使用，只读方式下无法升级。", kind="read_only")
+    if current is not None and backup_hook and is_sqlite(url):
+        backup_hook(Path(url.database), "pre-migration")
+    migrate.upgrade(engine)
+
+
+def _describe(url: URL) -> str:
+    return url.database if is_sqlite(url) else url.render_as_string(hide_password=True)

@@ -1,0 +1,35 @@
+"""Errors that carry a message fit to show a clerk (Chinese, saying what to do)."""
+
+
+class LedgerError(Exception):
+    """Base of every error the program reports to the user instead of a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class IllegalTransition(LedgerError):
+    pass
+
+
+class ValidationError(LedgerError):
+    pass
+
+
+class NotFound(LedgerError):
+    pass
+
+
+class EvidenceProtected(LedgerError):
+    """Raised when something would delete or rewrite evidence."""
+
+
+class ConflictError(LedgerError):
+    """Another clerk changed the same record since it was read."""
+
+    def __init__(self, message: str, current: dict | None = None):
+        super().__init__(message)
+        self.current = current or {}

@@ -1,0 +1,1 @@
+"""Use cases (Qt-free). Each takes a Session inside one transaction (``ledger.write()``)."""

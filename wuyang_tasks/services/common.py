@@ -1,0 +1,50 @@
+"""Helpers shared by the services: loading rows with a clear error, audited changes."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.db import audit
+from wuyang_tasks.db.models import Base, Timestamped
+from wuyang_tasks.domain.errors import ConflictError, NotFound
+
+M = TypeVar("M", bound=Base)
+
+
+def get(session: Session, model: type[M], ident: int, what: str) -> M:
+    obj = session.get(model, ident)
+    if obj is None:
+        raise NotFound(f"找不到{what}（编号 {ident}）。")
+    return obj
+
+
+def check_version(obj, expected: int | None, what: str) -> None:
+    """Optimistic locking for edits made from a form: the row must still be the one shown."""
+    if expected is not None and obj.version != expected:
+        raise ConflictError(
+            f"{what}已被其他人修改（您看到的是第 {expected} 版，现在是第 {obj.version} 版）。"
+            "请重新载入后再修改。", current=audit.snapshot(obj))
+
+
+def add_audited(session: Session, obj: M, action: str = "create") -> M:
+    """Insert ``obj`` and append its audit event."""
+    if isinstance(obj, Timestamped) and obj.created_at is None:
+        obj.created_at = session.info.get("now") or audit.now_iso()
+    session.add(obj)
+    session.flush()
+    audit.record(session, obj.__tablename__, obj.id, action, None, audit.snapshot(obj))
+    return obj
+
+
+def update_audited(session: Session, obj: M, action: str, **changes) -> M:
+    before = audit.snapshot(obj)
+    for key, value in changes.items():
+        setattr(obj, key, value)
+    session.flush()
+    after = audit.snapshot(obj)
+    changed_before = {k: v for k, v in before.items() if after.get(k) != v}
+    changed_after = {k: after[k] for k in changed_before}
+    audit.record(session, obj.__tablename__, obj.id, action, changed_before, changed_after)
+    return obj

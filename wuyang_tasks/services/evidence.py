@@ -1,0 +1,17 @@
+"""Evidence integrity: the database file's own check plus the audit chain."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from wuyang_tasks.db.audit import VerifyResult, verify_chain
+from wuyang_tasks.db.ledger import Ledger
+
+
+def verify_ledger(ledger: Ledger) -> VerifyResult:
+    with ledger.read() as s:
+        if ledger.is_sqlite:
+            problems = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
+            if problems != ["ok"]:
+                return VerifyResult(False, 0, "台账文件完整性检查未通过：" + "；".join(problems[:5]))
+        return verify_chain(s)

@@ -1,0 +1,302 @@
+"""Task use cases: create, edit, assign responsibilities, move through the workflow, report progress.
+
+Tasks are never deleted: they are cancelled (撤销) or archived (归档). Every change appends an
+audit event in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.db import audit
+from wuyang_tasks.db.models import LedgerMeta, Person, ProgressReport, Responsibility, Task, Unit
+from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.enums import ChiefKind, DeadlineBasis, Role, TaskStatus, Urgency
+from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
+from wuyang_tasks.domain.workflow import Action, next_status
+
+from . import units as unit_service
+from .common import add_audited, check_version, get
+
+
+@dataclass(frozen=True)
+class DeadlineSpec:
+    """完成时限 as the clerk states it.
+
+    CALENDAR with ``day``: that date. CALENDAR with ``start`` and ``days``: N calendar days
+    (a rest day at the end moves to the next working day). WORKDAY: N working days after
+    ``start`` (default: the day the task is assigned). ``recurrence_day``: due by that day every
+    month. ``ongoing``: 长期坚持, no date.
+    """
+
+    basis: DeadlineBasis = DeadlineBasis.CALENDAR
+    day: date | None = None
+    start: date | None = None
+    days: int | None = None
+    text: str | None = None
+    recurrence_day: int | None = None
+    ongoing: bool = False
+
+    def resolve(self, cal: WorkdayCalendar, fallback_start: date | None) -> date | None:
+        if self.ongoing or self.recurrence_day:
+            return None
+        if self.days is not None:
+            if self.days < 0:
+                raise ValidationError("时限天数不能为负数。")
+            start = self.start or fallback_start
+            if start is None:
+                return None  # computed when the task is assigned
+            if self.basis is DeadlineBasis.WORKDAY:
+                return cal.add_workdays(start, self.days)
+            return cal.calendar_deadline(start, self.days)
+        return self.day
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One responsibility to give: a role and a unit or a person."""
+
+    role: Role
+    unit_id: int | None = None
+    person_id: int | None = None
+
+
+STATUS_ENTITY = "task"
+
+
+def next_code(session: Session, year: int) -> str:
+    """编号 like 2016-007: a per-year counter kept in the ledger, so numbers are never reused."""
+    key = f"task_code:{year}"
+    meta = session.get(LedgerMeta, key)
+    n = int(meta.value) if meta else 0
+    while True:
+        n += 1
+        code = f"{year}-{n:03d}"
+        if not session.scalar(select(Task.id).where(Task.code == code)):
+            break
+    session.merge(LedgerMeta(key=key, value=str(n)))
+    return code
+
+
+def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalendar,
+                content: str = "", code: str | None = None, category: str | None = None,
+                source_id: int | None = None, parent_id: int | None = None,
+                urgency: Urgency = Urgency.NORMAL, is_key: bool = False,
+                deadline: DeadlineSpec = DeadlineSpec(), target: str | None = None,
+                note: str | None = None, responsibilities: Sequence[Assignment] = ()) -> Task:
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError("任务名称不能为空。")
+    code = (code or "").strip() or next_code(session, today.year)
+    if session.scalar(select(Task.id).where(Task.code == code)):
+        raise ValidationError(f"任务编号“{code}”已被使用。")
+    if parent_id is not None:
+        get(session, Task, parent_id, "上级任务")
+    task = Task(code=code, title=title, content=content or "", category=category,
+                source_id=source_id, parent_id=parent_id, status=TaskStatus.DRAFT,
+                urgency=urgency, is_key=is_key, target=target, note=note, version=1)
+    _apply_deadline(task, deadline, cal, None)
+    add_audited(session, task)
+    if responsibilities:
+        set_responsibilities(session, task.id, responsibilities, today)
+    return task
+
+
+def _apply_deadline(task: Task, spec: DeadlineSpec, cal: WorkdayCalendar,
+                    assigned_on: date | None) -> None:
+    task.deadline_basis = spec.basis
+    task.deadline_start = spec.start
+    task.deadline_days = spec.days
+    task.deadline_text = spec.text
+    task.recurrence_day = spec.recurrence_day
+    task.ongoing = spec.ongoing
+    task.deadline = spec.resolve(cal, assigned_on)
+
+
+def deadline_spec_of(task: Task) -> DeadlineSpec:
+    return DeadlineSpec(basis=task.deadline_basis, day=None if task.deadline_days is not None
+                        else task.deadline, start=task.deadline_start, days=task.deadline_days,
+                        text=task.deadline_text, recurrence_day=task.recurrence_day,
+                        ongoing=task.ongoing)
+
+
+EDITABLE_FIELDS = {"title", "content", "category", "source_id", "parent_id", "urgency", "is_key",
+                   "target", "note", "code"}
+
+
+def update_task(session: Session, task_id: int, *, expected_version: int | None,
+                cal: WorkdayCalendar, deadline: DeadlineSpec | None = None, **fields) -> Task:
+    """Edit a task's facts from the editor; refuses if someone else saved it meanwhile."""
+    task = get(session, Task, task_id, "任务")
+    check_version(task, expected_version, f"任务“{task.code}”")
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(f"不能修改的字段：{'、'.join(sorted(unknown))}")
+    if "title" in fields and not (fields["title"] or "").strip():
+        raise ValidationError("任务名称不能为空。")
+    if "code" in fields and fields["code"] != task.code and session.scalar(
+            select(Task.id).where(Task.code == fields["code"])):
+        raise ValidationError(f"任务编号“{fields['code']}”已被使用。")
+    if fields.get("parent_id") == task.id:
+        raise ValidationError("任务不能以自己为上级任务。")
+    before = audit.snapshot(task)
+    for key, value in fields.items():
+        setattr(task, key, value)
+    if deadline is not None:
+        _apply_deadline(task, deadline, cal, task.assigned_on)
+    session.flush()
+    after = audit.snapshot(task)
+    changed = {k for k in after if before.get(k) != after[k] and k != "version"}
+    if changed:
+        audit.record(session, "task", task.id, "update", {k: before[k] for k in changed},
+                     {k: after[k] for k in changed})
+    return task
+
+
+def set_responsibilities(session: Session, task_id: int, assignments: Sequence[Assignment],
+                         today: date) -> list[Responsibility]:
+    """Replace a task's responsibilities. Each unit row records the unit's party and government
+    chiefs at the time (the day the task was assigned, or today for a draft)."""
+    task = get(session, Task, task_id, "任务")
+    _validate_assignments(session, assignments)
+    day = task.assigned_on or today
+    old = list(task.responsibilities)
+    for row in old:
+        session.delete(row)
+    if old:
+        audit.record(session, "task", task.id, "responsibilities_replaced",
+                     {"responsibilities": [audit.snapshot(r) for r in old]}, None)
+    session.flush()
+    rows = []
+    for order, a in enumerate(assignments):
+        row = Responsibility(task_id=task.id, role=a.role, unit_id=a.unit_id, person_id=a.person_id,
+                             sort_order=order)
+        _capture_tenures(session, row, day)
+        rows.append(add_audited(session, row))
+    session.expire(task, ["responsibilities"])
+    return rows
+
+
+def _validate_assignments(session: Session, assignments: Sequence[Assignment]) -> None:
+    seen = set()
+    for a in assignments:
+        if a.role.is_unit_role:
+            if a.unit_id is None or a.person_id is not None:
+                raise ValidationError(f"“{a.role.label}”必须是一个单位。")
+            get(session, Unit, a.unit_id, "单位")
+        else:
+            if a.person_id is None or a.unit_id is not None:
+                raise ValidationError(f"“{a.role.label}”必须是一个人。")
+            get(session, Person, a.person_id, "人员")
+        key = (a.role, a.unit_id, a.person_id)
+        if key in seen:
+            raise ValidationError(f"“{a.role.label}”中有重复。")
+        seen.add(key)
+    if sum(1 for a in assignments if a.role is Role.LEAD_UNIT) > 1:
+        raise ValidationError("一项任务只能有一个牵头单位；其他单位请列为配合单位。")
+
+
+def _capture_tenures(session: Session, row: Responsibility, day: date) -> None:
+    if row.unit_id is not None:
+        chiefs = unit_service.chief_tenures(session, row.unit_id, day)
+        party = chiefs.get(ChiefKind.PARTY)
+        gov = chiefs.get(ChiefKind.GOVERNMENT)
+        row.party_chief_tenure_id = party.id if party else None
+        row.government_chief_tenure_id = gov.id if gov else None
+    else:
+        tenure = unit_service.tenure_of(session, row.person_id, day)
+        row.tenure_id = tenure.id if tenure else None
+
+
+def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
+    new = next_status(task.status, action)
+    changes: dict = {"status": new}
+    if new is TaskStatus.DONE:
+        changes["closed_on"] = today
+    before = {"status": task.status.value}
+    for key, value in changes.items():
+        setattr(task, key, value)
+    session.flush()
+    after = {"status": new.value}
+    if note:
+        after["note"] = note
+    if "closed_on" in changes:
+        after["closed_on"] = today.isoformat()
+    audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
+    return task
+
+
+def transition(session: Session, task_id: int, action: Action, *, today: date,
+               cal: WorkdayCalendar, expected_version: int | None = None,
+               note: str | None = None) -> Task:
+    """Apply one workflow action (交办, 签收, 办结 …); illegal moves raise IllegalTransition."""
+    task = get(session, Task, task_id, "任务")
+    check_version(task, expected_version, f"任务“{task.code}”")
+    if action is Action.ASSIGN:
+        return _assign(session, task, today, cal, note)
+    if action is Action.SEND_BACK and not (note or "").strip():
+        raise ValidationError("退回重办须写明退回理由。")
+    return _move(session, task, action, today, note)
+
+
+def _assign(session: Session, task: Task, today: date, cal: WorkdayCalendar, note: str | None) -> Task:
+    roles = [r.role for r in task.responsibilities]
+    if Role.LEAD_UNIT not in roles:
+        raise ValidationError(f"任务“{task.code}”还没有牵头单位，不能交办。")
+    if task.deadline is None and not (task.ongoing or task.recurrence_day or task.deadline_days):
+        raise ValidationError(f"任务“{task.code}”还没有完成时限，不能交办。")
+    next_status(task.status, Action.ASSIGN)  # raises before anything changes
+    task.assigned_on = today
+    if task.deadline is None and task.deadline_days is not None:
+        task.deadline = deadline_spec_of(task).resolve(cal, today)
+    for row in task.responsibilities:  # chiefs as they are on the day of 交办
+        _capture_tenures(session, row, today)
+    return _move(session, task, Action.ASSIGN, today, note)
+
+
+def report_progress(session: Session, task_id: int, *, report_date: date, text: str,
+                    unit_id: int | None = None, percent: int | None = None,
+                    request_close: bool = False, today: date, cal: WorkdayCalendar) -> ProgressReport:
+    """进展反馈. A report on a task not yet started moves it to 办理中; ``request_close`` submits it
+    for review (已反馈)."""
+    task = get(session, Task, task_id, "任务")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("进展情况不能为空。")
+    if percent is not None and not 0 <= percent <= 100:
+        raise ValidationError("完成进度应在 0 到 100 之间。")
+    if not task.status.is_open:
+        raise ValidationError(f"任务当前状态为“{task.status.label}”，不能反馈进展。")
+    if report_date > today:
+        raise ValidationError("反馈日期不能晚于今天。")
+    if unit_id is not None:
+        get(session, Unit, unit_id, "单位")
+    if task.status is TaskStatus.ASSIGNED:
+        _move(session, task, Action.ACCEPT, today, "随进展反馈签收")
+    if task.status is TaskStatus.ACCEPTED:
+        _move(session, task, Action.START, today)
+    report = add_audited(session, ProgressReport(task_id=task.id, unit_id=unit_id,
+                                                 report_date=report_date, text=text, percent=percent))
+    if request_close and task.status is TaskStatus.IN_PROGRESS:
+        _move(session, task, Action.REPORT, today)
+    return report
+
+
+def refuse_delete(what: str) -> None:
+    """Evidence cannot be deleted through the program (终身追责)."""
+    raise EvidenceProtected(
+        f"{what}是追责依据，不能删除。如需作废，请使用“撤销”或“归档”，原记录会保留并可追溯。")
+
+
+def reports_of(session: Session, task_id: int) -> list[ProgressReport]:
+    return list(session.scalars(select(ProgressReport).where(ProgressReport.task_id == task_id)
+                                .order_by(ProgressReport.report_date, ProgressReport.id)))
+
+
+def count_tasks(session: Session) -> int:
+    return session.scalar(select(func.count(Task.id))) or 0

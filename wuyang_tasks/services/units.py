@@ -1,0 +1,144 @@
+"""Units, people, posts, tenures (任免) and liaisons (分包联系)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.db.models import Liaison, Person, Post, Tenure, Unit, UnitAlias
+from wuyang_tasks.domain.enums import ChiefKind, UnitKind
+from wuyang_tasks.domain.errors import ValidationError
+
+from .common import add_audited, get, update_audited
+
+
+def add_unit(session: Session, name: str, kind: UnitKind, *, short_name: str | None = None,
+             sort_order: int | None = None, aliases: tuple[str, ...] = ()) -> Unit:
+    name = name.strip()
+    if not name:
+        raise ValidationError("单位名称不能为空。")
+    if session.scalar(select(Unit.id).where(Unit.name == name)):
+        raise ValidationError(f"单位“{name}”已存在。")
+    if sort_order is None:
+        sort_order = (session.scalar(select(Unit.sort_order).order_by(Unit.sort_order.desc())
+                                     .limit(1)) or 0) + 10
+    unit = add_audited(session, Unit(name=name, kind=kind, short_name=short_name,
+                                     sort_order=sort_order, active=True))
+    for alias in aliases:
+        add_alias(session, unit.id, alias)
+    return unit
+
+
+def add_alias(session: Session, unit_id: int, alias: str) -> UnitAlias:
+    alias = alias.strip()
+    existing = session.scalar(select(UnitAlias).where(UnitAlias.alias == alias))
+    if existing:
+        if existing.unit_id != unit_id:
+            raise ValidationError(f"别名“{alias}”已指向另一个单位。")
+        return existing
+    return add_audited(session, UnitAlias(alias=alias, unit_id=unit_id))
+
+
+def add_person(session: Session, name: str, *, phone: str | None = None, note: str | None = None) -> Person:
+    name = name.strip()
+    if not name:
+        raise ValidationError("姓名不能为空。")
+    return add_audited(session, Person(name=name, phone=phone, note=note, active=True))
+
+
+def add_post(session: Session, unit_id: int, title: str, *, chief_kind: ChiefKind | None = None,
+             is_county_leader: bool = False, sort_order: int = 0) -> Post:
+    get(session, Unit, unit_id, "单位")
+    if chief_kind and session.scalar(select(Post.id).where(Post.unit_id == unit_id,
+                                                           Post.chief_kind == chief_kind)):
+        raise ValidationError(f"该单位已有{chief_kind.label}职务。")
+    return add_audited(session, Post(unit_id=unit_id, title=title.strip(), chief_kind=chief_kind,
+                                     is_county_leader=is_county_leader, sort_order=sort_order))
+
+
+def appoint(session: Session, post_id: int, person_id: int, effective: date) -> Tenure:
+    """任免: ``person`` holds ``post`` from ``effective``; the previous holder's tenure ends the day
+    before. Past tenures are never rewritten."""
+    get(session, Post, post_id, "职务")
+    get(session, Person, person_id, "人员")
+    current = session.scalar(select(Tenure).where(Tenure.post_id == post_id, Tenure.end_date.is_(None)))
+    if current is not None:
+        if effective <= current.start_date:
+            raise ValidationError(
+                f"任职生效日期必须晚于现任者的任职起始日（{current.start_date:%Y年%m月%d日}）。")
+        update_audited(session, current, "end_tenure", end_date=effective - timedelta(days=1))
+    return add_audited(session, Tenure(post_id=post_id, person_id=person_id, start_date=effective))
+
+
+def end_tenure(session: Session, tenure_id: int, last_day: date) -> Tenure:
+    tenure = get(session, Tenure, tenure_id, "任职记录")
+    if tenure.end_date is not None:
+        raise ValidationError("该任职已经结束。")
+    if last_day < tenure.start_date:
+        raise ValidationError("离任日期不能早于任职起始日。")
+    return update_audited(session, tenure, "end_tenure", end_date=last_day)
+
+
+def add_liaison(session: Session, leader_id: int, unit_id: int, start: date,
+                end: date | None = None) -> Liaison:
+    get(session, Person, leader_id, "县领导")
+    get(session, Unit, unit_id, "单位")
+    return add_audited(session, Liaison(leader_id=leader_id, unit_id=unit_id, start_date=start,
+                                        end_date=end))
+
+
+def _active_on(model, day: date):
+    return and_(model.start_date <= day, or_(model.end_date.is_(None), model.end_date >= day))
+
+
+def chief_tenures(session: Session, unit_id: int, day: date) -> dict[ChiefKind, Tenure]:
+    """The party and government chiefs of a unit on ``day``."""
+    rows = session.execute(
+        select(Post.chief_kind, Tenure).join(Tenure, Tenure.post_id == Post.id)
+        .where(Post.unit_id == unit_id, Post.chief_kind.is_not(None), _active_on(Tenure, day))
+    ).all()
+    return {kind: tenure for kind, tenure in rows}
+
+
+def tenure_of(session: Session, person_id: int, day: date) -> Tenure | None:
+    """The post a person held on ``day`` (the first by post order when several)."""
+    return session.scalar(
+        select(Tenure).join(Post).where(Tenure.person_id == person_id, _active_on(Tenure, day))
+        .order_by(Post.is_county_leader.desc(), Post.sort_order).limit(1))
+
+
+def liaison_units(session: Session, leader_id: int, day: date) -> list[Unit]:
+    return list(session.scalars(
+        select(Unit).join(Liaison, Liaison.unit_id == Unit.id)
+        .where(Liaison.leader_id == leader_id, _active_on(Liaison, day)).order_by(Unit.sort_order)))
+
+
+def units_in_order(session: Session, kind: UnitKind | None = None) -> list[Unit]:
+    query = select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_order, Unit.id)
+    if kind is not None:
+        query = query.where(Unit.kind == kind)
+    return list(session.scalars(query))
+
+
+def find_unit(session: Session, name: str) -> Unit | None:
+    """Exact name, short name or alias."""
+    name = name.strip()
+    unit = session.scalar(select(Unit).where(or_(Unit.name == name, Unit.short_name == name)))
+    if unit is None:
+        unit = session.scalar(select(Unit).join(UnitAlias, UnitAlias.unit_id == Unit.id)
+                              .where(UnitAlias.alias == name))
+    return unit
+
+
+def find_person(session: Session, name: str) -> Person | None:
+    return session.scalar(select(Person).where(Person.name == name.strip()).order_by(Person.id).limit(1))
+
+
+def county_leaders(session: Session, day: date) -> list[Person]:
+    people = session.scalars(
+        select(Person).join(Tenure, Tenure.person_id == Person.id).join(Post)
+        .where(Post.is_county_leader.is_(True), _active_on(Tenure, day))
+        .order_by(Post.sort_order, Person.id))
+    return list(dict.fromkeys(people))
