@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 14:44:36.348837
+Create Date: (regenerated)
 """
 from alembic import op
 import sqlalchemy as sa

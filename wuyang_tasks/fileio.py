@@ -1,0 +1,60 @@
+"""Writing files so that a crash, a full disk or a denied permission never leaves a half-written
+or damaged file: write to a temporary file in the same folder, flush to disk, then rename."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from wuyang_tasks.domain.errors import LedgerError
+
+
+class FileWriteError(LedgerError):
+    pass
+
+
+def describe_os_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"磁盘空间不足，无法写入“{path}”。请清理磁盘或换一个位置保存；原有文件未被改动。"
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"没有权限写入“{path}”（文件可能正被 Excel/WPS 打开，或文件夹只读）。请关闭文件或换一个位置保存。"
+    return f"无法写入“{path}”：{exc.strerror or exc}。原有文件未被改动。"
+
+
+@contextmanager
+def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one rename.
+
+    Writers that take a file name (openpyxl, reportlab, sqlite3 backup) write to the yielded path.
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".part",
+                                   dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise FileWriteError(describe_os_error(target, exc)) from exc
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        with open(tmp_path, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp_path, target)
+    except OSError as exc:
+        _remove_quietly(tmp_path)
+        raise FileWriteError(describe_os_error(target, exc)) from exc
+    except BaseException:
+        _remove_quietly(tmp_path)
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
