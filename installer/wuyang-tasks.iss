@@ -45,7 +45,6 @@ Source: "..\dist\wuyang-tasks\*"; DestDir: "{app}"; Flags: ignoreversion recurse
 
 [Icons]
 Name: "{group}\舞阳县任务督办"; Filename: "{app}\wuyang-tasks.exe"
-Name: "{group}\使用说明"; Filename: "{app}\_internal\docs\使用说明.html"
 Name: "{group}\卸载舞阳县任务督办"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\舞阳县任务督办"; Filename: "{app}\wuyang-tasks.exe"; Tasks: desktopicon
 
