@@ -50,12 +50,20 @@ def snapshot(obj) -> dict:
     return out
 
 
+def serialise_writers(session: Session) -> None:
+    """Wait for, and hold until commit, the lock every writer takes before appending to the
+    chain (PostgreSQL advisory lock; on SQLite the write transaction already holds the file's
+    write lock). Counters read-then-written in the same transaction (督办单 numbers) use it too,
+    so that there is one lock and no lock-order deadlock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+
+
 def _head(session: Session) -> tuple[int, str]:
     cached = session.info.get("audit_head")
     if cached is not None:
         return cached
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+    serialise_writers(session)
     row = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
