@@ -47,6 +47,7 @@ from wuyang_tasks.domain.workflow import Action
 from . import tasks as task_service
 from . import units as unit_service
 from .common import add_audited
+from .metric_demo import add_demo_readings
 
 REFERENCE_DAY = date(2016, 7, 29)
 MEETING_DAY = date(2016, 7, 13)
@@ -396,3 +397,4 @@ def _metrics(s, unit_ids) -> None:
         for town in TOWNSHIPS:
             add_audited(s, MetricUnit(metric_id=metric.id, unit_id=unit_ids[town],
                                       role=Role.TERRITORIAL_UNIT))
+        add_demo_readings(s, metric)  # generated demonstration series, marked as such
