@@ -20,6 +20,8 @@ from .context import CliContext
 
 COMMAND_MODULES = [
     "wuyang_tasks.cli.core",
+    "wuyang_tasks.cli.backup",
+    "wuyang_tasks.cli.metrics",
 ]
 
 

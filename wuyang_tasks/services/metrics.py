@@ -151,14 +151,14 @@ def enter_readings(session: Session, metric_id: int, entries: Sequence[ReadingEn
     metric = get(session, Metric, metric_id, "指标")
     problems = check_entries(session, metric, entries, today)
     if problems:
-        raise ValidationError(_problem_text(f"指标“{metric.name}”的读数有误，未保存", problems))
+        raise ValidationError(problem_text(f"指标“{metric.name}”的读数有误，未保存", problems))
     result = EntryResult()
     for raw in entries:
         result = result + _store(session, metric, normalised(raw))
     return result
 
 
-def _problem_text(head: str, problems: list[str]) -> str:
+def problem_text(head: str, problems: list[str]) -> str:
     shown = problems[:MAX_ERRORS]
     more = f"\n……另有{len(problems) - len(shown)}处错误" if len(problems) > len(shown) else ""
     return f"{head}（共{len(problems)}处错误）：\n" + "\n".join(shown) + more
