@@ -16,8 +16,6 @@ from sqlalchemy import func, select
 
 from wuyang_tasks.db.ledger import DEMO_KEY, REFERENCE_DAY_KEY, Ledger
 from wuyang_tasks.db.models import (
-    ChecklistItem,
-    ChecklistTemplate,
     Extension,
     LedgerMeta,
     Metric,
@@ -44,6 +42,7 @@ from wuyang_tasks.domain.enums import (
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
 
+from . import checklists
 from . import tasks as task_service
 from . import units as unit_service
 from .common import add_audited
@@ -104,16 +103,6 @@ def _invented_names():
     while True:
         yield _SURNAMES[(i * 7) % len(_SURNAMES)] + _GIVEN[(i * 5) % len(_GIVEN)]
         i += 1
-
-
-SIX_HUNDRED_PERCENT = [
-    ("围挡", "施工工地周边100%围挡：主要路段围挡高度不低于2.5米、一般路段不低于1.8米，连续封闭，设置防溢座"),
-    ("覆盖", "物料堆放100%覆盖：土方、砂石、渣土等易扬尘物料全部覆盖或密闭存放"),
-    ("湿法作业", "土方开挖、拆迁工地100%湿法作业：开挖、拆除、装卸时同步喷淋降尘"),
-    ("硬化", "施工现场地面（路面）100%硬化：出入口及场内主要道路硬化，裸露场地绿化或覆盖"),
-    ("冲洗", "出入车辆100%冲洗：出入口设冲洗平台、排水沟和两级沉淀池，建立冲洗台账"),
-    ("密闭运输", "渣土车辆100%密闭运输：车厢密闭、持证运输，无冒装撒漏、带泥上路"),
-]
 
 
 @dataclass
@@ -302,7 +291,7 @@ def _build(s, ledger: Ledger) -> str:
         title="舞阳县环保攻坚突破工作会议", kind=SourceKind.MEETING, issued_on=MEETING_DAY,
         text="2016年7月13日上午在老干部活动中心大会议室召开。演示台账：县领导和单位取自会议报道，"
              "王玉亭、陈青枝的职务及其他人员姓名为演示虚构。"))
-    _six_hundred_percent(s)
+    checklists.install_shipped(s)  # 六个百分之百, 两断三清, 秸秆禁烧, 企业排放检查
     _metrics(s, unit_ids)
 
     task_ids = []
@@ -369,14 +358,6 @@ def _task(s, spec: _T, source_id: int, unit_ids, people, cal) -> int:
                                          unit_id=unit_ids[spec.lead], percent=percent,
                                          today=REFERENCE_DAY, cal=cal)
     return task.id
-
-
-def _six_hundred_percent(s) -> None:
-    template = add_audited(s, ChecklistTemplate(
-        name="六个百分之百", description="建筑施工工地扬尘治理“六个百分之百”检查", active=True))
-    for seq, (category, content) in enumerate(SIX_HUNDRED_PERCENT, start=1):
-        add_audited(s, ChecklistItem(template_id=template.id, seq=seq, category=category,
-                                     content=content, active=True))
 
 
 def _metrics(s, unit_ids) -> None:
