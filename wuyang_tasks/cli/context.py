@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-from wuyang_tasks.db.ledger import Ledger, open_ledger
+from wuyang_tasks.db.ledger import Ledger, LedgerOpenError, open_ledger
 
 
 @dataclass
@@ -16,7 +17,14 @@ class CliContext:
 
     def ledger(self, *, read_only: bool = False) -> Ledger:
         if self._ledger is None:
-            self._ledger = open_ledger(self.db, today=self.today, read_only=read_only)
+            try:
+                self._ledger = open_ledger(self.db, today=self.today, read_only=read_only)
+            except LedgerOpenError as exc:
+                from .backup import with_hints
+
+                raise with_hints(exc, self.db) from None
+            for notice in self._ledger.notices:
+                print(f"注意：{notice}", file=sys.stderr)
         return self._ledger
 
     def close(self) -> None:

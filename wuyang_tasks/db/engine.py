@@ -69,7 +69,6 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
 
 
 def _connect_ro(database: str):
-    import sqlite3
+    from .files import connect_read_only
 
-    uri = Path(database).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    return connect_read_only(Path(database), timeout=BUSY_TIMEOUT_MS / 1000)

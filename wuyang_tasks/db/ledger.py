@@ -7,6 +7,7 @@ writing anything to it. Each user action is one transaction: ``with ledger.write
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,9 +22,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError
 
-from . import migrate
+from . import backup, migrate
 from .audit import os_actor
+from .checks import network_share_warning
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
+from .files import connect_read_only
 from .models import CalendarOverride, LedgerMeta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -49,6 +52,7 @@ class Ledger:
     read_only: bool = False
     today_override: date | None = None
     actor: str = field(default_factory=os_actor)
+    notices: list[str] = field(default_factory=list)  # shown once: network share, failed daily backup
     _sessions: sessionmaker = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -141,9 +145,8 @@ def check_sqlite_file(path: Path) -> None:
         raise LedgerOpenError(
             f"“{path.name}”不是本程序的台账文件（不是 SQLite 数据库）。请确认选择的文件；原文件未被改动。",
             kind="not_sqlite")
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5)
+        conn = connect_read_only(path)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()
         finally:
@@ -163,13 +166,23 @@ def check_sqlite_file(path: Path) -> None:
 
 
 def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = None,
-                read_only: bool = False, backup_hook: BackupHook | None = None,
-                create: bool = True) -> Ledger:
+                read_only: bool = False, backup_hook: BackupHook | None = backup.before_migration,
+                create: bool = True, daily_backup: bool = True) -> Ledger:
+    """Open (or create) a ledger. SQLite: backed up before a migration (``backup_hook``) and
+    once a day on open (``daily_backup``); a file that is not writable is refused unless
+    ``read_only`` — nothing is written to it either way."""
     url = resolve_url(url_or_path)
+    notices: list[str] = []
+    existed = False
     if is_sqlite(url):
         path = Path(url.database)
         if path.exists():
             check_sqlite_file(path)
+            existed = path.stat().st_size > 0
+            if not read_only and not _writable(path):
+                raise LedgerOpenError(
+                    f"台账文件“{path}”是只读的（或所在文件夹不允许写入），不能修改。"
+                    "可以以只读方式打开查看；原文件未被改动。", kind="read_only")
         elif not create or read_only:
             raise LedgerOpenError(f"台账文件不存在：{path}", kind="missing")
         else:
@@ -180,11 +193,26 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
     except BaseException:
         engine.dispose()
         raise
+    if is_sqlite(url):
+        warning = network_share_warning(Path(url.database))
+        if warning:
+            notices.append(warning)
+        if existed and daily_backup and not read_only:
+            try:
+                backup.daily_backup(Path(url.database))
+            except LedgerError as exc:
+                notices.append(f"今天的自动备份未能完成：{exc.message}")
     actor = os_actor()
     if not is_sqlite(url):
         with engine.connect() as conn:
             actor = conn.execute(text("SELECT current_user")).scalar_one()
-    return Ledger(url=url, engine=engine, read_only=read_only, today_override=today, actor=actor)
+    return Ledger(url=url, engine=engine, read_only=read_only, today_override=today, actor=actor,
+                  notices=notices)
+
+
+def _writable(path: Path) -> bool:
+    """SQLite needs to write the file and to create its -wal/-shm beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,

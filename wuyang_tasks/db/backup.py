@@ -1,0 +1,377 @@
+"""Backups and restore of SQLite ledgers.
+
+Copies are taken with SQLite's online backup API (a consistent snapshot even while the ledger
+is in use, including what is still in the WAL) and written through
+:func:`wuyang_tasks.fileio.atomic_path`, so a crash or a full disk never leaves a half-written
+backup. They live in ``backups/`` next to the ledger, named
+``<ledger>-<YYYYmmdd-HHMMSS>-<reason>.db`` so that listing and rotation never depend on file
+times (which change when a folder is copied to a USB stick).
+
+Rotation keeps the newest daily backup of each of the last 7 days, 4 ISO weeks and 12 months
+that have one, and the newest ``EVENT_KEEP`` of each other kind (manual, before a migration, an
+import, a restore). Files that do not follow the naming are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from wuyang_tasks import paths
+from wuyang_tasks.domain.errors import LedgerError
+from wuyang_tasks.fileio import FileWriteError, atomic_path, describe_os_error
+
+from . import migrate
+from .audit import verify_chain
+from .files import JOURNAL_FILES, SIDE_FILES, connect_read_only, set_aside
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
+REASONS = {
+    "daily": "每日自动备份",
+    "manual": "手动备份",
+    "pre-migration": "升级结构前备份",
+    "pre-import": "导入前备份",
+    "pre-restore": "恢复前备份",
+}
+PERIODIC = ("daily",)
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+EVENT_KEEP = 10
+STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
+
+
+class BackupError(LedgerError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+    def describe(self) -> str:
+        t = self.taken_at
+        return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}，{self.reason_label}，{human_size(self.size)}"
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+# -- listing -----------------------------------------------------------------------------------
+def backups_dir(ledger_path: Path) -> Path:
+    return paths.backups_dir_for(Path(ledger_path))
+
+
+def list_backups(ledger_path: Path) -> list[BackupInfo]:
+    """This ledger's backups in its backups folder, newest first."""
+    folder = backups_dir(ledger_path)
+    if not folder.is_dir():
+        return []
+    stem = Path(ledger_path).stem
+    found = []
+    for entry in folder.iterdir():
+        m = _NAME.match(entry.name)
+        if not m or m["stem"] != stem or m["reason"] not in REASONS or not entry.is_file():
+            continue
+        taken = datetime.strptime(m["stamp"], STAMP)
+        found.append((taken, int(m["n"] or 1), BackupInfo(entry, taken, m["reason"], entry.stat().st_size)))
+    found.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    return [info for _, _, info in found]
+
+
+def _new_name(ledger_path: Path, reason: str, now: datetime) -> Path:
+    folder = backups_dir(ledger_path)
+    base = f"{Path(ledger_path).stem}-{now.strftime(STAMP)}"
+    target = folder / f"{base}-{reason}.db"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{base}-{n}-{reason}.db"
+    return target
+
+
+# -- copying -----------------------------------------------------------------------------------
+def copy_database(source: Path, target: Path) -> None:
+    """Online backup of ``source`` into ``target`` (replaced atomically; never half-written).
+
+    The copy is switched to a rollback journal so that it is one self-contained file, and
+    checked with ``quick_check`` before it takes the target's name.
+    """
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        try:
+            src = connect_read_only(Path(source))
+            try:
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                    result = dst.execute("PRAGMA quick_check").fetchone()
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+        except sqlite3.Error as exc:
+            _remove_journals(tmp)
+            raise BackupError(_describe_sqlite_error(target, exc)) from exc
+        if not result or result[0] != "ok":
+            raise BackupError(f"备份“{target}”写入后检查未通过（{result[0] if result else '无结果'}），"
+                              "备份未保存。请检查磁盘。")
+
+
+def _describe_sqlite_error(target: Path, exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "full" in text or "I/O" in text:
+        return (f"无法写入“{target}”：磁盘空间不足、文件过大或磁盘出错（{text}）。"
+                "未留下不完整的文件，台账本身未受影响。")
+    if "readonly" in text or "unable to open" in text:
+        return f"没有权限写入“{target}”（{text}）。请换一个位置保存；台账本身未受影响。"
+    if "malformed" in text or "not a database" in text:
+        return f"台账文件已损坏，无法备份（{text}）。可以从以前的备份恢复。"
+    return f"备份“{target}”未完成（{text}）。未留下不完整的文件，台账本身未受影响。"
+
+
+def _remove_journals(path: Path) -> None:
+    for suffix in JOURNAL_FILES:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    seconds: float
+
+
+def backup_file(ledger_path: Path, reason: str = "manual", *, target: Path | None = None,
+                now: datetime | None = None) -> BackupResult:
+    """Back up a ledger file. Without ``target`` the copy goes to the backups folder (rotated);
+    with ``target`` exactly there (a copy for a USB stick; not part of the rotation)."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    ledger_path = Path(ledger_path)
+    now = now or datetime.now()
+    dest = Path(target) if target is not None else _new_name(ledger_path, reason, now)
+    if dest.resolve() == ledger_path.resolve():
+        raise BackupError(f"备份文件不能与台账文件相同：{dest}")
+    started = time.perf_counter()
+    copy_database(ledger_path, dest)
+    elapsed = time.perf_counter() - started
+    if target is None:
+        rotate(ledger_path)
+    return BackupResult(dest, dest.stat().st_size, elapsed)
+
+
+def make_backup(ledger: Ledger, reason: str = "manual", *, target: Path | None = None) -> BackupResult:
+    if not ledger.is_sqlite or ledger.path is None:
+        raise BackupError("共享服务器（PostgreSQL）台账请用 pg_dump 备份：wuyang-tasks backup 会给出命令。")
+    return backup_file(ledger.path, reason, target=target)
+
+
+def before_migration(ledger_path: Path, reason: str = "pre-migration") -> BackupResult:
+    """The ``backup_hook`` open_ledger calls before it upgrades an existing ledger's structure."""
+    return backup_file(ledger_path, "pre-migration")
+
+
+def before_import(ledger: Ledger) -> Path | None:
+    """Call right before an import's write transaction. Raises BackupError (nothing imported)
+    if the backup cannot be written. PostgreSQL: None (the server's own dumps apply)."""
+    if not ledger.is_sqlite or ledger.path is None:
+        return None
+    return backup_file(ledger.path, "pre-import").path
+
+
+def daily_backup(ledger_path: Path, now: datetime | None = None) -> BackupResult | None:
+    """At most one automatic backup a day."""
+    now = now or datetime.now()
+    for info in list_backups(ledger_path):
+        if info.reason in PERIODIC:
+            if info.taken_at.date() == now.date():
+                return None
+            break
+    return backup_file(ledger_path, "daily", now=now)
+
+
+# -- rotation ----------------------------------------------------------------------------------
+def backups_to_keep(infos: list[BackupInfo]) -> set[Path]:
+    keep: set[Path] = set()
+    periodic = [i for i in infos if i.reason in PERIODIC]  # newest first
+    buckets = ((lambda d: d.date(), KEEP_DAILY),
+               (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+               (lambda d: (d.year, d.month), KEEP_MONTHLY))
+    for key, count in buckets:
+        seen = set()
+        for info in periodic:
+            k = key(info.taken_at)
+            if k in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.add(k)
+            keep.add(info.path)
+    for reason in REASONS:
+        if reason not in PERIODIC:
+            keep.update(i.path for i in [i for i in infos if i.reason == reason][:EVENT_KEEP])
+    return keep
+
+
+def rotate(ledger_path: Path) -> list[Path]:
+    """Delete the backups the rotation no longer keeps; returns them."""
+    infos = list_backups(ledger_path)
+    keep = backups_to_keep(infos)
+    removed = []
+    for info in infos:
+        if info.path not in keep:
+            try:
+                info.path.unlink()
+                removed.append(info.path)
+            except OSError:
+                pass  # kept one more time; never a reason to fail a backup
+    return removed
+
+
+# -- checking a copy ---------------------------------------------------------------------------
+def check_copy(path: Path) -> str | None:
+    """Why ``path`` is not a ledger this program can restore, or None. Reads only."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        return describe_os_error(path, exc).replace("写入", "读取")
+    if header != b"SQLite format 3\x00":
+        return "不是 SQLite 数据库文件"
+    try:
+        conn = connect_read_only(path)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if problems != ["ok"]:
+                return "完整性检查未通过：" + "；".join(problems[:3])
+            has_version = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                       "AND name = 'alembic_version'").fetchone()
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() \
+                if has_version else None
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"无法读取（{exc}）"
+    if revision is None:
+        return "不是本程序的台账（没有结构版本）"
+    if revision[0] not in migrate.known_revisions():
+        return f"由更新版本的程序创建（结构版本 {revision[0]}），请先升级程序"
+    engine = create_engine("sqlite://", creator=lambda: connect_read_only(path))
+    try:
+        with Session(engine) as s:
+            result = verify_chain(s)
+    except Exception as exc:  # a foreign file with tables of the same name
+        return f"审计链无法读取（{exc.__class__.__name__}）"
+    finally:
+        engine.dispose()
+    if not result.ok:
+        return result.message
+    return None
+
+
+def latest_good_backup(ledger_path: Path) -> BackupInfo | None:
+    for info in list_backups(ledger_path):
+        if check_copy(info.path) is None:
+            return info
+    return None
+
+
+# -- restore -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous_kept_at: Path | None  # backup (healthy ledger) or set-aside file (damaged ledger)
+    previous_was_damaged: bool
+
+
+def restore_ledger(ledger_path: Path, source: Path) -> RestoreResult:
+    """Replace the ledger with a verified copy of ``source``.
+
+    Every engine on the ledger must be disposed first. ``source`` is copied beside the ledger
+    and the copy is checked (integrity, structure version, audit chain) before anything else
+    happens. A healthy current ledger is backed up ("pre-restore"); a damaged or foreign one is
+    renamed aside untouched. The copy then takes the ledger's name in one rename.
+    """
+    ledger_path = Path(ledger_path).resolve()
+    source = Path(source).resolve()
+    if source == ledger_path:
+        raise BackupError("要恢复的文件就是当前台账本身。请选择一个备份文件。")
+    if not source.is_file():
+        raise BackupError(f"找不到备份文件：{source}")
+    problem = check_copy(source)
+    if problem:
+        raise BackupError(f"“{source}”不能用于恢复：{problem}。当前台账未被改动。")
+    stage = ledger_path.with_name(f".{ledger_path.stem}.restoring.db")
+    _remove_journals(stage)
+    copy_database(source, stage)
+    try:
+        problem = check_copy(stage)
+        if problem:
+            raise BackupError(f"复制“{source}”后检查未通过：{problem}。当前台账未被改动。")
+        if ledger_path.exists():
+            shutil.copymode(ledger_path, stage)
+        kept, damaged = _put_current_aside(ledger_path)
+        try:
+            stage.replace(ledger_path)
+        except OSError as exc:
+            raise FileWriteError(describe_os_error(ledger_path, exc)) from exc
+    finally:
+        stage.unlink(missing_ok=True)
+        _remove_journals(stage)
+    return RestoreResult(source, kept, damaged)
+
+
+def _put_current_aside(ledger_path: Path) -> tuple[Path | None, bool]:
+    if not ledger_path.exists():
+        return None, False
+    if check_copy(ledger_path) is not None:
+        # damaged, foreign or newer: never modified, only renamed (with its journal files)
+        try:
+            return set_aside(ledger_path), True
+        except OSError as exc:
+            raise BackupError(f"无法把原台账文件改名保留（{exc.strerror}），恢复未进行。"
+                              "请关闭正在使用该台账的程序后重试。") from exc
+    kept = backup_file(ledger_path, "pre-restore").path
+    _take_exclusive(ledger_path)
+    return kept, False
+
+
+def _take_exclusive(ledger_path: Path) -> None:
+    """Make sure no other program has the ledger open, and fold its WAL into the file: leaving
+    the journal mode does both, and removes -wal/-shm, so no stale WAL can meet the new file."""
+    try:
+        conn = sqlite3.connect(ledger_path, timeout=2)
+        try:
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        mode = str(exc)
+    if mode != "delete" or any(Path(str(ledger_path) + s).exists() for s in SIDE_FILES):
+        raise BackupError("台账正被其他程序（或另一个窗口）使用，无法恢复。请关闭其他程序后重试；"
+                          "当前台账已备份，未被改动。")
