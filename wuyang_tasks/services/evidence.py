@@ -1,4 +1,5 @@
-"""Evidence integrity: the database file's own check plus the audit chain."""
+"""Evidence integrity: the database file's own check, the audit chain, and the evidence rows
+against the chain (services.evidence_rows)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from sqlalchemy import text
 from wuyang_tasks.db.audit import VerifyResult, verify_chain
 from wuyang_tasks.db.ledger import Ledger
 
+from .evidence_rows import verify_rows
+
 
 def verify_ledger(ledger: Ledger) -> VerifyResult:
     with ledger.read() as s:
@@ -14,4 +17,10 @@ def verify_ledger(ledger: Ledger) -> VerifyResult:
             problems = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
             if problems != ["ok"]:
                 return VerifyResult(False, 0, "台账文件完整性检查未通过：" + "；".join(problems[:5]))
-        return verify_chain(s)
+        chain = verify_chain(s)
+        if not chain.ok:
+            return chain
+        rows = verify_rows(s)
+        if not rows.ok:
+            return rows
+        return VerifyResult(True, chain.events, f"{chain.message}{rows.message}")
