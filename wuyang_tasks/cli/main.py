@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="台账：SQLite 文件路径或数据库 URL（postgresql+psycopg://用户@主机/库）；"
                              "也可用环境变量 WUYANG_TASKS_DB。默认为用户数据目录下的 ledger.db")
     parser.add_argument("--today", type=_day, help="按指定日期（YYYY-MM-DD）计算时限和亮灯")
+    parser.add_argument("--first-run", choices=["demo"],
+                        help="打开窗口时若台账文件还不存在，直接写入演示台账（不询问）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

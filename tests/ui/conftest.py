@@ -1,0 +1,59 @@
+"""Fixtures for the window tests: the Chinese translation installed, a context on the demo
+ledger, the main window. Qt runs offscreen (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from wuyang_tasks.ui.context import UiContext
+from wuyang_tasks.ui.i18n import CHINESE, install_translators
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chinese(qapp):
+    translators = install_translators(qapp, CHINESE)
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def ui_ctx(demo_ledger, qtbot):
+    ctx = UiContext(demo_ledger)
+    yield ctx
+    ctx.wait_for_workers()
+
+
+@pytest.fixture
+def main_window(ui_ctx, qtbot):
+    from wuyang_tasks.ui.main_window import MainWindow
+
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(ui_ctx.is_idle, timeout=30_000)
+    return window
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Message boxes do not block: each one is recorded (title, text) and answered with its
+    default button; ``dialogs.answer`` picks the button text to press for the next ones."""
+
+    class Recorder(list):
+        answer: str | None = None
+
+    seen = Recorder()
+
+    def fake_exec(box: QMessageBox):
+        seen.append((box.windowTitle(), box.text(), box.informativeText()))
+        if seen.answer:
+            for button in box.buttons():
+                if button.text() == seen.answer:
+                    button.click()
+                    return 0
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return seen

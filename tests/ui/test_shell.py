@@ -1,0 +1,130 @@
+"""The window shell: navigation, placeholder pages, errors, workers, starting up."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.ui import navigation
+from wuyang_tasks.ui.app import Launcher
+from wuyang_tasks.ui.first_run import FirstRunDialog, StartChoice, StartDecision
+from wuyang_tasks.ui.settings import recent_ledgers
+
+
+def test_navigation_is_in_chinese_and_in_order(main_window):
+    titles = [main_window.nav.item(i).text().split("  (")[0] for i in range(main_window.nav.count())]
+    assert titles == ["工作台", "任务台账", "单位与人员", "督导检查", "问责台账", "指标", "报表"]
+
+
+def test_missing_module_gets_an_honest_placeholder(ui_ctx, qtbot):
+    page = navigation.create_page(navigation.NavEntry("no_such_page", "Reports"), ui_ctx)
+    qtbot.addWidget(page)
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert "本版本程序尚未提供“报表”模块。" in texts
+
+
+def test_status_bar_shows_the_demo_day(main_window):
+    assert main_window.caption_label.text() == "演示数据 · 按2016年7月29日计算"
+    assert main_window.location_label.text() == main_window.ctx.ledger.display_name()
+
+
+def test_ledger_error_becomes_a_chinese_dialog_and_nothing_is_saved(ui_ctx, dialogs):
+    from wuyang_tasks.services import tasks as task_service
+
+    before = _task_count(ui_ctx)
+
+    def action(session):
+        task_service.create_task(session, title="要回滚的任务", today=ui_ctx.today(), cal=ui_ctx.calendar())
+        raise ValidationError("完成时限不对。")
+
+    ok, _ = ui_ctx.perform(action)
+    assert not ok
+    assert dialogs == [("无法完成操作", "完成时限不对。", "")]
+    assert _task_count(ui_ctx) == before
+
+
+def test_unexpected_error_shows_no_traceback(ui_ctx, dialogs):
+    ui_ctx.perform(lambda s: {}["missing"])
+    title, text, _ = dialogs[0]
+    assert text.startswith("发生意外错误：")
+    assert "Traceback" not in text and "errors.log" in text
+
+
+def test_worker_result_arrives_on_the_gui_thread(ui_ctx, qtbot):
+    results = []
+    ui_ctx.run_in_worker("计算", lambda p: (p.report(1, 2), 42)[1], results.append)
+    qtbot.waitUntil(lambda: results == [42])
+    assert ui_ctx.is_idle()
+
+
+def test_cancelled_worker_result_is_dropped(ui_ctx, qtbot):
+    import threading
+
+    gate = threading.Event()
+    results = []
+
+    def slow(progress):
+        gate.wait(5)
+        progress.check()
+        return "late"
+
+    job = ui_ctx.run_in_worker("计算", slow, results.append)
+    job.cancel()
+    gate.set()
+    qtbot.waitUntil(ui_ctx.is_idle)
+    assert results == []
+
+
+def test_first_run_demo_writes_the_demo_without_asking(tmp_path, qtbot):
+    path = tmp_path / "new.db"
+    launcher = Launcher(str(path), None, "demo")
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=60_000)
+    qtbot.addWidget(launcher.window)
+    assert launcher.window.ctx.ledger.is_demo
+    assert str(path) in recent_ledgers()
+
+
+def test_first_run_choice_empty_ledger(tmp_path, qtbot):
+    path = tmp_path / "empty.db"
+    launcher = Launcher(str(path), None, "ask")
+    launcher.decide(StartDecision(StartChoice.EMPTY))
+    qtbot.waitUntil(lambda: launcher.window is not None, timeout=60_000)
+    qtbot.addWidget(launcher.window)
+    assert path.exists() and not launcher.window.ctx.ledger.is_demo
+
+
+def test_first_run_dialog_offers_the_four_ways(qtbot):
+    dialog = FirstRunDialog("/tmp/ledger.db")
+    qtbot.addWidget(dialog)
+    assert dialog.buttons[StartChoice.DEMO].isChecked()
+    assert not dialog.buttons[StartChoice.IMPORT].isEnabled()  # no import dialog in this build
+    dialog.choose(StartChoice.SERVER, "postgresql+psycopg://clerk@server/wuyang")
+    dialog._accept()
+    assert dialog.decision == StartDecision(StartChoice.SERVER, "postgresql+psycopg://clerk@server/wuyang")
+
+
+def test_command_line_passes_first_run_and_qt_options():
+    from wuyang_tasks.cli.main import build_parser
+
+    args, rest = build_parser().parse_known_args(["--first-run", "demo", "-platform", "offscreen"])
+    assert args.command is None and args.first_run == "demo" and rest == ["-platform", "offscreen"]
+
+
+def _task_count(ctx) -> int:
+    from wuyang_tasks.services.tasks import count_tasks
+
+    with ctx.ledger.read() as s:
+        return count_tasks(s)
+
+
+def test_damaged_file_offers_a_way_on(tmp_path, qtbot, monkeypatch):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 10)
+    problems = []
+    monkeypatch.setattr(Launcher, "ask", lambda self, problem=None: problems.append(problem))
+    launcher = Launcher(str(bad), None, "ask")
+    launcher.start()
+    qtbot.waitUntil(lambda: bool(problems), timeout=30_000)
+    assert "不是本程序的台账文件" in problems[0]
+    assert bad.read_bytes() == b"not a database at all" * 10

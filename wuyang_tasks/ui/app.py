@@ -1,0 +1,117 @@
+"""Starting the window: translations, choosing and opening the ledger, error handling.
+
+``run_gui(args, rest)`` is called by ``wuyang-tasks`` without a subcommand. ``--first-run demo``
+(used by ``make run``) writes the demonstration ledger without asking when the ledger file does
+not exist yet; otherwise the first-run dialog asks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from wuyang_tasks import APP_NAME, APP_TITLE
+from wuyang_tasks.db.ledger import Ledger
+
+from . import errors
+from .context import UiContext
+from .first_run import IMPORT_MODULE, FirstRunDialog, StartChoice, StartDecision
+from .i18n import install_translators
+from .main_window import MainWindow
+from .opening import display_location, fresh_ledger_path, ledger_exists, start_opening
+from .settings import recent_ledgers
+
+
+def make_application(qt_args: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME,
+                                                    *(qt_args or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """An exception escaping a slot becomes a dialog (and a log entry), never a traceback."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    errors.show_error(QApplication.activeWindow(), exc.with_traceback(tb))
+
+
+class Launcher(QObject):
+    """Opens the ledger to start with, asking first if there is none, then shows the window."""
+
+    def __init__(self, location: str | None, today: date | None, first_run: str):
+        super().__init__()
+        self.location = location
+        self.today = today
+        self.first_run = first_run
+        self.window: MainWindow | None = None
+        self.after_open: StartChoice | None = None
+        self.finished_without_window = False
+
+    def start(self) -> None:
+        if ledger_exists(self.location):
+            self._open(self.location, with_demo=False)
+        elif self.first_run == "demo":
+            self._open(self.location, with_demo=True)
+        else:
+            self.ask()
+
+    def ask(self, problem: str | None = None) -> None:
+        dialog = FirstRunDialog(display_location(self.location), problem)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.decision is None:
+            self.finished_without_window = True
+            QCoreApplication.quit()
+            return
+        self.decide(dialog.decision)
+
+    def decide(self, decision: StartDecision) -> None:
+        self.after_open = decision.choice
+        if decision.choice in (StartChoice.SERVER, StartChoice.OPEN_FILE):
+            self.location = decision.location
+        elif ledger_exists(self.location):  # the existing one failed: start a new file beside it
+            self.location = str(fresh_ledger_path())
+        self._open(self.location, with_demo=decision.choice is StartChoice.DEMO)
+
+    def _open(self, location: str | None, *, with_demo: bool) -> None:
+        start_opening(location, self.today, with_demo=with_demo, on_opened=self._show,
+                      on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ask(problem=errors.describe(exc))
+
+    def _show(self, ledger: Ledger) -> None:
+        ctx = UiContext(ledger)
+        self.window = MainWindow(ctx)
+        self.window.show()
+        if self.after_open is StartChoice.IMPORT:
+            importlib.import_module(IMPORT_MODULE).open_import_dialog(ctx, self.window)
+
+
+def starting_location(db: str | None) -> str | None:
+    """--db, else the ledger used last time if it is still there, else the default file."""
+    if db:
+        return db
+    for location in recent_ledgers()[:1]:
+        if ledger_exists(location):
+            return location
+    return None
+
+
+def run_gui(args: argparse.Namespace, rest: list[str]) -> int:
+    app = make_application(rest)  # what argparse did not know is for Qt (-platform, -style …)
+    translators = install_translators(app)  # noqa: F841 — kept alive for the app's lifetime
+    sys.excepthook = _excepthook
+    first_run = getattr(args, "first_run", None) or "ask"
+    launcher = Launcher(starting_location(args.db), args.today, first_run)
+    launcher.start()
+    if launcher.finished_without_window:
+        return 0
+    return app.exec()

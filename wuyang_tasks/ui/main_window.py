@@ -1,0 +1,220 @@
+"""The main window: navigation on the left, one page at a time, menus and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from wuyang_tasks import APP_TITLE, __version__, paths
+from wuyang_tasks.db.ledger import Ledger
+
+from . import navigation
+from .context import UiContext
+from .opening import start_opening
+from .page import Page
+from .settings import recent_ledgers
+
+NAV_STYLE = """
+QListWidget#navigation { background: #f2f4f7; border: none; font-size: 15px; outline: 0; }
+QListWidget#navigation::item { padding: 10px 14px; }
+QListWidget#navigation::item:selected { background: #1f5fa8; color: white; }
+QLabel#pageHeading { font-size: 18px; font-weight: bold; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext):
+        super().__init__()
+        self.ctx = ctx
+        ctx.window = self
+        self.setWindowTitle(APP_TITLE)
+        self.setStyleSheet(NAV_STYLE)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for nav in navigation.NAVIGATION:
+            page = navigation.create_page(nav, ctx)
+            self.pages[nav.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(nav.title())
+            item.setData(Qt.ItemDataRole.UserRole, nav.key)
+            item.setSizeHint(QSize(140, 42))
+            self.nav.addItem(item)
+            page.badge_changed.connect(lambda n, key=nav.key: self.set_badge(key, n))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._build_status_bar()
+        ctx.navigate_requested.connect(self.go_to)
+        ctx.ledger_replaced.connect(self.update_status)
+        ctx.data_changed.connect(lambda _entity: self.update_status())
+        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.restore_layout()
+        self.update_status()
+        self.nav.setCurrentRow(0)
+
+    # -- navigation -------------------------------------------------------------------------
+    def current_key(self) -> str:
+        return navigation.NAVIGATION[self.stack.currentIndex()].key
+
+    def go_to(self, key: str, kwargs: dict | None = None) -> None:
+        index = [n.key for n in navigation.NAVIGATION].index(key)
+        self.nav.setCurrentRow(index)
+        if kwargs:
+            self.pages[key].show_item(**kwargs)
+
+    def set_badge(self, key: str, count: int) -> None:
+        index = [n.key for n in navigation.NAVIGATION].index(key)
+        title = navigation.NAVIGATION[index].title()
+        item = self.nav.item(index)
+        item.setText(f"{title}  ({count})" if count else title)
+        item.setToolTip(self.tr("%1 new alerts since you last looked").replace("%1", str(count))
+                        if count else "")
+
+    # -- menus --------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_open = QAction(self.tr("&Open ledger…"), self)
+        self.action_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_open.triggered.connect(self.open_ledger_file)
+        self.action_new = QAction(self.tr("&New empty ledger…"), self)
+        self.action_new.triggered.connect(self.new_ledger_file)
+        self.action_connect = QAction(self.tr("&Connect to server…"), self)
+        self.action_connect.triggered.connect(self.connect_to_server)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent ledgers"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.action_open)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.action_new)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.action_connect)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("E&xit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About"))
+        about.triggered.connect(self.show_about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        items = recent_ledgers()
+        if not items:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        for location in items:
+            self.recent_menu.addAction(location).triggered.connect(
+                lambda _=False, loc=location: self.open_location(loc))
+
+    def open_ledger_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open ledger"), "",
+                                              self.tr("Ledger files (*.db);;All files (*)"))
+        if path:
+            self.open_location(path)
+
+    def new_ledger_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New empty ledger"), "",
+                                              self.tr("Ledger files (*.db)"))
+        if path:
+            if not path.endswith(".db"):
+                path += ".db"
+            self.open_location(path)
+
+    def connect_to_server(self) -> None:
+        url, ok = QInputDialog.getText(
+            self, self.tr("Connect to server"),
+            self.tr("Address of the shared ledger (PostgreSQL), e.g. "
+                    "postgresql+psycopg://user@host/wuyang"), QLineEdit.EchoMode.Normal)
+        if ok and url.strip():
+            self.open_location(url.strip())
+
+    def open_location(self, location: str) -> None:
+        start_opening(location, self.ctx.ledger.today_override, on_opened=self._opened,
+                      on_error=lambda exc: self.ctx.show_error(exc, self), parent=self)
+
+    def _opened(self, ledger: Ledger) -> None:
+        self.ctx.replace_ledger(ledger)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About %1").replace("%1", APP_TITLE), self.about_text())
+
+    def about_text(self) -> str:
+        ledger = self.ctx.ledger
+        kind = self.tr("SQLite file") if ledger.is_sqlite else self.tr("shared server")
+        return "<br>".join([
+            f"<b>{APP_TITLE}</b> {__version__}",
+            self.tr("Ledger (%1): %2").replace("%1", kind).replace("%2", ledger.display_name()),
+            self.tr("Data folder: %1").replace("%1", str(paths.data_dir())),
+        ])
+
+    # -- status bar ---------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.caption_label = QLabel()
+        self.warning_label = QLabel()
+        self.warning_label.setStyleSheet("color: #a61b1b;")
+        self.warning_label.setWordWrap(False)
+        self.location_label = QLabel()
+        self.location_label.setStyleSheet("color: #555;")
+        bar = self.statusBar()
+        bar.addWidget(self.caption_label)
+        bar.addWidget(self.warning_label, 1)
+        bar.addPermanentWidget(self.location_label)
+
+    def update_status(self) -> None:
+        ledger = self.ctx.ledger
+        day = ledger.today()
+        caption = ledger.today_caption() or self.tr("Today: %1").replace(
+            "%1", f"{day.year}年{day.month}月{day.day}日")
+        self.caption_label.setText(caption)
+        warning = self.ctx.calendar().warning()
+        self.warning_label.setText(warning or "")
+        self.warning_label.setToolTip(warning or "")
+        self.location_label.setText(ledger.display_name())
+        self.setWindowTitle(f"{APP_TITLE} — {ledger.display_name()}")
+
+    # -- layout memory ------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        settings = self.ctx.settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        for page in self.pages.values():
+            page.restore_state(settings)
+
+    def save_layout(self) -> None:
+        settings = self.ctx.settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        for page in self.pages.values():
+            page.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.ctx.wait_for_workers(10_000)
+        super().closeEvent(event)
