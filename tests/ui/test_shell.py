@@ -107,8 +107,8 @@ def test_first_run_dialog_offers_the_four_ways(qtbot):
 def test_command_line_passes_first_run_and_qt_options():
     from wuyang_tasks.cli.main import build_parser
 
-    args, rest = build_parser().parse_known_args(["--first-run", "demo", "-platform", "offscreen"])
-    assert args.command is None and args.first_run == "demo" and rest == ["-platform", "offscreen"]
+    args, rest = build_parser().parse_known_args(["--first-run", "demo", "-style=fusion"])
+    assert args.command is None and args.first_run == "demo" and rest == ["-style=fusion"]
 
 
 def _task_count(ctx) -> int:

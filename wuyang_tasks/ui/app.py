@@ -106,7 +106,7 @@ def starting_location(db: str | None) -> str | None:
 
 
 def run_gui(args: argparse.Namespace, rest: list[str]) -> int:
-    app = make_application(rest)  # what argparse did not know is for Qt (-platform, -style …)
+    app = make_application(rest)  # what argparse did not know is for Qt (-style=fusion …)
     translators = install_translators(app)  # noqa: F841 — kept alive for the app's lifetime
     sys.excepthook = _excepthook
     first_run = getattr(args, "first_run", None) or "ask"
