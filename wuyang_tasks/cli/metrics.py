@@ -46,6 +46,8 @@ def cmd_metrics(ctx: CliContext, args) -> int:
 
         path = export_metrics(report, Path(args.export))
         print(f"已导出：{path}", file=sys.stderr if args.json else sys.stdout)
+        if not args.json:
+            return 0
     if args.json:
         json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=1)
         print()

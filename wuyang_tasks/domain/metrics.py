@@ -213,6 +213,50 @@ def _good_days_status(p: GoodDaysPace) -> tuple[MetricStatus, str]:
     return MetricStatus.AMBER, f"落后序时进度{gap:.1f}天{no_data}；{rate}"
 
 
+@dataclass(frozen=True)
+class MonthPace:
+    """One month of the good-days table: counts in the month, running total against the pace."""
+
+    month: int
+    end: date  # the month's last day, or the last counted day in the current month
+    good: int | None  # good days in the month (None: the month has not started)
+    without_data: int | None
+    cumulative: int | None
+    pace: float  # the pace line at ``end``
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.cumulative is None else self.cumulative - self.pace
+
+    @property
+    def label(self) -> str:
+        last = calendar.monthrange(self.end.year, self.end.month)[1]
+        return f"{self.month}月" if self.end.day == last else f"{self.month}月{self.end.day}日"
+
+
+def month_pace(year: int, target: float, as_of: date, levels: dict[date, int]) -> list[MonthPace]:
+    """Twelve rows: good days and days without data per month, the running total and the pace
+    line at each month's end (at ``as_of`` for the current month)."""
+    total = 366 if calendar.isleap(year) else 365
+    last = last_counted_day(year, as_of)
+    target_days = math.ceil(target)
+    rows, running = [], 0
+    for month in range(1, 13):
+        end = date(year, month, calendar.monthrange(year, month)[1])
+        started = last is not None and last >= date(year, month, 1)
+        if started and last < end:
+            end = last
+        good = without = None
+        if started:
+            days = [date(year, month, d) for d in range(1, end.day + 1)]
+            good = sum(1 for d in days if levels.get(d, 99) <= GOOD_LEVEL_MAX)
+            without = sum(1 for d in days if d not in levels)
+            running += good
+        pace = target_days * ((end - date(year, 1, 1)).days + 1) / total
+        rows.append(MonthPace(month, end, good, without, running if started else None, pace))
+    return rows
+
+
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 

@@ -252,6 +252,7 @@ class MetricView:
     water: WaterClassSummary | None = None
     # chart series
     cumulative: tuple[tuple[date, int], ...] = ()  # good days so far, one point per elapsed day
+    pace_months: tuple[rules.MonthPace, ...] = ()  # the good-days table by month
     monthly: tuple[tuple[date, float | None, float | None], ...] = ()  # month, county, reference
     classes: tuple[tuple[date, int | None], ...] = ()  # month, class
 
@@ -329,7 +330,9 @@ def _good_days_view(metric: Metric, today: date, county, base) -> MetricView:
         day += timedelta(days=1)
     current = f"优良{good}天（序时进度{pace.pace_expected:.1f}天）"
     return MetricView(**base, status=pace.status, reason=pace.reason, current_text=current,
-                      good_days=pace, cumulative=tuple(cumulative))
+                      good_days=pace, cumulative=tuple(cumulative),
+                      pace_months=tuple(rules.month_pace(metric.year, metric.target_value or 0,
+                                                         today, levels)))
 
 
 def _concentration_view(metric: Metric, today: date, county, reference, base) -> MetricView:
