@@ -1,0 +1,162 @@
+"""工作周报 (weekly briefing) as an Excel workbook.
+
+Sheets: 总体情况 (counts and rates, the per-unit table with 任务数/已办结/办理中/逾期/办结率/排名 and
+a native bar chart), 任务进展明细 (open tasks and tasks closed in the period, with the progress
+reported in the period, status and 亮灯 colour), 逾期任务 (days overdue in the task's own basis,
+urgings), and 督导检查 when inspections took place in the period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from wuyang_tasks.fileio import atomic_path
+from wuyang_tasks.services.documents import Briefing
+from wuyang_tasks.services.task_list import chinese_date
+
+SUMMARY, DETAIL, OVERDUE, INSPECTIONS = "总体情况", "任务进展明细", "逾期任务", "督导检查"
+UNIT_HEADERS = ("序号", "单位", "任务数", "已办结", "办理中", "逾期", "办结率", "排名")
+DETAIL_HEADERS = ("序号", "编号", "任务内容", "牵头县领导", "牵头单位", "配合单位", "完成时限", "本周进展",
+                  "状态", "亮灯")
+OVERDUE_HEADERS = ("序号", "编号", "工作任务", "牵头县领导", "牵头单位", "完成时限", "逾期天数", "计日方式",
+                   "催办次数", "最近催办", "状态")
+INSPECTION_HEADERS = ("序号", "检查日期", "被检查单位", "项目/工地", "检查清单", "检查人", "发现问题",
+                      "已整改", "检查情况")
+JOIN = "、"
+
+
+def summary_sentence(b: Briefing) -> str:
+    t = b.totals
+    text = (f"截至{chinese_date(b.as_of)}，纳入督办任务{t.total}项，已办结{t.done}项（占{t.done_rate:.1%}），"
+            f"办理中{t.open}项（占{t.open_rate:.1%}），逾期{t.overdue}项")
+    if t.suspended:
+        text += f"，中止{t.suspended}项"
+    text += (f"。本期内到期{t.due_in_period}项，新交办{t.assigned_in_period}项，"
+             f"办结{t.closed_in_period}项。")
+    return text
+
+
+def laggard_sentence(b: Briefing) -> str:
+    if not b.overdue:
+        return "本期无逾期任务。"
+    parts = [f"{o.row.code}“{o.row.title}”（{JOIN.join(o.row.lead_units)}，逾期{o.row.days_overdue}"
+             f"{'个工作日' if o.row.deadline_basis.value == 'WORKDAY' else '天'}）" for o in b.overdue]
+    units = JOIN.join(s.unit for s in b.laggards)
+    return f"逾期未办结任务{len(b.overdue)}项：{'；'.join(parts)}。涉及单位：{units}。"
+
+
+def write_briefing_xlsx(b: Briefing, target: str | Path,
+                        progress: Callable[[int, int], None] | None = None) -> Path:
+    from openpyxl import Workbook
+
+    from . import xlsx_common as x
+
+    wb = Workbook(write_only=True)
+    _summary_sheet(wb, b, x)
+    caption = f"{b.issue_caption}  统计周期：{b.period}"
+    detail_cols = [x.Column("序号", 5, 6, center=True), x.Column("编号", 9, 12, center=True),
+                   x.Column("任务内容", 20, 36), x.Column("牵头县领导", 8, 11, center=True),
+                   x.Column("牵头单位", 10, 18), x.Column("配合单位", 10, 22),
+                   x.Column("完成时限", 14, 18, center=True), x.Column("本周进展", 20, 44),
+                   x.Column("状态", 7, 9, center=True), x.Column("亮灯", 6, 7, center=True)]
+    values, fills = [], []
+    for i, line in enumerate(b.lines, start=1):
+        r = line.row
+        deadline = r.deadline_display if (r.ongoing or r.recurrence_day or not r.effective_deadline) \
+            else r.effective_deadline
+        values.append([i, r.code, r.title, JOIN.join(r.lead_leaders), JOIN.join(r.lead_units),
+                       JOIN.join(r.cooperating_units), deadline, line.period_progress or "本期未报送进展",
+                       r.status.label, r.alert.label if r.alert else ""])
+        fills.append({9: x.ALERT_FILLS[r.alert.value]} if r.alert else {})
+    x.list_sheet(wb, DETAIL, f"任务进展明细（{b.issue_caption}）", caption, detail_cols, values,
+                 fills=fills, progress=progress)
+
+    overdue_cols = [x.Column("序号", 5, 6, center=True), x.Column("编号", 9, 12, center=True),
+                    x.Column("工作任务", 20, 40), x.Column("牵头县领导", 8, 11, center=True),
+                    x.Column("牵头单位", 10, 20), x.Column("完成时限", 14, 18, center=True),
+                    x.Column("逾期天数", 8, 9, center=True), x.Column("计日方式", 8, 9, center=True),
+                    x.Column("催办次数", 8, 9, center=True), x.Column("最近催办", 14, 18, center=True),
+                    x.Column("状态", 7, 9, center=True)]
+    values = [[i, o.row.code, o.row.title, JOIN.join(o.row.lead_leaders), JOIN.join(o.row.lead_units),
+               o.row.effective_deadline, o.row.days_overdue, o.row.deadline_basis.label,
+               o.row.urging_count, o.last_urged_on, o.row.status.label]
+              for i, o in enumerate(b.overdue, start=1)]
+    x.list_sheet(wb, OVERDUE, f"逾期任务（{b.issue_caption}）", f"截至{chinese_date(b.as_of)}",
+                 overdue_cols, values)
+
+    if b.inspections:
+        cols = [x.Column("序号", 5, 6, center=True), x.Column("检查日期", 14, 18, center=True),
+                x.Column("被检查单位", 10, 20), x.Column("项目/工地", 12, 24), x.Column("检查清单", 10, 16),
+                x.Column("检查人", 8, 20), x.Column("发现问题", 8, 9, center=True),
+                x.Column("已整改", 7, 8, center=True), x.Column("检查情况", 20, 44)]
+        values = [[i, n.inspected_on, n.unit, n.site, n.template, n.inspectors, n.findings, n.rectified,
+                   n.summary] for i, n in enumerate(b.inspections, start=1)]
+        x.list_sheet(wb, INSPECTIONS, f"督导检查情况（{b.issue_caption}）", caption, cols, values)
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        wb.save(tmp)
+    return target
+
+
+def _summary_sheet(wb, b: Briefing, x) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.worksheet.pagebreak import Break
+
+    ws = wb.create_sheet(SUMMARY)
+    columns = [x.Column(h) for h in UNIT_HEADERS]
+    widths = [6, 30, 9, 9, 9, 9, 10, 8]
+    x.apply_widths(ws, widths)
+    x.print_setup(ws, header_row=None, landscape=False)
+    out = x.SheetWriter(ws, columns, widths, line_height=16)
+    out.title_rows(f"{b.title}", f"{b.issue_caption}    {b.issuer}    统计周期：{b.period}")
+    last = "H"
+
+    def paragraph(text: str, font, height: float) -> None:
+        out.row_count += 1
+        ws.row_dimensions[out.row_count].height = height
+        ws.append([out.text(text, font, x.LEFT, border=False)])
+        ws.merged_cells.add(f"A{out.row_count}:{last}{out.row_count}")
+
+    paragraph("一、总体情况", x.BOLD_BODY, 24)
+    paragraph(summary_sentence(b), x.BODY, 48)
+    if b.calendar_warning:
+        paragraph(f"注：{b.calendar_warning}", x.BODY, 32)
+    t = b.totals
+    out.append([out.text("", border=False), out.text("指标", x.HEADER, x.CENTER, x.HEADER_FILL),
+                out.text("数量", x.HEADER, x.CENTER, x.HEADER_FILL),
+                out.text("占比", x.HEADER, x.CENTER, x.HEADER_FILL)])
+    for label, n, rate in (("任务总数", t.total, None), ("已办结", t.done, t.done_rate),
+                           ("办理中", t.open, t.open_rate), ("逾期", t.overdue,
+                                                              t.overdue / t.total if t.total else 0.0),
+                           ("中止", t.suspended, None), ("本期到期", t.due_in_period, None),
+                           ("本期新交办", t.assigned_in_period, None), ("本期办结", t.closed_in_period, None)):
+        out.append([out.text("", border=False), out.text(label, align=x.CENTER), out.number(n),
+                    out.number(rate, x.PERCENT_FORMAT) if rate is not None else out.text("")])
+    out.row_count += 1
+    ws.append([])
+    paragraph("二、各单位任务办理情况", x.BOLD_BODY, 24)
+    paragraph(laggard_sentence(b), x.BODY, max(32, 16 * (1 + len(laggard_sentence(b)) // 40)))
+    out.header_row()
+    first = out.row_count + 1
+    for i, s in enumerate(b.unit_stats, start=1):
+        out.append([out.number(i), out.text(s.unit), out.number(s.total), out.number(s.done),
+                    out.number(s.open), out.number(s.overdue, fill=x.ALERT_FILLS["RED"] if s.overdue else None),
+                    out.number(s.done_rate, x.PERCENT_FORMAT), out.number(s.rank)])
+    last_row = out.row_count
+    if b.unit_stats:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "clustered"
+        chart.title = "各单位任务办理情况"
+        chart.y_axis.title = "任务数（项）"
+        chart.y_axis.majorGridlines = None
+        chart.height = 10
+        chart.width = 17.5
+        data = Reference(ws, min_col=4, max_col=6, min_row=first - 1, max_row=last_row)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_row))
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        ws.add_chart(chart, f"A{last_row + 2}")
+        ws.row_breaks.append(Break(id=last_row))  # the chart prints whole, on its own page

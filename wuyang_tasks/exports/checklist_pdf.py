@@ -1,0 +1,87 @@
+"""督查清单 (supervision checklist), landscape A4, taken along on inspections.
+
+For every inspected place: the open tasks with blanks for 检查情况 and □是 □否, then the chosen
+template's items (六个百分之百 …) the same way, then signature lines 检查人 / 被检查单位负责人
+and the date. A leader's checklist has one section per liaison township, each on new pages with
+its own signatures. Footer "第X页 共Y页".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wuyang_tasks.services.document_lists import ChecklistDocument
+
+TASK_HEADERS = ("序号", "编号", "工作任务", "牵头单位", "完成时限", "状态", "检查情况", "是否落实")
+ITEM_HEADERS = ("序号", "类别", "检查内容", "检查情况", "是否符合")
+YES_NO = "□是  □否"
+BLANK_DATE = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0年\u00a0\u00a0\u00a0\u00a0月\u00a0\u00a0\u00a0\u00a0日"  # no-break spaces: reportlab keeps them
+BLANK_NAME = "＿" * 8
+
+
+def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
+    from reportlab.lib.units import mm
+    from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+    from . import pdf_common as pc
+
+    fonts = fonts or pc.load_fonts()
+    st = pc.Styles(fonts, body_size=12, table_size=10.5)
+    geometry = pc.GBT_LANDSCAPE
+    width = geometry.width
+    story = []
+    for n, section in enumerate(doc.sections):
+        if n:
+            story.append(PageBreak())
+        story += [st.p(doc.title, st.title)]
+        if doc.scope.startswith("被检查单位"):
+            unit_cell = ""
+        elif doc.scope.startswith("项目名称"):
+            unit_cell = f"被检查单位：{BLANK_NAME}"  # the builder or operator on site
+        else:
+            unit_cell = f"被检查单位：{section.unit}"
+        head = Table([[st.p(doc.scope, st.plain), st.p(unit_cell, st.plain),
+                       st.p(f"检查日期：{BLANK_DATE}", st.plain)]],
+                     colWidths=[width * 0.45, width * 0.3, width * 0.25])
+        head.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), fonts.body)]))
+        story += [head, Spacer(1, 4), st.p("一、重点任务落实情况", st.heading), Spacer(1, 3)]
+        if section.tasks:
+            rows = [[i, r.code, r.title, "、".join(r.lead_units), r.deadline_display,
+                     f"{r.status.label}{'（逾期）' if r.days_overdue else ''}", "", YES_NO]
+                    for i, r in enumerate(section.tasks, start=1)]
+            table = pc.table(st, TASK_HEADERS, rows, pc.scaled((4, 7.5, 25, 11, 12.5, 10, 27, 9), width),
+                             centered=(0, 1, 4, 5, 7),
+                             row_styles=[("MINROWHEIGHT", (0, 1), (-1, -1), 12 * mm)])
+            story.append(table)
+        else:
+            story.append(st.p(f"截至检查日，{section.unit}没有在办任务。", st.plain))
+        if doc.items:
+            story += [Spacer(1, 8), CondPageBreak(40 * mm),
+                      st.p(f"二、{doc.template_name}检查", st.heading), Spacer(1, 3)]
+            rows = [[item.seq, item.category, item.content, "", YES_NO] for item in doc.items]
+            story.append(pc.table(st, ITEM_HEADERS, rows, pc.scaled((4, 8, 45, 34, 9), width),
+                                  centered=(0, 1, 4),
+                                  row_styles=[("MINROWHEIGHT", (0, 1), (-1, -1), 12 * mm)]))
+        story.append(Spacer(1, 12))
+        story.append(KeepTogether([_signatures(st, width, fonts)]))
+
+    def footer(canv, number, total):
+        canv.setFont(fonts.body, 10.5)
+        canv.drawCentredString(geometry.pagesize[0] / 2, geometry.bottom - 10 * mm, f"第{number}页 共{total}页")
+
+    template = pc.page_template("landscape", geometry)
+    return pc.build(target, story, templates=[template], title=doc.title, fonts=fonts,
+                    canvasmaker=pc.counted_canvas(footer))
+
+
+def _signatures(st, width, fonts):
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table([[st.p(f"检查人（签字）：{BLANK_NAME}", st.plain),
+                    st.p(f"被检查单位负责人（签字）：{BLANK_NAME}", st.plain),
+                    st.p(f"日期：{BLANK_DATE}", st.plain)]],
+                  colWidths=[width * 0.33, width * 0.42, width * 0.25], rowHeights=[14 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("FONTNAME", (0, 0), (-1, -1), fonts.body)]))
+    return table

@@ -1,0 +1,107 @@
+"""督办通知单, portrait A4, one page (GB/T 9704 margins), numbered 〔2016〕第N号.
+
+Prints an existing written urging (services.urgings.NoticeView): boxes 督办事项 / 来源 / 承办单位 /
+协办单位 / 办理时限 / 督办要求, the issuer 督查室（盖章） with the date, and the return slip
+(办理结果, 承办单位负责人签字（盖章）, 签收人, 签收时间). A long task is set in a smaller size
+rather than spill onto a second page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wuyang_tasks.services.task_list import chinese_date
+from wuyang_tasks.services.documents import NoticeDocument
+
+SIZES = (14, 12, 10.5, 9)
+
+
+def write_notice_pdf(doc: NoticeDocument, target: str | Path, fonts=None):
+    from . import pdf_common as pc
+
+    fonts = fonts or pc.load_fonts()
+    result = None
+    for size in SIZES:
+        result = pc.build(target, _story(doc, fonts, size),
+                          templates=[pc.numbered_templates(fonts)["portrait"]],
+                          title=f"督办通知单 {doc.notice.number_label}", fonts=fonts)
+        if result.pages == 1:
+            break
+    return result
+
+
+def _story(doc: NoticeDocument, fonts, size: float) -> list:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer, Table, TableStyle
+
+    from . import pdf_common as pc
+
+    n, issuer = doc.notice, doc.issuer
+    st = pc.Styles(fonts, body_size=size, table_size=size)
+    width = pc.GBT_PORTRAIT.width
+    office = ParagraphStyle("office", fontName=fonts.title, fontSize=22, leading=30, alignment=TA_CENTER)
+    heading = ParagraphStyle("heading", fontName=fonts.title, fontSize=26, leading=36, alignment=TA_CENTER,
+                             spaceAfter=4)
+    right = ParagraphStyle("right", parent=st.plain, alignment=TA_RIGHT)
+    label = ParagraphStyle("label", parent=st.cell, fontName=fonts.heading, alignment=TA_CENTER)
+
+    matter = f"{n.task_code}  {n.task_title}"
+    if n.task_content:
+        matter += f"\n{n.task_content}"
+    deadline = n.deadline_display
+    if doc.overdue_text:
+        deadline += f"（{doc.overdue_text}）"
+    cooperating = "、".join(n.cooperating_units) or "—"
+    rows = [("督办事项", matter), ("来\u00a0\u00a0\u00a0\u00a0源", n.source_title or "—"),
+            ("承办单位", "、".join(n.lead_units) or "—"), ("协办单位", cooperating)]
+    if n.territorial_units:
+        rows.append(("属地单位", "、".join(n.territorial_units)))
+    if n.lead_leaders:
+        rows.append(("牵头县领导", "、".join(n.lead_leaders)))
+    rows += [("办理时限", deadline),
+             ("督办要求", f"{n.requirement}\n（{n.level.label}督办，本事项第{n.urging_count}次催办）")]
+    body = Table([[pc.Paragraph(pc.text(k), label), st.p(v, st.cell)] for k, v in rows],
+                 colWidths=[width * 0.2, width * 0.8])
+    body.setStyle(_grid(fonts))
+    slip = Table([[pc.Paragraph("办理结果", label), st.p("", st.cell)],
+                  [pc.Paragraph("承办单位负责人<br/>签字（盖章）", label), st.p("", st.cell)],
+                  [pc.Paragraph("签\u00a0\u00a0收\u00a0\u00a0人", label), st.p("签收时间：\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0年\u00a0\u00a0\u00a0\u00a0月"
+                                                                 "\u00a0\u00a0\u00a0\u00a0日\u00a0\u00a0\u00a0\u00a0时", st.cell)]],
+                 colWidths=[width * 0.2, width * 0.8], rowHeights=[size * 6, size * 4, size * 2.6])
+    slip.setStyle(_grid(fonts))
+    return [
+        st.p(issuer, office),
+        st.p("督办通知单", heading),
+        st.p(n.number_label, ParagraphStyle("number", parent=st.plain, alignment=TA_CENTER)),
+        Spacer(1, 4 * mm),
+        body,
+        Spacer(1, 5 * mm),
+        st.p(f"{issuer}（盖章）", right),
+        st.p(chinese_date(n.urged_on), right),
+        Spacer(1, 4 * mm),
+        _cut_line(width, fonts, colors),
+        Spacer(1, 3 * mm),
+        st.p(f"回\u00a0\u00a0执（{n.number_label}）", ParagraphStyle("slip", parent=st.plain, alignment=TA_CENTER,
+                                                        fontName=fonts.heading)),
+        Spacer(1, 2 * mm),
+        slip,
+        st.p("请承办单位于办理时限内填写回执，连同书面报告报送督查室。", st.plain),
+    ]
+
+
+def _grid(fonts):
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    return TableStyle([("GRID", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                       ("FONTNAME", (0, 0), (-1, -1), fonts.body), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+
+
+def _cut_line(width, fonts, colors):
+    from reportlab.platypus.flowables import HRFlowable
+
+    return HRFlowable(width=width, thickness=0.8, dash=(4, 3), color=colors.black)

@@ -1,0 +1,193 @@
+"""What the PDF documents share: GB/T 9704 page geometry, page numbers, paragraph styles, tables.
+
+Portrait documents: A4, top margin 37 mm, left (binding) margin 28 mm, text block 156 × 225 mm,
+page numbers "— 1 —" in 4号 (14 pt) 7 mm below the text block, odd pages right, even pages left
+(one character in from the edge). Landscape lists keep the same page-number rule. Checklists
+print "第X页 共Y页" instead (the total needs the whole document first: a two-pass canvas).
+
+Import only from inside an export function: reportlab is loaded lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import BaseDocTemplate, Frame, LongTable, PageTemplate, Paragraph, TableStyle
+
+from wuyang_tasks.fileio import atomic_path
+
+from .fonts import FontSet, font_set
+
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+TOP, LEFT, TEXT_W, TEXT_H = 37 * mm, 28 * mm, 156 * mm, 225 * mm
+PAGE_NUMBER_SIZE = 14
+
+
+@dataclass(frozen=True)
+class Geometry:
+    pagesize: tuple[float, float]
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.pagesize[1] - self.top - self.height
+
+
+GBT_PORTRAIT = Geometry(PORTRAIT, LEFT, TOP, TEXT_W, TEXT_H)
+# Landscape lists: the same 37/28 mm rule turned on its side would waste a third of the page;
+# offices print ledgers with ~20 mm margins, the page number stays 7 mm below the text block.
+GBT_LANDSCAPE = Geometry(LANDSCAPE, 20 * mm, 22 * mm, LANDSCAPE[0] - 40 * mm, LANDSCAPE[1] - 22 * mm - 24 * mm)
+
+
+def text(value: object) -> str:
+    """Ledger text made safe for reportlab's paragraph markup; newlines kept."""
+    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+
+
+class Styles:
+    """Paragraph styles of a document, in its fonts (GB/T 9704 roles)."""
+
+    def __init__(self, fonts: FontSet, body_size: float = 16, table_size: float = 10.5):
+        self.fonts = fonts
+        self.title = ParagraphStyle("title", fontName=fonts.title, fontSize=22, leading=32,
+                                    alignment=TA_CENTER, wordWrap="CJK", spaceAfter=12)
+        self.subtitle = ParagraphStyle("subtitle", fontName=fonts.body, fontSize=14, leading=22,
+                                       alignment=TA_CENTER, wordWrap="CJK")
+        # 3号 body, 28.9 pt leading = 22 lines in the 225 mm text block
+        self.body = ParagraphStyle("body", fontName=fonts.body, fontSize=body_size,
+                                   leading=body_size * 1.8, alignment=TA_JUSTIFY, wordWrap="CJK",
+                                   firstLineIndent=body_size * 2)
+        self.plain = ParagraphStyle("plain", parent=self.body, firstLineIndent=0, alignment=TA_LEFT)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=fonts.heading)
+        self.heading2 = ParagraphStyle("heading2", parent=self.body, fontName=fonts.kai)
+        self.cell = ParagraphStyle("cell", fontName=fonts.body, fontSize=table_size,
+                                   leading=table_size * 1.35, wordWrap="CJK", alignment=TA_LEFT)
+        self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=TA_CENTER)
+        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=fonts.heading,
+                                        alignment=TA_CENTER)
+
+    def p(self, value: object, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(text(value), style or self.body)
+
+
+def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object]],
+          widths: Sequence[float], *, centered: Sequence[int] = (),
+          row_styles: Sequence[tuple] = ()) -> LongTable:
+    """A ruled table with a repeated header row; cells wrap Chinese text."""
+    data = [[Paragraph(text(h), styles.cell_head) for h in headers]]
+    center = set(centered)
+    for row in rows:
+        data.append([v if hasattr(v, "wrapOn") else
+                     Paragraph(text(v), styles.cell_center if i in center else styles.cell)
+                     for i, v in enumerate(row)])
+    t = LongTable(data, colWidths=list(widths), repeatRows=1)
+    t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),  # else Helvetica is declared, unembedded
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E7E6E6")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *row_styles,
+    ]))
+    return t
+
+
+def scaled(widths: Sequence[float], total: float) -> list[float]:
+    """Relative column widths scaled to the text block width."""
+    s = sum(widths)
+    return [w * total / s for w in widths]
+
+
+# --------------------------------------------------------------------------- page numbers
+def gbt_page_number(canv, number: int, geometry: Geometry, font: str) -> None:
+    """— N — 7 mm below the text block, odd pages right, even pages left, one character in."""
+    label = f"— {number} —"
+    y = geometry.bottom - 7 * mm - PAGE_NUMBER_SIZE * 0.8
+    canv.setFont(font, PAGE_NUMBER_SIZE)
+    if number % 2:
+        canv.drawRightString(geometry.left + geometry.width - PAGE_NUMBER_SIZE, y, label)
+    else:
+        canv.drawString(geometry.left + PAGE_NUMBER_SIZE, y, label)
+
+
+def counted_canvas(draw: Callable[[rl_canvas.Canvas, int, int], None]):
+    """A canvas class that knows the page total when each page is finished ("第X页 共Y页")."""
+
+    class CountedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                draw(self, number, total)
+                super().showPage()
+            super().save()
+
+    return CountedCanvas
+
+
+@dataclass
+class RenderedPdf:
+    path: Path
+    pages: int
+    warnings: list[str]
+
+
+def build(target: str | Path, story: list, *, templates: Sequence[PageTemplate],
+          title: str, fonts: FontSet, canvasmaker=rl_canvas.Canvas) -> RenderedPdf:
+    """Lay out ``story`` and write the file atomically."""
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        doc = BaseDocTemplate(str(tmp), pagesize=templates[0].pagesize, title=title,
+                              author="舞阳县任务督办", creator="wuyang_tasks", pageTemplates=list(templates),
+                              initialFontName=fonts.body, initialFontSize=10.5)
+        doc.build(story, canvasmaker=canvasmaker)
+        pages = doc.page
+    return RenderedPdf(target, pages, list(fonts.warnings))
+
+
+def page_template(template_id: str, geometry: Geometry, on_page=None) -> PageTemplate:
+    frame = Frame(geometry.left, geometry.bottom, geometry.width, geometry.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=template_id)
+    if on_page is None:
+        return PageTemplate(id=template_id, frames=[frame], pagesize=geometry.pagesize)
+    return PageTemplate(id=template_id, frames=[frame], pagesize=geometry.pagesize, onPage=on_page)
+
+
+def numbered_templates(fonts: FontSet) -> dict[str, PageTemplate]:
+    """Portrait and landscape GB/T pages with "— N —" page numbers."""
+    def on_portrait(canv, doc):
+        gbt_page_number(canv, doc.page, GBT_PORTRAIT, fonts.title)
+
+    def on_landscape(canv, doc):
+        gbt_page_number(canv, doc.page, GBT_LANDSCAPE, fonts.title)
+
+    return {"portrait": page_template("portrait", GBT_PORTRAIT, on_portrait),
+            "landscape": page_template("landscape", GBT_LANDSCAPE, on_landscape)}
+
+
+def load_fonts(configured=None) -> FontSet:
+    return font_set(configured)

@@ -1,0 +1,233 @@
+"""What every exported workbook shares: print settings, fonts, safe text cells, column widths.
+
+Import only from inside an export function: openpyxl is loaded lazily (program start-up cost).
+Sheets are write-only (streamed) wherever the layout allows, so 10,000-task ledgers stay quick.
+
+Safety: every text from the ledger is written with data type ``s`` (an inline string) — a title
+beginning with = + - @ is text in the file, never a formula — and characters that XML cannot
+hold (control characters pasted from other programs) are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+BODY_FONT = "仿宋"
+HEADING_FONT = "黑体"
+TITLE_FONT = "方正小标宋简体"  # Excel/WPS fall back to 宋体 where it is not installed
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+PERCENT_FORMAT = "0.0%"
+FOOTER = "第 &P 页 共 &N 页"
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_thin = Side(style="thin", color="000000")
+BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+TITLE = Font(name=TITLE_FONT, size=18)
+CAPTION = Font(name=BODY_FONT, size=12)
+HEADER = Font(name=HEADING_FONT, size=11)
+BODY = Font(name=BODY_FONT, size=11)
+BOLD_BODY = Font(name=HEADING_FONT, size=11)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+ALERT_FILLS = {
+    "RED": PatternFill("solid", fgColor="FF9999"),
+    "YELLOW": PatternFill("solid", fgColor="FFE699"),
+    "BLUE": PatternFill("solid", fgColor="9DC3E6"),
+    "GREEN": PatternFill("solid", fgColor="A9D08E"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    min_width: float = 6
+    max_width: float = 40
+    wrap: bool = True  # long texts wrap inside the column rather than widen it
+    center: bool = False
+
+
+def clean_text(value: object) -> str:
+    return _ILLEGAL.sub("", str(value)) if value is not None else ""
+
+
+def display_width(text: str) -> float:
+    """Excel column width units: a CJK character counts as two, ASCII as a bit more than one."""
+    width = 0.0
+    for ch in text:
+        width += 2.1 if ord(ch) > 0x2E7F else 1.1
+    return width
+
+
+class SheetWriter:
+    """Streams the rows of one write-only sheet (styled cells, row count for print settings)."""
+
+    def __init__(self, ws, columns: Sequence[Column], widths: Sequence[float] | None = None,
+                 line_height: float = 15.0):
+        self.ws = ws
+        self.columns = list(columns)
+        self.widths = list(widths) if widths else None
+        self.line_height = line_height
+        self.row_count = 0
+
+    # -- cells ------------------------------------------------------------------------------
+    def text(self, value: object, font: Font = BODY, align: Alignment = LEFT, fill=None,
+             border: bool = True) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.ws, value=clean_text(value))
+        cell.data_type = "s"  # never a formula, whatever the text begins with
+        return self._style(cell, font, align, fill, border)
+
+    def number(self, value, fmt: str | None = None, font: Font = BODY, fill=None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.ws, value=value)
+        if fmt:
+            cell.number_format = fmt
+        return self._style(cell, font, CENTER, fill, True)
+
+    def day(self, value: date | None) -> WriteOnlyCell:
+        if value is None:
+            return self.text("", align=CENTER)
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.number_format = DATE_FORMAT
+        return self._style(cell, BODY, CENTER, None, True)
+
+    @staticmethod
+    def _style(cell, font, align, fill, border):
+        cell.font = font
+        cell.alignment = align
+        if fill is not None:
+            cell.fill = fill
+        if border:
+            cell.border = BORDER
+        return cell
+
+    # -- rows ------------------------------------------------------------------------------
+    def title_rows(self, title: str, caption: str) -> None:
+        """Row 1 the title, row 2 the caption, both merged across the table."""
+        last = get_column_letter(len(self.columns))
+        self.ws.append([self.text(title, TITLE, CENTER, border=False)])
+        self.ws.append([self.text(caption, CAPTION, CENTER, border=False)])
+        self.ws.merged_cells.add(f"A1:{last}1")
+        self.ws.merged_cells.add(f"A2:{last}2")
+        self.ws.row_dimensions[1].height = 36
+        self.ws.row_dimensions[2].height = 22
+        self.row_count = 2
+
+    def header_row(self) -> int:
+        self.ws.append([self.text(c.header, HEADER, CENTER, HEADER_FILL) for c in self.columns])
+        self.row_count += 1
+        return self.row_count
+
+    def append(self, cells: Iterable) -> None:
+        """Append a row, tall enough for its wrapped texts (Excel does not grow rows on open)."""
+        cells = list(cells)
+        self.row_count += 1
+        if self.widths:
+            lines = max((wrapped_lines(c.value, w) for c, w in zip(cells, self.widths)), default=1)
+            self.ws.row_dimensions[self.row_count].height = round(lines * self.line_height + 6, 1)
+        self.ws.append(cells)
+
+
+def wrapped_lines(value: object, width: float) -> int:
+    if not isinstance(value, str) or not value:
+        return 1
+    usable = max(width - 1, 1) * 1.05
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in value.split("\n"))
+
+
+def measure_widths(columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> list[float]:
+    """Width each column needs for ``rows`` of plain values (for write-only sheets, which need
+    their widths before the first row is written)."""
+    widths = [display_width(c.header) + 2 for c in columns]
+    for values in rows:
+        for i, value in enumerate(values):
+            if value is None:
+                continue
+            if isinstance(value, date):
+                need = 16.0
+            else:
+                need = max((display_width(p) for p in str(value).split("\n")), default=0) + 2
+            if need > widths[i]:
+                widths[i] = need
+    return [round(min(max(w, c.min_width), c.max_width), 1) for w, c in zip(widths, columns)]
+
+
+def apply_widths(ws, widths: Sequence[float]) -> None:
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def print_setup(ws, *, header_row: int | None, landscape: bool = True) -> None:
+    """A4, fit to width, header row repeated on every page, frozen below the header, page
+    numbers 第 &P 页 共 &N 页 in the footer. Call before the first row of a write-only sheet
+    (the sheet properties and panes are written at its top)."""
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.7
+    ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.font = BODY_FONT
+    ws.oddFooter.center.size = 10
+    if header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.freeze_panes = f"A{header_row + 1}"
+
+
+def autofilter(ws, *, header_row: int, columns: int, last_row: int) -> None:
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
+
+
+def percent_text(rate: float) -> str:
+    return f"{rate * 100:.1f}%"
+
+
+def basis_word(basis_value: str) -> str:
+    return "个工作日" if basis_value == "WORKDAY" else "天"
+
+
+def list_sheet(wb, name: str, title: str, caption: str, columns: Sequence[Column],
+               values: Sequence[Sequence[object]], *, fills: Sequence[dict[int, object]] | None = None,
+               landscape: bool = True, progress=None) -> None:
+    """A write-only list sheet: title, caption, one header row (row 3), then one row per item.
+    ints are numbers, dates real dates, floats percentages, everything else text.
+    ``fills`` gives per row {column index: PatternFill} (the 亮灯 colours)."""
+    ws = wb.create_sheet(name)
+    widths = measure_widths(columns, values)
+    apply_widths(ws, widths)
+    print_setup(ws, header_row=3, landscape=landscape)
+    out = SheetWriter(ws, columns, widths)
+    out.title_rows(title, caption)
+    header = out.header_row()
+    total = len(values)
+    for n, vals in enumerate(values, start=1):
+        row_fills = fills[n - 1] if fills else {}
+        cells = []
+        for i, (column, value) in enumerate(zip(columns, vals)):
+            fill = row_fills.get(i)
+            if isinstance(value, bool) or value is None or isinstance(value, str):
+                cells.append(out.text("" if value is None else value,
+                                      align=CENTER if column.center else LEFT, fill=fill))
+            elif isinstance(value, date):
+                cells.append(out.day(value))
+            elif isinstance(value, float):
+                cells.append(out.number(value, PERCENT_FORMAT, fill=fill))
+            else:
+                cells.append(out.number(value, fill=fill))
+        out.append(cells)
+        if progress and (n % 500 == 0 or n == total):
+            progress(n, total)
+    autofilter(ws, header_row=header, columns=len(columns), last_row=out.row_count)

@@ -1,0 +1,385 @@
+"""Read models of the documents the office prints: the weekly briefing (工作周报) and the task
+ledger (任务台账). Plain dataclasses built from the ledger; ``wuyang_tasks.exports`` renders them.
+
+Issue numbers of the briefing (第N期): a per-year counter in ``LedgerMeta``, allocated the first
+time a period is exported and remembered for that period. Deriving the number from the ISO week
+would make an office that starts mid-year open with 第三十期 and would give a briefing for an
+arbitrary date range no sensible number; a plain counter also matches how offices number issues
+(one after the other, weeks without a briefing leave no gap). Re-exporting the same period prints
+the same number. A read-only ledger shows the number the period would get, without keeping it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.db import audit
+from wuyang_tasks.db.models import (
+    ChecklistTemplate,
+    Finding,
+    Inspection,
+    InspectionInspector,
+    LedgerMeta,
+    Person,
+    ProgressReport,
+    Responsibility,
+    Task,
+    Unit,
+    Urging,
+)
+from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatus, UnitKind, UrgingMethod
+from wuyang_tasks.domain.errors import NotFound, ValidationError
+
+from . import urgings
+from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
+from .urgings import NoticeView
+
+ISSUER_KEY = "document_issuer"
+LEDGER_TITLE_KEY = "ledger_title"
+
+
+# --------------------------------------------------------------------------- shared facts
+def issuer_name(session: Session) -> str:
+    """The office that signs the documents: ``LedgerMeta['document_issuer']`` when set, else
+    built from the government unit (舞阳县人民政府 → 舞阳县委县政府督查室)."""
+    meta = session.get(LedgerMeta, ISSUER_KEY)
+    if meta and meta.value.strip():
+        return meta.value.strip()
+    county = county_name(session)
+    return f"{county}委{county[-1]}政府督查室" if county else "督查室"
+
+
+def county_name(session: Session) -> str:
+    """舞阳县, from the leadership unit named ``…人民政府``; empty when there is none."""
+    names = session.scalars(select(Unit.name).where(Unit.kind == UnitKind.LEADERSHIP.value)
+                            .order_by(Unit.sort_order, Unit.id))
+    for name in names:
+        if name.endswith("人民政府") and len(name) > 4:
+            return name.removesuffix("人民政府")
+    return ""
+
+
+def chinese_number(n: int) -> str:
+    """17 → 十七, 105 → 一百零五 (issue numbers are printed in Chinese numerals)."""
+    digits = "零一二三四五六七八九"
+    if n < 0:
+        raise ValueError(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else
+                                     ("一" + chinese_number(rest) if rest < 20 else chinese_number(rest)))
+        return digits[n // 100] + "百" + tail
+    return str(n)
+
+
+def period_caption(start: date, end: date) -> str:
+    if start.year == end.year:
+        return f"{chinese_date(start)}至{end.month}月{end.day}日"
+    return f"{chinese_date(start)}至{chinese_date(end)}"
+
+
+# --------------------------------------------------------------------------- issue numbers
+def _issue_keys(start: date, end: date) -> tuple[str, str]:
+    return f"briefing_issue:{end.year}", f"briefing_issue:{start.isoformat()}/{end.isoformat()}"
+
+
+def briefing_issue(session: Session, start: date, end: date, *, keep: bool) -> int:
+    """第N期 of the briefing for [start, end]; with ``keep`` a new number is stored (audited)."""
+    counter_key, period_key = _issue_keys(start, end)
+    known = session.get(LedgerMeta, period_key)
+    if known is not None:
+        return int(known.value)
+    counter = session.get(LedgerMeta, counter_key)
+    number = (int(counter.value) if counter else 0) + 1
+    if keep:
+        session.merge(LedgerMeta(key=counter_key, value=str(number)))
+        session.merge(LedgerMeta(key=period_key, value=str(number)))
+        audit.record(session, "ledger_meta", None, "briefing_issue", None,
+                     {"key": period_key, "issue": number})
+    return number
+
+
+# --------------------------------------------------------------------------- the briefing
+@dataclass
+class BriefingTotals:
+    total: int = 0  # tasks assigned and not cancelled
+    done: int = 0  # 已办结 + 已归档
+    open: int = 0  # 办理中 in the wide sense: 已交办 … 已反馈
+    overdue: int = 0
+    suspended: int = 0
+    due_in_period: int = 0
+    assigned_in_period: int = 0
+    closed_in_period: int = 0
+
+    @property
+    def done_rate(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+    @property
+    def open_rate(self) -> float:
+        return self.open / self.total if self.total else 0.0
+
+
+@dataclass
+class UnitStat:
+    unit: str
+    total: int = 0
+    done: int = 0
+    open: int = 0
+    overdue: int = 0
+    rank: int = 0
+
+    @property
+    def done_rate(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass
+class BriefingLine:
+    """A task of the detail sheet: its row and the progress reported within the period."""
+
+    row: TaskRow
+    period_progress: str = ""
+
+
+@dataclass
+class OverdueLine:
+    row: TaskRow
+    last_urged_on: date | None = None
+
+
+@dataclass
+class InspectionLine:
+    inspected_on: date
+    unit: str
+    site: str
+    template: str
+    inspectors: str
+    findings: int
+    rectified: int
+    summary: str
+
+
+@dataclass
+class Briefing:
+    issuer: str
+    issue: int
+    start: date
+    end: date
+    as_of: date
+    totals: BriefingTotals
+    unit_stats: list[UnitStat]
+    lines: list[BriefingLine]
+    overdue: list[OverdueLine]
+    inspections: list[InspectionLine]
+    calendar_warning: str | None = None
+
+    @property
+    def title(self) -> str:
+        return "工作周报"
+
+    @property
+    def issue_caption(self) -> str:
+        return f"第{chinese_number(self.issue)}期"
+
+    @property
+    def period(self) -> str:
+        return period_caption(self.start, self.end)
+
+    @property
+    def laggards(self) -> list[UnitStat]:
+        """Units named in 二、: those with overdue tasks, worst first, then in official order."""
+        with_overdue = [s for s in self.unit_stats if s.overdue]
+        return sorted(with_overdue, key=lambda s: -s.overdue)
+
+
+def _in_scope(row: TaskRow) -> bool:
+    return row.status not in (TaskStatus.DRAFT, TaskStatus.CANCELLED)
+
+
+def build_briefing(session: Session, *, start: date, end: date, today: date,
+                   cal: WorkdayCalendar, keep_issue: bool = True) -> Briefing:
+    """The briefing for [start, end], evaluated as of the period's last day (or ``today`` if the
+    period is not over yet)."""
+    as_of = min(end, today)
+    rows = [r for r in list_tasks(session, today=as_of, cal=cal) if _in_scope(r)]
+    totals = BriefingTotals()
+    for r in rows:
+        totals.total += 1
+        if r.status.is_closed:
+            totals.done += 1
+        elif r.status.is_open:
+            totals.open += 1
+        elif r.status is TaskStatus.SUSPENDED:
+            totals.suspended += 1
+        if r.alert is AlertLevel.RED:
+            totals.overdue += 1
+        due = r.effective_deadline
+        if due and start <= due <= end:
+            totals.due_in_period += 1
+        if r.assigned_on and start <= r.assigned_on <= end:
+            totals.assigned_in_period += 1
+        if r.closed_on and start <= r.closed_on <= end:
+            totals.closed_in_period += 1
+    progress = _period_progress(session, start, end)
+    lines = [BriefingLine(r, progress.get(r.id, "")) for r in rows
+             if r.status.is_open or (r.closed_on and start <= r.closed_on <= end)
+             or r.id in progress]
+    last_urged = dict(session.execute(
+        select(Urging.task_id, Urging.urged_on).order_by(Urging.urged_on)).all())
+    overdue = [OverdueLine(r, last_urged.get(r.id)) for r in rows if r.alert is AlertLevel.RED]
+    overdue.sort(key=lambda o: (-o.row.days_overdue, o.row.id))
+    return Briefing(
+        issuer=issuer_name(session), issue=briefing_issue(session, start, end, keep=keep_issue),
+        start=start, end=end, as_of=as_of, totals=totals,
+        unit_stats=unit_stats(session, rows), lines=lines, overdue=overdue,
+        inspections=_inspections(session, start, end), calendar_warning=cal.warning())
+
+
+def _period_progress(session: Session, start: date, end: date) -> dict[int, str]:
+    texts: dict[int, list[str]] = defaultdict(list)
+    for task_id, day, text in session.execute(
+            select(ProgressReport.task_id, ProgressReport.report_date, ProgressReport.text)
+            .where(ProgressReport.report_date.between(start, end))
+            .order_by(ProgressReport.report_date, ProgressReport.id)):
+        texts[task_id].append(f"{day.month}月{day.day}日：{text}")
+    return {k: "\n".join(v) for k, v in texts.items()}
+
+
+def unit_stats(session: Session, rows: list[TaskRow]) -> list[UnitStat]:
+    """Per responsible unit (牵头单位 or 属地单位), in official order; ranked by 办结率, then fewer
+    overdue tasks (equal figures share a rank)."""
+    by_id = {r.id: r for r in rows}
+    pairs = session.execute(
+        select(Responsibility.task_id, Responsibility.unit_id)
+        .where(Responsibility.role.in_([Role.LEAD_UNIT.value, Role.TERRITORIAL_UNIT.value]),
+               Responsibility.unit_id.is_not(None))).all()
+    tasks_of: dict[int, set[int]] = defaultdict(set)
+    for task_id, unit_id in pairs:
+        if task_id in by_id:
+            tasks_of[unit_id].add(task_id)
+    stats = []
+    for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.sort_order, Unit.id)):
+        ids = tasks_of.get(unit_id)
+        if not ids:
+            continue
+        stat = UnitStat(name)
+        for task_id in ids:
+            row = by_id[task_id]
+            stat.total += 1
+            stat.done += row.status.is_closed
+            stat.open += row.status.is_open
+            stat.overdue += row.alert is AlertLevel.RED
+        stats.append(stat)
+    ordered = sorted(stats, key=lambda s: (-s.done_rate, s.overdue))
+    for i, stat in enumerate(ordered):
+        prev = ordered[i - 1] if i else None
+        same = prev is not None and (prev.done_rate, prev.overdue) == (stat.done_rate, stat.overdue)
+        stat.rank = prev.rank if same else i + 1
+    return stats
+
+
+def _inspections(session: Session, start: date, end: date) -> list[InspectionLine]:
+    inspections = session.execute(
+        select(Inspection.id, Inspection.inspected_on, Inspection.site, Inspection.summary,
+               Unit.name, ChecklistTemplate.name)
+        .outerjoin(Unit, Unit.id == Inspection.unit_id)
+        .outerjoin(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
+        .where(Inspection.inspected_on.between(start, end))
+        .order_by(Inspection.inspected_on, Inspection.id)).all()
+    if not inspections:
+        return []
+    ids = [i.id for i in inspections]
+    inspectors: dict[int, list[str]] = defaultdict(list)
+    for insp_id, name, person in session.execute(
+            select(InspectionInspector.inspection_id, InspectionInspector.name, Person.name)
+            .outerjoin(Person, Person.id == InspectionInspector.person_id)
+            .where(InspectionInspector.inspection_id.in_(ids)).order_by(InspectionInspector.id)):
+        inspectors[insp_id].append(person or name or "")
+    found: dict[int, int] = defaultdict(int)
+    fixed: dict[int, int] = defaultdict(int)
+    for insp_id, status in session.execute(
+            select(Finding.inspection_id, Task.status)
+            .outerjoin(Task, Task.id == Finding.rectification_task_id)
+            .where(Finding.inspection_id.in_(ids))):
+        found[insp_id] += 1
+        fixed[insp_id] += bool(status and TaskStatus(status).is_closed)
+    return [InspectionLine(i.inspected_on, i[4] or "", i.site or "", i[5] or "",
+                           "、".join(inspectors[i.id]), found[i.id], fixed[i.id], i.summary or "")
+            for i in inspections]
+
+
+# --------------------------------------------------------------------------- the ledger
+@dataclass
+class LedgerDocument:
+    title: str
+    caption: str
+    rows: list[TaskRow] = field(default_factory=list)
+
+
+def build_ledger(session: Session, *, today: date, cal: WorkdayCalendar,
+                 flt: TaskFilter | None = None, scope: str = "") -> LedgerDocument:
+    """任务台账 of the current filter; ``scope`` names the filter in the caption (e.g. 县环保局)."""
+    rows = list_tasks(session, today=today, cal=cal, flt=flt)
+    county = county_name(session)
+    meta = session.get(LedgerMeta, LEDGER_TITLE_KEY)
+    title = meta.value if meta and meta.value.strip() else f"{county}任务台账"
+    caption = f"{scope + '  ' if scope else ''}截至{chinese_date(today)}  共{len(rows)}项"
+    return LedgerDocument(title, caption, rows)
+
+
+# --------------------------------------------------------------------------- 督办通知单
+@dataclass
+class NoticeDocument:
+    issuer: str
+    notice: NoticeView
+    overdue_text: str  # 已逾期2个工作日, in the task's own basis; empty when not overdue
+    created: bool  # a new written urging was recorded for this notice
+
+
+def _find_task_id(session: Session, code: str) -> int:
+    task_id = session.scalar(select(Task.id).where(Task.code == code.strip()))
+    if task_id is None:
+        raise NotFound(f"--task：找不到编号为“{code}”的任务。")
+    return task_id
+
+
+def existing_notice(session: Session, code: str) -> int | None:
+    """The urging id of the task's latest numbered written urging, if any (read only)."""
+    task_id = _find_task_id(session, code)
+    return session.scalar(
+        select(Urging.id).where(Urging.task_id == task_id, Urging.method == UrgingMethod.WRITTEN.value,
+                                Urging.notice_number.is_not(None))
+        .order_by(Urging.urged_on.desc(), Urging.id.desc()).limit(1))
+
+
+def build_notice(session: Session, code: str, *, today: date, cal: WorkdayCalendar,
+                 create: bool) -> NoticeDocument:
+    """The 督办通知单 of task ``code``: its latest written urging; with ``create`` (inside
+    ``ledger.write()``) a task without one gets a new written urging through the supervision
+    service, numbered there (numbers per year, never reused)."""
+    task_id = _find_task_id(session, code)
+    urging_id = existing_notice(session, code)
+    created = False
+    if urging_id is None:
+        if not create:
+            raise ValidationError(f"任务“{code}”还没有书面督办记录。")
+        urging_id = urgings.written_urging_for(session, task_id, today=today, cal=cal).id
+        created = True
+    view = urgings.notice_view(session, urging_id, today=today, cal=cal)
+    row = urgings.task_row(session, task_id, today=today, cal=cal)
+    overdue = (f"已逾期{row.days_overdue}{'个工作日' if row.deadline_basis is DeadlineBasis.WORKDAY else '天'}"
+               if row.days_overdue else "")
+    return NoticeDocument(issuer_name(session), view, overdue, created)
