@@ -275,8 +275,10 @@ def check_copy(path: Path) -> str | None:
                 if has_version else None
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except sqlite3.OperationalError as exc:
         return f"无法读取（{exc}）"
+    except sqlite3.DatabaseError as exc:
+        return f"文件已损坏，完整性检查未通过（{exc}）"
     if revision is None:
         return "不是本程序的台账（没有结构版本）"
     if revision[0] not in migrate.known_revisions():

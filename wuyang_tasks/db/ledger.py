@@ -33,6 +33,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 REFERENCE_DAY_KEY = "reference_day"
 DEMO_KEY = "demo"
 
+CHECK_TIMEOUT_S = 5.0  # how long the check on open waits for another program's lock
+
 BackupHook = Callable[[Path, str], object]
 """Called as hook(path, reason) before a migration of an existing SQLite ledger."""
 
@@ -146,9 +148,12 @@ def check_sqlite_file(path: Path) -> None:
             f"“{path.name}”不是本程序的台账文件（不是 SQLite 数据库）。请确认选择的文件；原文件未被改动。",
             kind="not_sqlite")
     try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path, timeout=CHECK_TIMEOUT_S)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() \
+                if "alembic_version" in tables else None
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
@@ -163,6 +168,14 @@ def check_sqlite_file(path: Path) -> None:
     if not result or result[0] != "ok":
         raise LedgerOpenError(f"台账文件完整性检查未通过：{path}（{result[0] if result else '无结果'}）。"
                               "原文件未被改动，可以从备份恢复。", kind="damaged")
+    # refused here, before a writing connection switches the file to WAL
+    if revision is not None and revision[0] not in migrate.known_revisions():
+        raise LedgerOpenError(
+            f"该台账由更新版本的程序创建（结构版本 {revision[0]}），本程序无法打开。请升级程序；原文件未被改动。",
+            kind="newer")
+    if revision is None and tables - {"sqlite_sequence"}:
+        raise LedgerOpenError(f"“{path.name}”中已有其他数据表，不是本程序的台账。原文件未被改动。",
+                              kind="not_sqlite")
 
 
 def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = None,
