@@ -1,0 +1,48 @@
+"""Every figure of issue 9, in the order of the issue's table.
+
+A figure whose program code does not exist yet (``requires``) is reported as missing, never
+approximated by something else.
+"""
+
+from __future__ import annotations
+
+from ..harness import Figure
+from . import db, documents, window
+
+TASK_PAGE = "wuyang_tasks.ui.pages.tasks"
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("open_ledger", "程序启动到任务台账表格绘制完成（offscreen）",
+           "空脚本：导入 PySide6.QtWidgets 和 SQLAlchemy，显示空窗口", 2.0, 100_000,
+           requires=(TASK_PAGE,), process=True),
+    Figure("filter_text", "文字筛选变化到结果就绪（services.task_list）", "同一查询用 sqlite3 直接执行",
+           2.0, None, db.filter_text_program, db.filter_text_baseline),
+    Figure("filter_unit", "单位筛选变化到结果就绪（services.task_list）", "同一查询用 sqlite3 直接执行",
+           2.0, None, db.filter_unit_program, db.filter_unit_baseline),
+    Figure("sort_deadline", "按完成时限排序到模型重置完成", "sqlite3 ORDER BY deadline", 2.0, None,
+           None, db.sort_deadline_baseline, requires=(TASK_PAGE,)),
+    Figure("briefing_xlsx", "工作周报 Excel（N 行明细）",
+           "openpyxl write_only 写同样的单元格，无样式", 1.5, 10_000,
+           documents.briefing_program, documents.briefing_baseline,
+           requires=("wuyang_tasks.exports.briefing_xlsx", "wuyang_tasks.services.documents")),
+    Figure("ledger_pdf", "任务台账 PDF（1,000 项任务）", "reportlab 普通表格，同样的行和字体", 1.3, None,
+           documents.ledger_pdf_program, documents.ledger_pdf_baseline,
+           requires=("wuyang_tasks.exports.ledger_pdf", "wuyang_tasks.services.documents"),
+           fixed_sizes=(1_000,)),
+    Figure("import_xlsx", "导入 N 行任务台账 Excel", "openpyxl read_only 逐行读取 + sqlite3 executemany",
+           2.0, 10_000, documents.import_program, documents.import_baseline,
+           requires=("wuyang_tasks.services.intake", "wuyang_tasks.exports.ledger_xlsx"), writes=True),
+    Figure("edits", "经服务层的流程操作（含审计链），每次一个事务", "sqlite3 直接写同样的行、同样的事务",
+           3.0, None, db.edits_program, db.edits_baseline, writes=True),
+    Figure("verify", "校验审计链（N 项任务的全部审计记录）", "在内存中对同样的字节逐条计算 SHA-256",
+           1.5, None, db.verify_program, db.verify_baseline),
+    Figure("peak_rss", "打开 N 项任务台账窗口的峰值内存", "空窗口 + 所显示列的原始行", 1.5, 100_000,
+           requires=(TASK_PAGE,), process=True),
+)
+
+
+def by_name(name: str) -> Figure:
+    for figure in FIGURES:
+        if figure.name == name:
+            return figure
+    raise KeyError(name)

@@ -1,0 +1,215 @@
+"""Figures of the documents: the weekly briefing (Excel), the ledger PDF, the ledger import.
+
+The program side is timed on what the writer or reader does; the read model a document is
+made from (services.documents) is built once, untimed, and its build time goes to the note.
+Baselines get the very same cells (read back from the program's own output) or rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..harness import Probe, Timed
+
+# --------------------------------------------------------------------------- weekly briefing
+
+
+def _briefing(probe: Probe):
+    from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.services.documents import build_briefing
+    from wuyang_tasks.services.task_list import week_range
+
+    ledger = open_ledger(probe.ledger, read_only=True)
+    today = ledger.today()
+    start, end = week_range(today - timedelta(days=7))
+    started = time.perf_counter()
+    with ledger.read() as s:
+        briefing = build_briefing(s, start=start, end=end, today=today, cal=ledger.calendar(),
+                                  keep_issue=False)
+    return briefing, time.perf_counter() - started
+
+
+def briefing_program(probe: Probe):
+    from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
+
+    briefing, built = _briefing(probe)
+    probe.note = f"明细 {len(briefing.lines)} 行，读模型 {built:.2f} s（不计入）"
+    target = probe.workdir / "briefing.xlsx"
+    return lambda: write_briefing_xlsx(briefing, target)
+
+
+def _cells(path: Path) -> list[tuple[str, list[tuple]]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    sheets = [(ws.title, [tuple(row) for row in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
+    wb.close()
+    return sheets
+
+
+def _dump(sheets: list[tuple[str, list[tuple]]], target: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    for title, rows in sheets:
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(target)
+
+
+def briefing_baseline(probe: Probe):
+    """openpyxl write_only, the same cells as the program's workbook, no styles."""
+    from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
+
+    briefing, _ = _briefing(probe)
+    made = write_briefing_xlsx(briefing, probe.workdir / "program.xlsx")
+    sheets = _cells(made)
+    probe.note = f"明细 {len(briefing.lines)} 行"
+    target = probe.workdir / "baseline.xlsx"
+    return lambda: _dump(sheets, target)
+
+
+# --------------------------------------------------------------------------- ledger PDF
+def _ledger_document(probe: Probe):
+    from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.services.documents import build_ledger
+
+    ledger = open_ledger(probe.ledger, read_only=True)
+    with ledger.read() as s:
+        return build_ledger(s, today=ledger.today(), cal=ledger.calendar())
+
+
+def ledger_pdf_program(probe: Probe):
+    from wuyang_tasks.exports.ledger_pdf import write_ledger_pdf
+    from wuyang_tasks.exports.pdf_common import load_fonts
+
+    doc = _ledger_document(probe)
+    fonts = load_fonts()
+    target = probe.workdir / "ledger.pdf"
+    state = {}
+
+    def run():
+        state["pages"] = write_ledger_pdf(doc, target, fonts).pages
+        probe.note = f"{len(doc.rows)} 行，{state['pages']} 页"
+    return run
+
+
+def ledger_pdf_baseline(probe: Probe):
+    """A plain reportlab table: the same rows and font, wrapping cells, A4 landscape."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
+    from xml.sax.saxutils import escape
+
+    from wuyang_tasks.exports.ledger_pdf import WIDTHS
+    from wuyang_tasks.exports.ledger_xlsx import HEADERS, JOIN
+    from wuyang_tasks.exports.pdf_common import load_fonts
+    doc = _ledger_document(probe)
+    font = load_fonts().body
+    style = ParagraphStyle("cell", fontName=font, fontSize=10.5, leading=14, wordWrap="CJK")
+    rows = [[str(i), r.code, r.title, JOIN.join(r.lead_leaders), JOIN.join(r.lead_units),
+             JOIN.join(r.cooperating_units), JOIN.join(r.responsible_persons),
+             r.deadline_display,
+             r.last_report_text or "", r.status.label] for i, r in enumerate(doc.rows, start=1)]
+    page = landscape(A4)
+    total = page[0] - 40 * mm
+    widths = [w * total / sum(WIDTHS) for w in WIDTHS]
+    target = probe.workdir / "plain.pdf"
+
+    def run():
+        data = [[Paragraph(escape(c), style) for c in row] for row in [list(HEADERS), *rows]]
+        table = LongTable(data, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        pdf = SimpleDocTemplate(str(target), pagesize=page, leftMargin=20 * mm, rightMargin=20 * mm)
+        pdf.build([table])
+        probe.note = f"{len(rows)} 行，{pdf.page} 页"
+    return run
+
+
+# --------------------------------------------------------------------------- ledger import
+def _import_file(probe: Probe) -> Path:
+    """The 任务台账 workbook of the N-task ledger, as the program exports it (made once)."""
+    from .. import ledgers
+
+    path = ledgers.cache_dir() / f"import-{probe.ledger.stem}.xlsx"
+    if not path.exists():
+        from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
+
+        source = ledgers.ledger_for(probe.n)
+        doc = _ledger_document(Probe(probe.n, source, probe.workdir))
+        write_ledger_xlsx(doc, path)
+    return path
+
+
+def _empty_ledger(probe: Probe) -> Path:
+    """A ledger with the 30 units, chiefs and county leaders, and no tasks yet."""
+    from wuyang_tasks.db.ledger import open_ledger
+
+    from .. import ledgers
+    from ..generate import build_structure
+
+    path = probe.workdir / "empty.db"
+    ledger = open_ledger(path)
+    build_structure(ledger, date.today() - timedelta(days=ledgers.generate.span_for(probe.n)))
+    ledger.dispose()
+    return path
+
+
+def import_program(probe: Probe):
+    from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.services import intake
+
+    source = _import_file(probe)
+    state = {}
+
+    def prepare():
+        for old in probe.workdir.glob("empty.db*"):
+            old.unlink()
+        state["ledger"] = open_ledger(_empty_ledger(probe))
+
+    def run():
+        ledger = state["ledger"]
+        reading = intake.read_table(source, ledger=ledger)
+        result = intake.import_ledger(ledger, reading)
+        probe.note = f"导入 {len(result.created)} 项任务"
+        ledger.dispose()
+    return Timed(run, prepare)
+
+
+def import_baseline(probe: Probe):
+    """openpyxl read_only over the same file, rows inserted with sqlite3 executemany."""
+    from wuyang_tasks.domain.enums import TaskStatus
+
+    source = _import_file(probe)
+    status_of = {s.label: s.value for s in TaskStatus}
+    state = {}
+
+    def prepare():
+        for old in probe.workdir.glob("empty.db*"):
+            old.unlink()
+        state["path"] = _empty_ledger(probe)
+
+    def run():
+        from openpyxl import load_workbook
+
+        wb = load_workbook(source, read_only=True)
+        ws = wb.worksheets[0]
+        rows = []
+        for values in ws.iter_rows(min_row=4, values_only=True):
+            if values and values[1]:
+                rows.append((values[1], values[2], status_of.get(values[9], "DRAFT"), "2026-01-01T00:00:00+00:00"))
+        wb.close()
+        conn = sqlite3.connect(state["path"])
+        with conn:
+            conn.executemany(
+                "INSERT INTO task (code, title, content, status, urgency, is_key, deadline_basis, "
+                "ongoing, version, created_at) VALUES (?, ?, '', ?, 'NORMAL', 0, 'CALENDAR', 0, 1, ?)",
+                rows)
+        conn.close()
+        probe.note = f"导入 {len(rows)} 行"
+    return Timed(run, prepare)

@@ -1,0 +1,28 @@
+"""One side of one in-process figure, run in its own interpreter by the suite:
+
+    python -m benchmarks.probe FIGURE program|baseline N LEDGER WORKDIR REPEAT
+
+prints one JSON line: {"times": [...], "rss_mb": ..., "note": ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .figures import by_name
+from .harness import Probe, time_in_process
+
+
+def main(argv: list[str]) -> int:
+    name, side, n, ledger, workdir, repeat = argv
+    figure = by_name(name)
+    probe = Probe(n=int(n), ledger=Path(ledger), workdir=Path(workdir))
+    run = time_in_process(getattr(figure, side), probe, int(repeat))
+    print(json.dumps({"times": run.times, "rss_mb": run.rss_mb, "note": run.note}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

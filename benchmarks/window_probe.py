@@ -1,0 +1,121 @@
+"""Child process of open_ledger / peak_rss. Prints ``painted`` when the table is on screen
+(the parent times process start → that line), then one JSON line with the peak RSS.
+
+    python -m benchmarks.window_probe program LEDGER   # wuyang-tasks --db LEDGER, 任务台账 page
+    python -m benchmarks.window_probe bare             # empty window: PySide6 + SQLAlchemy
+    python -m benchmarks.window_probe rows LEDGER      # empty window + the raw rows shown
+
+``program`` starts the real program through its command-line entry (``wuyang-tasks --db``)
+and, once the window is up, goes to the task ledger as a user would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import sys
+
+TIMEOUT_MS = 600_000
+SETTLE_MS = 500  # after painting: let pending work finish before reading the peak RSS
+
+
+def _report_later(app, rows: int) -> None:
+    from PySide6.QtCore import QTimer
+
+    print("painted", flush=True)
+
+    def finish():
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"rss_mb": rss, "rows": rows}), flush=True)
+        os._exit(0)
+    QTimer.singleShot(SETTLE_MS, finish)
+
+
+def _watchdog() -> None:
+    from PySide6.QtCore import QTimer
+
+    def give_up():
+        print("timeout: the task table was never painted", file=sys.stderr, flush=True)
+        os._exit(3)
+    QTimer.singleShot(TIMEOUT_MS, give_up)
+
+
+def program(ledger: str) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    from wuyang_tasks.ui import app as ui_app
+
+    class PaintWatch(QObject):
+        def __init__(self, page):
+            super().__init__()
+            self.page = page
+            self.done = False
+
+        def eventFilter(self, obj, event):
+            if not self.done and event.type() == QEvent.Type.Paint:
+                for view in self.page.findChildren(QAbstractItemView):
+                    model = view.model()
+                    if view.viewport() is obj and model is not None and model.rowCount() > 0:
+                        self.done = True
+                        QTimer.singleShot(0, lambda: _report_later(QApplication.instance(),
+                                                                   model.rowCount()))
+            return False
+
+    shown = ui_app.Launcher._show
+
+    def show_and_watch(self, opened):
+        shown(self, opened)
+        window = self.window
+        window.go_to("tasks")
+        page = window.pages["tasks"]
+        watch = PaintWatch(page)
+        window._bench_watch = watch  # kept alive with the window
+        for view in page.findChildren(QAbstractItemView):
+            view.viewport().installEventFilter(watch)
+        _watchdog()
+
+    ui_app.Launcher._show = show_and_watch
+    from wuyang_tasks.cli.main import main
+
+    return main(["--db", ledger])
+
+
+def bare(ledger: str | None) -> int:
+    import sqlalchemy  # noqa: F401 — the baseline pays for the same two imports
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    rows = []
+    if ledger:
+        from benchmarks.list_sql import LIST_SQL
+
+        conn = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
+        rows = conn.execute(LIST_SQL.format(where="", order="t.id")).fetchall()
+
+    class PaintWatch(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                QTimer.singleShot(0, lambda: _report_later(app, len(rows)))
+            return False
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    watch = PaintWatch()
+    window.installEventFilter(watch)
+    window.show()
+    _watchdog()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "program":
+        sys.exit(program(sys.argv[2]))
+    sys.exit(bare(sys.argv[2] if mode == "rows" else None))
