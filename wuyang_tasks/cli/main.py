@@ -20,8 +20,11 @@ from .context import CliContext
 
 COMMAND_MODULES = [
     "wuyang_tasks.cli.core",
+    "wuyang_tasks.cli.server",
     "wuyang_tasks.cli.backup",
     "wuyang_tasks.cli.metrics",
+    "wuyang_tasks.cli.imports",
+    "wuyang_tasks.cli.export",
 ]
 
 

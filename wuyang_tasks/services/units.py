@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import Liaison, Person, Post, Tenure, Unit, UnitAlias
 from wuyang_tasks.domain.enums import ChiefKind, UnitKind
 from wuyang_tasks.domain.errors import ValidationError
@@ -39,6 +40,24 @@ def add_alias(session: Session, unit_id: int, alias: str) -> UnitAlias:
             raise ValidationError(f"别名“{alias}”已指向另一个单位。")
         return existing
     return add_audited(session, UnitAlias(alias=alias, unit_id=unit_id))
+
+
+def remove_alias(session: Session, alias: str) -> None:
+    """Aliases are lookup aids, not evidence: removing one is allowed and audited."""
+    row = session.scalar(select(UnitAlias).where(UnitAlias.alias == alias.strip()))
+    if row is None:
+        raise ValidationError(f"没有别名“{alias.strip()}”。")
+    before = audit.snapshot(row)
+    session.delete(row)
+    session.flush()
+    audit.record(session, "unit_alias", before["id"], "delete", before, None)
+
+
+def aliases_in_order(session: Session) -> list[tuple[str, str]]:
+    """(alias, unit name), units in official order."""
+    rows = session.execute(select(UnitAlias.alias, Unit.name).join(Unit, Unit.id == UnitAlias.unit_id)
+                           .order_by(Unit.sort_order, Unit.id, UnitAlias.alias))
+    return [(a, n) for a, n in rows]
 
 
 def add_person(session: Session, name: str, *, phone: str | None = None, note: str | None = None) -> Person:

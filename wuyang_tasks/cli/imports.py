@@ -1,0 +1,243 @@
+"""Intake commands: ``import ledger``, ``import minutes`` and ``alias`` (the unit alias table)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from wuyang_tasks.domain.enums import Role
+from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask
+from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal
+from wuyang_tasks.imports.names import ALL_TOWNSHIPS
+from wuyang_tasks.services import intake, units
+from wuyang_tasks.services.task_list import chinese_date
+
+from .context import CliContext
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2016-07-13") from None
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="导入 Excel 任务台账，或从会议纪要/实施方案提出任务草稿")
+    imp = p.add_subparsers(dest="what", metavar="类型")
+    imp.required = True
+
+    q = imp.add_parser("ledger", help="导入 Excel 任务分解表/台账（.xlsx）；有任何错误则一项也不导入")
+    q.add_argument("file", type=Path, help=".xlsx 文件")
+    q.add_argument("--sheet", help="工作表名称（默认：第一个有表头的工作表）")
+    q.add_argument("--dry-run", action="store_true", help="只检查并列出将要新建的任务，不写入台账")
+    q.add_argument("--create-missing", action="store_true", help="新建台账中没有的单位和人员（先用 --dry-run 核对）")
+    q.add_argument("--source", metavar="TITLE", help="任务来源名称（默认：表格标题）")
+    q.set_defaults(func=cmd_import_ledger)
+
+    q = imp.add_parser("minutes", help="从会议纪要、讲话或实施方案文本提出任务草稿（待交办）和量化指标")
+    q.add_argument("file", type=Path, help="文本文件（UTF-8 或 GB18030）")
+    q.add_argument("--dry-run", action="store_true", help="只列出草稿，不写入台账")
+    q.add_argument("--source", metavar="TITLE", help="任务来源名称（默认：从文中识别的会议或文件名称）")
+    q.add_argument("--date", type=_day, help="会议或发文日期 YYYY-MM-DD（文中未写年份时用于推断时限）")
+    q.add_argument("--create-missing", action="store_true", help="新建台账中没有的单位")
+    q.set_defaults(func=cmd_import_minutes)
+
+    p = sub.add_parser("alias", help="单位别名表：导入时把“县环境保护局”等写法对应到台账中的单位")
+    al = p.add_subparsers(dest="what", metavar="操作")
+    al.required = True
+    q = al.add_parser("list", help="列出别名")
+    q.set_defaults(func=cmd_alias_list)
+    q = al.add_parser("add", help="添加别名")
+    q.add_argument("alias", help="别名，如 县环境保护局")
+    q.add_argument("unit", help="台账中的单位名称")
+    q.set_defaults(func=cmd_alias_add)
+    q = al.add_parser("remove", help="删除别名")
+    q.add_argument("alias")
+    q.set_defaults(func=cmd_alias_remove)
+
+
+# --------------------------------------------------------------------------- import ledger
+def cmd_import_ledger(ctx: CliContext, args) -> int:
+    ledger = ctx.ledger()
+    reading = intake.read_table(args.file, sheet=args.sheet, ledger=ledger)
+    if args.dry_run:
+        plan = intake.preview_ledger(ledger, reading, create_missing=args.create_missing,
+                                     source_title=args.source)
+        _print_plan(plan)
+        if plan.errors:
+            raise intake.ImportRejected(f"“{args.file.name}”有 {len(plan.errors)} 个问题，导入时将被拒绝：",
+                                        plan.errors)
+        return 0
+    result = intake.import_ledger(ledger, reading, create_missing=args.create_missing,
+                                  source_title=args.source)
+    for problem in reading.problems:
+        if not problem.is_error:
+            print(f"提示：{problem.text()}", file=sys.stderr)
+    if result.backup_path:
+        print(f"导入前已备份台账：{result.backup_path}")
+    for name in result.new_units:
+        print(f"新建单位：{name}")
+    for name in result.new_people:
+        print(f"新建人员：{name}")
+    print(f"已导入 {len(result.created)} 项任务（来源“{result.source_title}”）；"
+          f"{len(result.existing)} 项台账中已有，未重复导入。")
+    return 0
+
+
+def _print_plan(plan: LedgerPlan) -> None:
+    r = plan.reading
+    print(f"文件：{r.path.name}  工作表：{r.sheet}  表头：第{'、'.join(map(str, r.header_rows))}行"
+          + (f"  填报日期：{chinese_date(r.doc_date)}" if r.doc_date else ""))
+    print(f"任务来源：{plan.source_title}" + ("（已有）" if plan.source_id else "（新建）"))
+    for t in plan.tasks:
+        print("\t".join([f"第{t.row.row}行", "已有" if t.existing_id else "新建", t.row.title,
+                         _names(t, Role.LEAD_LEADER), _names(t, Role.LEAD_UNIT),
+                         _names(t, Role.COOPERATING_UNIT), _territorial(t),
+                         _deadline(t), t.row.status.label if t.row.status else "待交办",
+                         t.row.category or ""]))
+    if plan.new_units:
+        print("将新建单位：" + "、".join(f"{u.name}（{u.kind.label}）" for u in plan.new_units))
+    if plan.new_people:
+        print("将新建人员：" + "、".join(plan.new_people))
+    for problem in plan.warnings:
+        print(f"提示：{problem.text()}")
+    print(f"共 {len(plan.tasks)} 行任务：将新建 {len(plan.to_create)} 项，已有 {len(plan.existing)} 项；"
+          f"问题 {len(plan.errors)} 个。（试运行，未写入台账）")
+
+
+def _names(t: PlannedTask, role: Role) -> str:
+    return "、".join(r.display for r in t.roles if r.role is role and r.written != ALL_TOWNSHIPS) or "—"
+
+
+def _territorial(t: PlannedTask) -> str:
+    towns = [r for r in t.roles if r.role is Role.TERRITORIAL_UNIT]
+    every = [r for r in towns if r.written == ALL_TOWNSHIPS]
+    named = [r.display for r in towns if r.written != ALL_TOWNSHIPS]
+    parts = ([f"各乡镇（{len(every)}个）"] if every else []) + named
+    return "、".join(parts) or "—"
+
+
+def _deadline(t: PlannedTask) -> str:
+    spec = t.row.deadline
+    if spec is None:
+        return "—"
+    if spec.day:
+        return chinese_date(spec.day)
+    return spec.text or ""
+
+
+# --------------------------------------------------------------------------- import minutes
+def read_text_file(path: Path) -> str:
+    if not path.is_file():
+        raise ValidationError(f"找不到文件：{path}")
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise ValidationError(f"“{path.name}”超过 {MAX_TEXT_BYTES // 1048576} MB，不像是会议纪要或方案文本。")
+    data = path.read_bytes()
+    if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ValidationError(f"“{path.name}”是 Word/Excel 等文档，不是纯文本。请把内容复制到记事本，"
+                              "另存为 .txt（UTF-8）后再导入。")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError(f"“{path.name}”无法按 UTF-8 或 GB18030 读取，请另存为 UTF-8 文本。")
+
+
+def cmd_import_minutes(ctx: CliContext, args) -> int:
+    ledger = ctx.ledger()
+    text = read_text_file(args.file)
+    proposal = intake.propose_minutes(ledger, text, title=args.source, issued_on=args.date,
+                                      file_stem=args.file.stem)
+    _print_proposal(proposal)
+    if args.dry_run:
+        print("（试运行，未写入台账）")
+        return 0
+    result = intake.save_minutes(ledger, proposal, create_missing=args.create_missing)
+    if result.backup_path:
+        print(f"导入前已备份台账：{result.backup_path}")
+    for name in result.new_units:
+        print(f"新建单位：{name}")
+    print(f"已保存 {len(result.created)} 项任务草稿（待交办），来源“{result.source_title}”；"
+          f"新建指标 {len(result.metrics_created)} 个"
+          + (f"，已有未重复：{'、'.join(result.metrics_existing)}" if result.metrics_existing else "") + "。")
+    if result.unknown_names:
+        print("未识别的单位（已记在任务备注中）：" + "、".join(result.unknown_names), file=sys.stderr)
+    return 0
+
+
+def _print_proposal(p: MinutesProposal) -> None:
+    day = f"  日期：{chinese_date(p.issued_on)}" if p.issued_on else ""
+    print(f"来源：{p.title}（{p.kind.label}）{day}")
+    print(f"文本清理：去除拼音注音 {p.cleaned.pinyin_removed} 处，繁体转简体 {p.cleaned.converted_chars} 字")
+    if p.key_period:
+        start, end = p.key_period
+        print(f"重点时段：{chinese_date(start)}至{chinese_date(end)}（{p.key_period_sentence}）")
+    for i, d in enumerate(p.drafts, start=1):
+        print(f"草稿{i}：{d.title}")
+        print(f"    牵头：{d.lead.display if d.lead else '—'}  配合：{_refs(d.cooperating)}  "
+              f"属地：{_draft_territorial(d)}  完成时限：{_draft_deadline(d)}")
+        if d.collective:
+            print(f"    其他责任单位：{'、'.join(d.collective)}")
+        if d.unknown:
+            print(f"    未识别的单位：{'、'.join(d.unknown)}")
+        print(f"    原文：{d.sentence}")
+    for m in p.metrics:
+        print(f"指标：{m.name} {m.target_text}（{m.year}年）  原文：{m.sentence}")
+    for notice in p.notices:
+        print(f"提示：{notice}", file=sys.stderr)
+    print(f"共 {len(p.drafts)} 项任务草稿、{len(p.metrics)} 个指标。")
+
+
+def _refs(refs) -> str:
+    return "、".join(r.display for r in refs) or "—"
+
+
+def _draft_territorial(d: DraftTask) -> str:
+    parts = (["各乡镇"] if d.all_townships else []) + [r.display for r in d.territorial]
+    return "、".join(parts) or "—"
+
+
+def _draft_deadline(d: DraftTask) -> str:
+    spec = d.deadline
+    if spec is None:
+        return "—"
+    shown = chinese_date(spec.day) if spec.day else (spec.text or "")
+    return shown + ("（按重点时段）" if d.deadline_from_key_period else "")
+
+
+# --------------------------------------------------------------------------- aliases
+def cmd_alias_list(ctx: CliContext, args) -> int:
+    ledger = ctx.ledger()
+    with ledger.read() as s:
+        rows = units.aliases_in_order(s)
+    for alias, unit_name in rows:
+        print(f"{alias}\t→ {unit_name}")
+    print(f"共 {len(rows)} 个别名")
+    return 0
+
+
+def cmd_alias_add(ctx: CliContext, args) -> int:
+    ledger = ctx.ledger()
+    with ledger.write() as s:
+        unit = units.find_unit(s, args.unit)
+        if unit is None:
+            raise ValidationError(f"找不到单位“{args.unit}”。")
+        units.add_alias(s, unit.id, args.alias)
+        name = unit.name
+    print(f"已添加别名：{args.alias} → {name}")
+    return 0
+
+
+def cmd_alias_remove(ctx: CliContext, args) -> int:
+    ledger = ctx.ledger()
+    with ledger.write() as s:
+        units.remove_alias(s, args.alias)
+    print(f"已删除别名：{args.alias}")
+    return 0

@@ -1,0 +1,206 @@
+"""完成时限 as offices write it, read into a :class:`DeadlineSpec`.
+
+Accepted forms (``year`` is the document's year, used when the text gives none):
+a date cell; "2016年9月30日(前)", "2016.12.31", "2016-12-31", "2016/12/31"; "9月30日前";
+"2016年9月底前", "9月底"; "9月上旬/中旬/下旬"; "年底前", "年内"; "上半年", "第三季度(末)";
+"7、8、9三个月" (the end of the period); "长期坚持" and the like (ongoing); "每月25日前报送"
+(recurring monthly); "N个工作日内" (WORKDAY basis) and "N日内"/"N天内" (calendar days), counted
+from the meeting when the text says 会后 and the document date is known, otherwise from the day
+the task is assigned (交办). When a text names several dates ("7月底前排查，9月底前整改") the
+last one is the deadline. Month names without a year never roll into the next year: a ledger
+may list deadlines that have already passed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from wuyang_tasks.domain.enums import DeadlineBasis
+from wuyang_tasks.services.tasks import DeadlineSpec
+
+ONGOING_WORDS = ("长期坚持", "长期", "持续推进", "常态化", "长效", "持续开展", "常年")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}
+_NUM = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+
+_FULL = re.compile(r"(\d{4})\s*[年.\-/．]\s*(\d{1,2})\s*[月.\-/．]\s*(\d{1,2})\s*日?")
+_MONTH_DAY = re.compile(r"(?<![\d.])" + _NUM + r"\s*月\s*(\d{1,2})\s*[日号]")
+_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|上旬|中旬|下旬|前|份前|内)")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*" + _NUM + r"\s*月(?!\s*\d)")
+_MONTHS_SPAN = re.compile(r"((?:\d{1,2}\s*[、，,和至到—-]\s*)+\d{1,2})\s*(?:三|四|五|六|两|几)?个?月(?:份)?")
+_RANGE = re.compile(_NUM + r"\s*月\s*(?:至|到|—|－|-|~|～)\s*" + _NUM + r"\s*月")
+_WORKDAYS = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?\s*工作日")
+_DAYS = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:内|之内|以内)")
+_MONTHLY = re.compile(r"每月\s*(\d{1,2})\s*[日号]")
+_YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*)?(?:年底|年末|年内)")
+_HALF = re.compile(r"(?:(\d{4})\s*年\s*)?(上半年|下半年)")
+_QUARTER = re.compile(r"(?:(\d{4})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度")
+
+
+class DeadlineError(ValueError):
+    """The text cannot be read as a deadline."""
+
+
+def cn_number(text: str) -> int:
+    """'12' or '十二' → 12 (up to 99)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        try:
+            return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+        except KeyError:
+            raise DeadlineError(text) from None
+    if text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    raise DeadlineError(text)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _day(year: int | None, month: int, day: int, raw: str) -> date:
+    if year is None:
+        raise DeadlineError("未写年份，且无法从文件日期或标题推断年份")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DeadlineError(f"日期不存在（{year}年{month}月{day}日）") from None
+
+
+def parse_deadline(value, year: int | None, *, doc_date: date | None = None) -> DeadlineSpec | None:
+    """Read one 完成时限 cell; None when empty. Raises :class:`DeadlineError`."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return DeadlineSpec(day=value.date())
+    if isinstance(value, date):
+        return DeadlineSpec(day=value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return DeadlineSpec(day=_excel_serial(value))
+    text = re.sub(r"\s+", "", str(value)).replace("（", "(").replace("）", ")")
+    if not text:
+        return None
+    spec = deadline_in_text(text, year, doc_date=doc_date)
+    if spec is None:
+        raise DeadlineError("无法识别")
+    return spec
+
+
+def _excel_serial(value: float) -> date:
+    if not 20000 < value < 80000:  # 1954 … 2119: anything else is not a date someone typed
+        raise DeadlineError("数字不是日期")
+    return date(1899, 12, 30) + timedelta(days=int(value))
+
+
+def deadline_in_text(text: str, year: int | None, *, doc_date: date | None = None) -> DeadlineSpec | None:
+    """The deadline a phrase states, or None when it states none. Used for cells and for
+    sentences of minutes; the original phrase is kept as ``DeadlineSpec.text``."""
+    raw = text.strip()
+    monthly = _MONTHLY.search(raw)
+    if monthly:
+        day = int(monthly.group(1))
+        if not 1 <= day <= 31:
+            raise DeadlineError(f"每月{day}日不存在")
+        return DeadlineSpec(recurrence_day=day, text=_short(raw))
+    work = _WORKDAYS.search(raw)
+    if work:
+        start = doc_date if "会后" in raw else None
+        return DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=cn_number(work.group(1)), start=start,
+                            text=_short(raw))
+    dated = _last_date(raw, year)
+    if dated is not None:
+        return DeadlineSpec(day=dated, text=_short(raw))
+    days = _DAYS.search(raw)
+    if days:
+        start = doc_date if "会后" in raw else None
+        return DeadlineSpec(days=cn_number(days.group(1)), start=start, text=_short(raw))
+    if any(word in raw for word in ONGOING_WORDS):
+        return DeadlineSpec(ongoing=True, text=_short(raw))
+    return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+def _last_date(text: str, year: int | None) -> date | None:
+    """The latest-positioned date phrase in ``text`` (position, not value, decides)."""
+    found: list[tuple[int, date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match, day: date) -> None:
+        span = match.span()
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        taken.append(span)
+        found.append((span[1], day))
+
+    for m in _FULL.finditer(text):
+        add(m, _day(int(m.group(1)), int(m.group(2)), int(m.group(3)), text))
+    for m in _RANGE.finditer(text):
+        add(m, month_end(_need(year), cn_number(m.group(2))))
+    for m in _MONTHS_SPAN.finditer(text):
+        months = [int(x) for x in re.findall(r"\d{1,2}", m.group(1))]
+        if all(1 <= x <= 12 for x in months):
+            add(m, month_end(_need(year), max(months)))
+    for m in _MONTH_DAY.finditer(text):
+        y = _year_before(text, m.start()) or year
+        add(m, _day(y, _month(m.group(1)), int(m.group(2)), text))
+    for m in _MONTH_END.finditer(text):
+        y = int(m.group(1)) if m.group(1) else year
+        month = _month(m.group(2))
+        part = m.group(3)
+        last = month_end(_need(y), month)
+        day = {"上旬": 10, "中旬": 20}.get(part, last.day)
+        add(m, date(last.year, month, day))
+    for m in _YEAR_MONTH.finditer(text):
+        add(m, month_end(int(m.group(1)), _month(m.group(2))))
+    for m in _HALF.finditer(text):
+        y = _need(int(m.group(1)) if m.group(1) else year)
+        add(m, date(y, 6, 30) if m.group(2) == "上半年" else date(y, 12, 31))
+    for m in _QUARTER.finditer(text):
+        y = _need(int(m.group(1)) if m.group(1) else year)
+        add(m, month_end(y, 3 * cn_number(m.group(2))))
+    for m in _YEAR_END.finditer(text):
+        add(m, date(_need(int(m.group(1)) if m.group(1) else year), 12, 31))
+    if not found:
+        return None
+    return max(found)[1]
+
+
+def _year_before(text: str, pos: int) -> int | None:
+    m = re.search(r"(\d{4})\s*年\s*$", text[:pos])
+    return int(m.group(1)) if m else None
+
+
+def _month(text: str) -> int:
+    month = cn_number(text)
+    if not 1 <= month <= 12:
+        raise DeadlineError(f"{month}月不存在")
+    return month
+
+
+def _need(year: int | None) -> int:
+    if year is None:
+        raise DeadlineError("未写年份，且无法从文件日期或标题推断年份")
+    return year
+
+
+def find_key_period(text: str, year: int | None) -> tuple[date, date] | None:
+    """'7、8、9三个月' / '7月至9月' → (first day, last day) of the period."""
+    m = _MONTHS_SPAN.search(text)
+    if m:
+        months = [int(x) for x in re.findall(r"\d{1,2}", m.group(1))]
+        if year is not None and len(months) > 1 and all(1 <= x <= 12 for x in months):
+            return date(year, min(months), 1), month_end(year, max(months))
+    m = _RANGE.search(text)
+    if m and year is not None:
+        first, last = cn_number(m.group(1)), cn_number(m.group(2))
+        if 1 <= first <= last <= 12:
+            return date(year, first, 1), month_end(year, last)
+    return None

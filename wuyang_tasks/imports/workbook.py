@@ -1,0 +1,220 @@
+"""Open a workbook the clerk chose, safely, and read its sheets as grids.
+
+Refused with a clear message (never a crash): a missing file, a file that is not an .xlsx
+workbook (text renamed .xlsx, CSV, Word documents), old .xls / WPS .et files (OLE compound
+files: "save as .xlsx"), password-protected workbooks (also OLE compound files, holding an
+``EncryptionInfo`` stream), damaged archives, files over :data:`MAX_BYTES`, archives that would
+unpack to more than :data:`MAX_UNPACKED` (zip bombs), sheets over :data:`MAX_ROWS` rows.
+
+Sheets are read with openpyxl's read-only mode (streaming, a fraction of the memory of a full
+load). Read-only mode does not expose merged cells, so the merge ranges are read from the sheet
+XML directly and applied here: a range spanning several rows is filled downwards (牵头县领导
+written once for three tasks), ranges in header rows also sideways (责任单位 over 牵头/配合).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.exceptions import InvalidFileException
+
+from wuyang_tasks.domain.errors import ValidationError
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED = 300 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_COLS = 40
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+class WorkbookRefused(ValidationError):
+    """The file cannot be read as a workbook; nothing was imported."""
+
+
+@dataclass
+class Sheet:
+    name: str
+    cells: dict[int, list] = field(default_factory=dict)  # Excel row number → values (col 1 at [0])
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_col,min_row,max_col,max_row
+    width: int = 0
+
+    def row_numbers(self) -> list[int]:
+        return sorted(self.cells)
+
+    def raw(self, row: int, col: int):
+        values = self.cells.get(row)
+        return values[col - 1] if values and col <= len(values) else None
+
+    def filled(self, row: int, col: int, *, sideways: bool = False):
+        """The cell's value, or the value of the merge range anchor covering it (ranges that span
+        several rows always; single-row ranges only with ``sideways``)."""
+        value = self.raw(row, col)
+        if value is not None:
+            return value
+        for min_col, min_row, max_col, max_row in self.merges:
+            if min_row <= row <= max_row and min_col <= col <= max_col:
+                if (row, col) == (min_row, min_col):
+                    return None
+                if max_row > min_row or sideways:
+                    return self.raw(min_row, min_col)
+        return None
+
+    def merged_across(self, row: int) -> bool:
+        """Does one merge range cover most of this row (a title or section row)?"""
+        return any(min_row <= row <= max_row and max_col - min_col + 1 >= max(2, self.width // 2)
+                   for min_col, min_row, max_col, max_row in self.merges)
+
+
+def check_file(path: Path) -> None:
+    """Refuse what is not a readable .xlsx workbook (reads at most a few bytes and the archive
+    directory)."""
+    name = path.name
+    if not path.is_file():
+        raise WorkbookRefused(f"找不到文件：{path}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise WorkbookRefused(
+            f"“{name}”文件过大（{size / 1048576:.1f} MB），超过导入上限 {MAX_BYTES // 1048576} MB。"
+            "请删除无关的工作表、图片，或按工作表拆分后分别导入。")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        if head == OLE_MAGIC:
+            fh.seek(0)
+            body = fh.read(min(size, 4 * 1024 * 1024))
+            if "EncryptionInfo".encode("utf-16-le") in body:
+                raise WorkbookRefused(
+                    f"“{name}”设有打开密码（文件已加密），无法读取。请在 Excel 或 WPS 中打开，"
+                    "取消密码后另存为 .xlsx，再导入。")
+            raise WorkbookRefused(
+                f"“{name}”是旧版 Excel 97-2003（.xls）或 WPS 表格（.et）格式，本程序只读取 .xlsx。"
+                "请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（*.xlsx）后再导入。")
+    if head[:4] != ZIP_MAGIC:
+        raise WorkbookRefused(
+            f"“{name}”不是 Excel 工作簿（.xlsx），可能是改了扩展名的文本、CSV 或其他文件。"
+            "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise WorkbookRefused(f"“{name}”已损坏或不完整，无法作为 Excel 工作簿读取。") from None
+    if "xl/workbook.xml" not in names:
+        hint = "（看起来是 Word 文档）" if "word/document.xml" in names else ""
+        raise WorkbookRefused(f"“{name}”不是 Excel 工作簿{hint}。请选择 .xlsx 格式的台账文件。")
+    if unpacked > MAX_UNPACKED:
+        raise WorkbookRefused(
+            f"“{name}”解压后超过 {MAX_UNPACKED // 1048576} MB，超过导入上限。请拆分后分别导入。")
+
+
+def read_workbook(path: Path, sheet: str | None = None) -> list[Sheet]:
+    """The sheets of the workbook (only ``sheet`` when given), values as Python objects
+    (dates as datetime). Raises :class:`WorkbookRefused`."""
+    path = Path(path)
+    check_file(path)
+    merges = _merge_ranges(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError,
+            ET.ParseError) as exc:
+        raise WorkbookRefused(f"“{path.name}”无法读取（{type(exc).__name__}），文件可能已损坏。") from None
+    try:
+        names = wb.sheetnames
+        if sheet is not None and sheet not in names:
+            raise WorkbookRefused(
+                f"“{path.name}”中没有名为“{sheet}”的工作表。现有工作表：{'、'.join(names)}。")
+        out = []
+        for name in ([sheet] if sheet else names):
+            ws = wb[name]
+            if not hasattr(ws, "iter_rows"):
+                continue  # chart sheets
+            out.append(_read_sheet(path, ws, name, merges.get(name, [])))
+        return out
+    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError) as exc:
+        raise WorkbookRefused(f"“{path.name}”读取中出错（{type(exc).__name__}），文件可能已损坏。") from None
+    finally:
+        wb.close()
+
+
+def _read_sheet(path: Path, ws, name: str, merges) -> Sheet:
+    sheet = Sheet(name=name, merges=merges)
+    count = 0
+    for row in ws.iter_rows(max_col=MAX_COLS):
+        count += 1
+        if count > MAX_ROWS:
+            raise WorkbookRefused(
+                f"“{path.name}”的工作表“{name}”超过 {MAX_ROWS} 行，超过导入上限。请拆分后分别导入。")
+        values = [_value(c.value) for c in row]
+        while values and values[-1] is None:
+            values.pop()
+        number = next((c.row for c in row if getattr(c, "row", None) is not None), None)
+        if values and number is not None:
+            sheet.cells[number] = values
+            sheet.width = max(sheet.width, len(values))
+    return sheet
+
+
+def _value(value):
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _merge_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """sheet name → merge ranges, read from the package (workbook.xml, its relationships and each
+    sheet's <mergeCell ref=…/>)."""
+    out: dict[str, list] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            targets = _sheet_targets(archive)
+            for name, target in targets.items():
+                ranges = []
+                try:
+                    with archive.open(target) as fh:
+                        for _, elem in ET.iterparse(fh):
+                            if elem.tag == f"{{{_MAIN_NS}}}mergeCell":
+                                ref = elem.get("ref")
+                                if ref and ":" in ref:
+                                    ranges.append(tuple(range_boundaries(ref)))
+                            elif elem.tag == f"{{{_MAIN_NS}}}row":
+                                elem.clear()  # merges follow the data; keep memory flat
+                except KeyError:
+                    continue
+                out[name] = ranges
+    except (zipfile.BadZipFile, ET.ParseError, ValueError) as exc:
+        raise WorkbookRefused(f"“{path.name}”结构有误（{type(exc).__name__}），文件可能已损坏。") from None
+    return out
+
+
+def _sheet_targets(archive: zipfile.ZipFile) -> dict[str, str]:
+    wb = ET.fromstring(archive.read("xl/workbook.xml"))
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    by_id = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")}
+    out = {}
+    for sheet in wb.iter(f"{{{_MAIN_NS}}}sheet"):
+        target = by_id.get(sheet.get(f"{{{_REL_NS}}}id"))
+        if not target:
+            continue
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target))
+        out[sheet.get("name")] = target
+    return out
+
+
+def clean_text(value) -> str:
+    """A cell as one line of text (line breaks and repeated blanks collapsed)."""
+    if value is None:
+        return ""
+    return re.sub(r"[ \t\u3000]*\n[ \t\u3000]*", "\n", str(value)).strip()

@@ -1,0 +1,266 @@
+"""Intake use cases: save what an import proposes.
+
+``import_ledger`` saves a task table; ``save_minutes`` saves reviewed drafts of minutes or a
+plan. Each is one transaction (all or nothing), every row written through ``services.tasks`` /
+``services.units`` and so audited; a SQLite ledger is backed up right before the write
+(``db.backup.before_import``). The plan is made again inside the write transaction, so what
+is saved is checked against the ledger as it is at that moment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.db import backup
+from wuyang_tasks.db.ledger import Ledger
+from wuyang_tasks.db.models import Metric, Source
+from wuyang_tasks.domain.enums import Role, SourceKind, TaskStatus, UnitKind
+from wuyang_tasks.domain.errors import LedgerError, ValidationError
+from wuyang_tasks.domain.workflow import Action
+from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask, guess_kind, plan_ledger
+from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
+from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal, UnitRef, propose
+from wuyang_tasks.imports.resolve import NameResolver
+
+from . import tasks as task_service
+from . import units as unit_service
+from .common import add_audited
+
+IMPORT_NOTE = "按导入台账的状态"
+MAX_LISTED = 200
+
+STATUS_PATH = {
+    TaskStatus.DRAFT: [],
+    TaskStatus.ASSIGNED: [Action.ASSIGN],
+    TaskStatus.ACCEPTED: [Action.ASSIGN, Action.ACCEPT],
+    TaskStatus.IN_PROGRESS: [Action.ASSIGN, Action.ACCEPT, Action.START],
+    TaskStatus.REPORTED: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT],
+    TaskStatus.DONE: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE],
+    TaskStatus.ARCHIVED: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE,
+                          Action.ARCHIVE],
+    TaskStatus.SUSPENDED: [Action.ASSIGN, Action.SUSPEND],
+    TaskStatus.CANCELLED: [Action.CANCEL],
+}
+
+
+class ImportRejected(ValidationError):
+    """The file has problems; nothing was imported. ``problems`` lists every one."""
+
+    def __init__(self, head: str, problems: list[Problem]):
+        lines = [p.text() for p in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            lines.append(f"……另有 {len(problems) - MAX_LISTED} 个问题未列出")
+        super().__init__(head + "\n" + "\n".join(f"  {line}" for line in lines))
+        self.problems = problems
+
+
+# --------------------------------------------------------------------------- ledger tables
+@dataclass
+class LedgerImportResult:
+    source_title: str
+    created: list[tuple[str, str]] = field(default_factory=list)  # (code, title)
+    existing: list[tuple[str, str]] = field(default_factory=list)
+    new_units: list[str] = field(default_factory=list)
+    new_people: list[str] = field(default_factory=list)
+    backup_path: Path | None = None
+
+
+def read_table(path: Path, *, sheet: str | None = None, ledger: Ledger | None = None) -> TableReading:
+    """Read the file (no database access); the ledger's day supplies a year of last resort."""
+    return read_ledger_table(Path(path), sheet=sheet, fallback_year=ledger.today().year if ledger else None)
+
+
+def preview_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool = False,
+                   source_title: str | None = None) -> LedgerPlan:
+    with ledger.read() as s:
+        return plan_ledger(s, reading, create_missing=create_missing, source_title=source_title)
+
+
+def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool = False,
+                  source_title: str | None = None) -> LedgerImportResult:
+    """Import every task of the table, or nothing (raises :class:`ImportRejected`)."""
+    head = f"“{reading.path.name}”未导入，台账未作任何改动。发现以下问题："
+    plan = preview_ledger(ledger, reading, create_missing=create_missing, source_title=source_title)
+    if plan.errors:
+        raise ImportRejected(head, plan.errors)
+    result = LedgerImportResult(source_title=plan.source_title)
+    if not plan.to_create:
+        result.existing = [(t.existing_code or "", t.row.title) for t in plan.existing]
+        return result
+    result.backup_path = backup.before_import(ledger)
+    cal = ledger.calendar()
+    today = ledger.today()
+    with ledger.write() as s:
+        plan = plan_ledger(s, reading, create_missing=create_missing, source_title=source_title)
+        if plan.errors:
+            raise ImportRejected(head, plan.errors)
+        _apply_plan(s, plan, result, today, cal)
+    return result
+
+
+def _apply_plan(s: Session, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:
+    reading = plan.reading
+    source_id = plan.source_id
+    if source_id is None:
+        source_id = add_audited(s, Source(
+            title=plan.source_title, kind=SourceKind.DOCUMENT, issued_on=reading.doc_date,
+            text=f"由台账文件“{reading.path.name}”（工作表“{reading.sheet}”）导入")).id
+    unit_ids = {}
+    for new in plan.new_units:
+        unit_ids[new.name] = unit_service.add_unit(s, new.name, new.kind).id
+        result.new_units.append(new.name)
+    person_ids = {}
+    for name in plan.new_people:
+        person_ids[name] = unit_service.add_person(s, name, note="台账导入时新建").id
+        result.new_people.append(name)
+    report_day = min(reading.doc_date or today, today)
+    for planned in plan.tasks:
+        if planned.existing_id is not None:
+            result.existing.append((planned.existing_code or "", planned.row.title))
+            continue
+        try:
+            code = _create(s, planned, source_id, unit_ids, person_ids, today, cal, report_day)
+        except LedgerError as exc:
+            raise ImportRejected(f"“{reading.path.name}”未导入，台账未作任何改动：", [Problem(
+                exc.message, sheet=planned.row.sheet, row=planned.row.row)]) from None
+        result.created.append((code, planned.row.title))
+
+
+def _create(s: Session, planned: PlannedTask, source_id: int, unit_ids, person_ids, today: date,
+            cal, report_day: date) -> str:
+    row = planned.row
+    assignments = []
+    for r in planned.roles:
+        if r.is_unit:
+            uid = r.ref_id if r.ref_id is not None else unit_ids[r.new_name]
+            assignments.append(task_service.Assignment(r.role, unit_id=uid))
+        else:
+            pid = r.ref_id if r.ref_id is not None else person_ids[r.new_name]
+            assignments.append(task_service.Assignment(r.role, person_id=pid))
+    task = task_service.create_task(
+        s, title=row.title, content=row.content, code=row.code, category=row.category,
+        source_id=source_id, deadline=row.deadline or task_service.DeadlineSpec(), target=row.target,
+        note=planned.note, responsibilities=assignments, today=today, cal=cal)
+    lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
+    for action in STATUS_PATH[row.status or TaskStatus.DRAFT]:
+        task_service.transition(s, task.id, action, today=today, cal=cal, note=IMPORT_NOTE)
+        if action is Action.START and row.progress:
+            task_service.report_progress(s, task.id, report_date=report_day, text=row.progress,
+                                         unit_id=lead, today=today, cal=cal)
+    return task.code
+
+
+# --------------------------------------------------------------------------- minutes and plans
+@dataclass
+class MinutesResult:
+    source_title: str
+    source_id: int
+    created: list[tuple[str, str]] = field(default_factory=list)
+    metrics_created: list[str] = field(default_factory=list)
+    metrics_existing: list[str] = field(default_factory=list)
+    new_units: list[str] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    backup_path: Path | None = None
+
+
+def propose_minutes(ledger: Ledger, text: str, *, title: str | None = None,
+                    issued_on: date | None = None, file_stem: str | None = None) -> MinutesProposal:
+    if not text.strip():
+        raise ValidationError("文本为空，没有可导入的内容。")
+    with ledger.read() as s:
+        return propose(text, resolver=NameResolver(s), title=title, issued_on=issued_on,
+                       fallback_year=ledger.today().year, file_stem=file_stem)
+
+
+def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[DraftTask] | None = None,
+                 create_missing: bool = False) -> MinutesResult:
+    """Save the (reviewed) drafts as 待交办 tasks under a new source that keeps the cleaned text,
+    and the metric proposals as metrics (one per name and year)."""
+    drafts = proposal.drafts if drafts is None else drafts
+    for i, draft in enumerate(drafts, start=1):
+        if not draft.title.strip():
+            raise ValidationError(f"第{i}条草稿没有任务名称，未保存任何内容。")
+    with ledger.read() as s:
+        _refuse_repeat(s, proposal)
+    backup_path = backup.before_import(ledger)
+    cal = ledger.calendar()
+    today = ledger.today()
+    with ledger.write() as s:
+        _refuse_repeat(s, proposal)
+        source = add_audited(s, Source(title=proposal.title, kind=proposal.kind,
+                                       issued_on=proposal.issued_on, text=proposal.cleaned.text))
+        result = MinutesResult(source_title=source.title, source_id=source.id, backup_path=backup_path)
+        resolver = NameResolver(s)
+        for draft in drafts:
+            assignments, notes = _draft_assignments(s, draft, resolver, create_missing, result)
+            task = task_service.create_task(
+                s, title=draft.title, content=draft.sentence, category=draft.category,
+                source_id=source.id, deadline=draft.deadline or task_service.DeadlineSpec(),
+                note="\n".join(notes) or None, responsibilities=assignments, today=today, cal=cal)
+            result.created.append((task.code, task.title))
+        for metric in proposal.metrics:
+            exists = s.scalar(select(Metric.id).where(Metric.name == metric.name,
+                                                      Metric.year == metric.year))
+            if exists:
+                result.metrics_existing.append(metric.name)
+                continue
+            add_audited(s, Metric(name=metric.name, kind=metric.kind, unit_of_measure=metric.unit_of_measure,
+                                  direction=metric.direction, target_value=metric.target_value,
+                                  reference_name=metric.reference_name, year=metric.year,
+                                  note=metric.sentence))
+            result.metrics_created.append(metric.name)
+    return result
+
+
+def _refuse_repeat(s: Session, proposal: MinutesProposal) -> None:
+    earlier = s.scalar(select(Source).where(Source.text == proposal.cleaned.text).limit(1))
+    if earlier is not None:
+        raise ValidationError(f"这份文本已经导入过（任务来源“{earlier.title}”），未重复导入。")
+
+
+def _draft_assignments(s: Session, draft: DraftTask, resolver: NameResolver, create_missing: bool,
+                       result: MinutesResult):
+    assignments: list[task_service.Assignment] = []
+    notes: list[str] = []
+    seen: set[int] = set()
+
+    def unit_id(ref: UnitRef) -> int | None:
+        if ref.unit_id is not None:
+            return ref.unit_id
+        match = resolver.unit(ref.written)
+        if match.found:
+            return match.unit_id
+        if create_missing and not match.candidates:
+            unit = unit_service.add_unit(s, ref.written, guess_kind(ref.written))
+            resolver.add_unit(unit.id, unit.name, township=unit.kind is UnitKind.TOWNSHIP)
+            result.new_units.append(unit.name)
+            return unit.id
+        result.unknown_names.append(ref.written)
+        notes.append(f"未识别的单位：{ref.written}")
+        return None
+
+    def add(role: Role, uid: int | None) -> None:
+        if uid is not None and uid not in seen:
+            seen.add(uid)
+            assignments.append(task_service.Assignment(role, unit_id=uid))
+
+    if draft.lead is not None:
+        add(Role.LEAD_UNIT, unit_id(draft.lead))
+    for ref in draft.cooperating:
+        add(Role.COOPERATING_UNIT, unit_id(ref))
+    for ref in draft.territorial:
+        add(Role.TERRITORIAL_UNIT, unit_id(ref))
+    if draft.all_townships:
+        for uid in resolver.townships():
+            add(Role.TERRITORIAL_UNIT, uid)
+    if draft.collective:
+        notes.append("其他责任单位：" + "、".join(draft.collective))
+    if draft.deadline_from_key_period:
+        notes.append("完成时限按文中重点时段提出，请核定。")
+    result.unknown_names = list(dict.fromkeys(result.unknown_names))
+    return assignments, notes
