@@ -15,7 +15,7 @@ from wuyang_tasks.services.document_lists import ChecklistDocument
 TASK_HEADERS = ("序号", "编号", "工作任务", "牵头单位", "完成时限", "状态", "检查情况", "是否落实")
 ITEM_HEADERS = ("序号", "类别", "检查内容", "检查情况", "是否符合")
 YES_NO = "□是  □否"
-BLANK_DATE = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0年\u00a0\u00a0\u00a0\u00a0月\u00a0\u00a0\u00a0\u00a0日"  # no-break spaces: reportlab keeps them
+BLANK_DATE = "\u00a0" * 6 + "年" + "\u00a0" * 4 + "月" + "\u00a0" * 4 + "日"  # no-break spaces: reportlab keeps them
 BLANK_NAME = "＿" * 8
 
 
@@ -27,7 +27,8 @@ def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
 
     fonts = fonts or pc.load_fonts()
     st = pc.Styles(fonts, body_size=12, table_size=10.5)
-    geometry = pc.GBT_LANDSCAPE
+    # a working form, not a 公文: narrower top/bottom margins leave room to write
+    geometry = pc.Geometry(pc.LANDSCAPE, 20 * mm, 16 * mm, pc.LANDSCAPE[0] - 40 * mm, pc.LANDSCAPE[1] - 36 * mm)
     width = geometry.width
     story = []
     for n, section in enumerate(doc.sections):
@@ -42,32 +43,29 @@ def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
             unit_cell = f"被检查单位：{section.unit}"
         head = Table([[st.p(doc.scope, st.plain), st.p(unit_cell, st.plain),
                        st.p(f"检查日期：{BLANK_DATE}", st.plain)]],
-                     colWidths=[width * 0.45, width * 0.3, width * 0.25])
+                     colWidths=[width * 0.42, width * 0.3, width * 0.28])
         head.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), fonts.body)]))
         story += [head, Spacer(1, 4), st.p("一、重点任务落实情况", st.heading), Spacer(1, 3)]
         if section.tasks:
             rows = [[i, r.code, r.title, "、".join(r.lead_units), r.deadline_display,
-                     f"{r.status.label}{'（逾期）' if r.days_overdue else ''}", "", YES_NO]
+                     f"{r.status.label}{'（逾期）' if r.days_overdue else ''}", Spacer(1, 9 * mm), YES_NO]
                     for i, r in enumerate(section.tasks, start=1)]
             table = pc.table(st, TASK_HEADERS, rows, pc.scaled((4, 7.5, 25, 11, 12.5, 10, 27, 9), width),
-                             centered=(0, 1, 4, 5, 7),
-                             row_styles=[("MINROWHEIGHT", (0, 1), (-1, -1), 12 * mm)])
+                             centered=(0, 1, 4, 5, 7))
             story.append(table)
         else:
             story.append(st.p(f"截至检查日，{section.unit}没有在办任务。", st.plain))
         if doc.items:
             story += [Spacer(1, 8), CondPageBreak(40 * mm),
                       st.p(f"二、{doc.template_name}检查", st.heading), Spacer(1, 3)]
-            rows = [[item.seq, item.category, item.content, "", YES_NO] for item in doc.items]
+            rows = [[item.seq, item.category, item.content, Spacer(1, 9 * mm), YES_NO] for item in doc.items]
             story.append(pc.table(st, ITEM_HEADERS, rows, pc.scaled((4, 8, 45, 34, 9), width),
-                                  centered=(0, 1, 4),
-                                  row_styles=[("MINROWHEIGHT", (0, 1), (-1, -1), 12 * mm)]))
-        story.append(Spacer(1, 12))
+                                  centered=(0, 1, 4)))
         story.append(KeepTogether([_signatures(st, width, fonts)]))
 
     def footer(canv, number, total):
         canv.setFont(fonts.body, 10.5)
-        canv.drawCentredString(geometry.pagesize[0] / 2, geometry.bottom - 10 * mm, f"第{number}页 共{total}页")
+        canv.drawCentredString(geometry.pagesize[0] / 2, geometry.bottom - 9 * mm, f"第{number}页 共{total}页")
 
     template = pc.page_template("landscape", geometry)
     return pc.build(target, story, templates=[template], title=doc.title, fonts=fonts,
@@ -81,7 +79,7 @@ def _signatures(st, width, fonts):
     table = Table([[st.p(f"检查人（签字）：{BLANK_NAME}", st.plain),
                     st.p(f"被检查单位负责人（签字）：{BLANK_NAME}", st.plain),
                     st.p(f"日期：{BLANK_DATE}", st.plain)]],
-                  colWidths=[width * 0.33, width * 0.42, width * 0.25], rowHeights=[14 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                  colWidths=[width * 0.32, width * 0.4, width * 0.28])
+    table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 8 * mm), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("FONTNAME", (0, 0), (-1, -1), fonts.body)]))
     return table
