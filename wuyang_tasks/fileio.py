@@ -18,8 +18,11 @@ class FileWriteError(LedgerError):
 
 
 def describe_os_error(path: Path, exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return f"磁盘空间不足，无法写入“{path}”。请清理磁盘或换一个位置保存；原有文件未被改动。"
+    if exc.errno == errno.EFBIG:
+        return (f"文件太大，无法写入“{path}”（该磁盘不允许这么大的文件，如 FAT32 格式的 U 盘单个文件"
+                "不能超过 4GB）。请换一个位置保存；原有文件未被改动。")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"没有权限写入“{path}”（文件可能正被 Excel/WPS 打开，或文件夹只读）。请关闭文件或换一个位置保存。"
     return f"无法写入“{path}”：{exc.strerror or exc}。原有文件未被改动。"
