@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.metrics",
     "wuyang_tasks.cli.imports",
     "wuyang_tasks.cli.export",
+    "wuyang_tasks.cli.supervision",
 ]
 
 
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--today", type=_day, help="按指定日期（YYYY-MM-DD）计算时限和亮灯")
     parser.add_argument("--first-run", choices=["demo"],
                         help="打开窗口时若台账文件还不存在，直接写入演示台账（不询问）")
+    parser.add_argument("--smoke", action="store_true",
+                        help="自检：在临时演示台账上打开窗口（不显示），导出一份周报和一份督查清单后退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -56,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
+    if args.smoke:
+        from .smoke import run_smoke
+
+        return run_smoke()
     if args.command is None:
         from wuyang_tasks.ui.app import run_gui
 
