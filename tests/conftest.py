@@ -10,8 +10,59 @@ from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 
+from tests import pg_server  # noqa: E402
 from wuyang_tasks.db.ledger import open_ledger  # noqa: E402
 from wuyang_tasks.services import demo  # noqa: E402
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that uses ``ledger`` or ``demo_ledger`` runs on SQLite and on PostgreSQL;
+    ``@pytest.mark.sqlite_only`` keeps a test that is about the SQLite file on SQLite alone."""
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", ["sqlite"] if only else list(BACKENDS))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL server for the whole run (see tests/pg_server.py). In CI a server that cannot
+    be started fails the tests; elsewhere they are skipped with the reason."""
+    try:
+        cluster = pg_server.start_cluster()
+    except pg_server.ServerUnavailable as exc:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"PostgreSQL test server could not be started (CI needs it): {exc}",
+                        pytrace=False)
+        pytest.skip(f"PostgreSQL test server not available: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_cluster):
+    dbs = pg_server.Databases(pg_cluster)
+    yield dbs
+    dbs.close()
+
+
+def _pg_template(pg_databases, kind: str) -> str:
+    def build(url):
+        led = open_ledger(url)
+        if kind == "demo":
+            demo.build_demo(led)
+        led.dispose()
+
+    return pg_databases.template(kind, build)
+
+
+@pytest.fixture
+def pg_ledger_url(pg_databases):
+    """A fresh empty (migrated) PostgreSQL ledger database for one test."""
+    name = pg_databases.create(_pg_template(pg_databases, "empty"))
+    yield pg_databases.url(name)
+    pg_databases.drop(name)
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +79,11 @@ def ledger_path(tmp_path):
 
 
 @pytest.fixture
-def ledger(ledger_path):
-    led = open_ledger(ledger_path)
+def ledger(backend, request):
+    if backend == "sqlite":
+        led = open_ledger(request.getfixturevalue("ledger_path"))
+    else:
+        led = open_ledger(request.getfixturevalue("pg_ledger_url"))
     yield led
     led.dispose()
 
@@ -45,14 +99,22 @@ def _demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo_ledger(_demo_template, tmp_path):
+def demo_ledger(backend, request, tmp_path):
     import shutil
 
-    path = tmp_path / "demo.db"
-    shutil.copyfile(_demo_template, path)
-    led = open_ledger(path)
+    if backend == "sqlite":
+        path = tmp_path / "demo.db"
+        shutil.copyfile(request.getfixturevalue("_demo_template"), path)
+        led = open_ledger(path)
+        yield led
+        led.dispose()
+        return
+    dbs = request.getfixturevalue("pg_databases")
+    name = dbs.create(_pg_template(dbs, "demo"))
+    led = open_ledger(dbs.url(name))
     yield led
     led.dispose()
+    dbs.drop(name)
 
 
 REFERENCE_DAY = date(2016, 7, 29)

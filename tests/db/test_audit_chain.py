@@ -1,17 +1,16 @@
 """The audit chain detects any later edit of history made outside the program."""
 
-import sqlite3
-
 import pytest
+from sqlalchemy import text
 
 from wuyang_tasks.services.evidence import verify_ledger
 
 
-def _tamper(path, sql):
-    conn = sqlite3.connect(path)
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
+def _tamper(ledger, sql, **params):
+    """Edit the database behind the program's back (SQLite file or PostgreSQL server)."""
+    ledger.dispose()
+    with ledger.engine.begin() as conn:
+        conn.execute(text(sql), params)
 
 
 def test_demo_ledger_verifies(demo_ledger):
@@ -29,9 +28,7 @@ def test_demo_ledger_verifies(demo_ledger):
     "DELETE FROM audit_event WHERE seq = {seq}",
 ])
 def test_editing_or_deleting_an_event_is_named(demo_ledger, sql, seq):
-    path = demo_ledger.path
-    demo_ledger.dispose()
-    _tamper(path, sql.format(seq=seq))
+    _tamper(demo_ledger, sql.format(seq=seq))
     result = verify_ledger(demo_ledger)
     assert not result.ok
     assert result.first_bad_seq in (seq, seq + 1)
@@ -39,17 +36,13 @@ def test_editing_or_deleting_an_event_is_named(demo_ledger, sql, seq):
 
 
 def test_editing_chinese_text_in_an_event_is_detected(demo_ledger):
-    path = demo_ledger.path
-    demo_ledger.dispose()
-    _tamper(path, "UPDATE audit_event SET after = replace(after, '县委', '县政府') WHERE seq = 1")
+    _tamper(demo_ledger, "UPDATE audit_event SET after = replace(after, '县委', '县政府') WHERE seq = 1")
     result = verify_ledger(demo_ledger)
     assert not result.ok and result.first_bad_seq == 1
 
 
 def test_cutting_off_the_tail_is_detected(demo_ledger):
-    path = demo_ledger.path
-    demo_ledger.dispose()
-    _tamper(path, "DELETE FROM audit_event WHERE seq > 600")
+    _tamper(demo_ledger, "DELETE FROM audit_event WHERE seq > 600")
     result = verify_ledger(demo_ledger)
     assert not result.ok
     assert "末尾" in result.message
@@ -59,15 +52,12 @@ def test_rewriting_an_event_and_its_hash_breaks_the_next_link(demo_ledger):
     """Recomputing one event's own hash is not enough: the following event no longer links."""
     from wuyang_tasks.domain.chain import event_hash
 
-    path = demo_ledger.path
-    demo_ledger.dispose()
-    conn = sqlite3.connect(path)
-    row = conn.execute("SELECT prev_hash, seq, at, actor, entity, entity_id, action, before, after "
-                       "FROM audit_event WHERE seq = 50").fetchone()
+    with demo_ledger.engine.connect() as conn:
+        row = conn.execute(text("SELECT prev_hash, seq, at, actor, entity, entity_id, action, before, "
+                                "after FROM audit_event WHERE seq = 50")).one()
     forged_actor = "forger"
     digest = event_hash(row[0], row[1], row[2], forged_actor, *row[4:])
-    conn.execute("UPDATE audit_event SET actor = ?, hash = ? WHERE seq = 50", (forged_actor, digest))
-    conn.commit()
-    conn.close()
+    _tamper(demo_ledger, "UPDATE audit_event SET actor = :a, hash = :h WHERE seq = 50",
+            a=forged_actor, h=digest)
     result = verify_ledger(demo_ledger)
     assert not result.ok and result.first_bad_seq == 51

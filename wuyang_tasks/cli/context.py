@@ -9,6 +9,15 @@ from datetime import date
 from wuyang_tasks.db.ledger import Ledger, LedgerOpenError, open_ledger
 
 
+def tty_password_prompt(url, reason: str) -> str | None:
+    """Ask for a server password on the terminal; None (no prompt) without one."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"{reason}\n密码：") or None
+
+
 @dataclass
 class CliContext:
     db: str | None
@@ -18,7 +27,8 @@ class CliContext:
     def ledger(self, *, read_only: bool = False) -> Ledger:
         if self._ledger is None:
             try:
-                self._ledger = open_ledger(self.db, today=self.today, read_only=read_only)
+                self._ledger = open_ledger(self.db, today=self.today, read_only=read_only,
+                                           password_prompt=tty_password_prompt)
             except LedgerOpenError as exc:
                 from .backup import with_hints
 

@@ -22,7 +22,7 @@ from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash
 from .models import AuditEvent, LedgerMeta
 
 HEAD_KEY = "audit_head"
-_PG_LOCK_KEY = 0x5759_4155  # "WYAU"
+PG_LOCK_KEY = 0x5759_4155  # "WYAU"
 
 
 def now_iso() -> str:
@@ -56,7 +56,7 @@ def serialise_writers(session: Session) -> None:
     write lock). Counters read-then-written in the same transaction (督办单 numbers) use it too,
     so that there is one lock and no lock-order deadlock."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
 
 
 def _head(session: Session) -> tuple[int, str]:

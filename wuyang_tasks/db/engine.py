@@ -19,13 +19,13 @@ BUSY_TIMEOUT_MS = 15_000
 WRITE = {"wuyang_write": True}
 
 
-def resolve_url(url_or_path: str | Path | None) -> URL:
+def resolve_url(url_or_path: str | Path | URL | None) -> URL:
     """A URL from a URL or a plain path (a plain path means a SQLite file)."""
     if url_or_path is None or str(url_or_path) == "":
         return URL.create("sqlite", database=str(paths.default_ledger_path()))
     text = str(url_or_path)
-    if "://" in text:
-        url = make_url(text)
+    if isinstance(url_or_path, URL) or "://" in text:
+        url = url_or_path if isinstance(url_or_path, URL) else make_url(text)
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         return url

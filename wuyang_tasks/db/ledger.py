@@ -17,12 +17,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from wuyang_tasks.domain.calendar import WorkdayCalendar
-from wuyang_tasks.domain.errors import LedgerError
+from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
-from . import backup, migrate
+from . import backup, failures, migrate, postgres
 from .audit import os_actor
 from .checks import network_share_warning
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
@@ -37,14 +39,6 @@ CHECK_TIMEOUT_S = 5.0  # how long the check on open waits for another program's 
 
 BackupHook = Callable[[Path, str], object]
 """Called as hook(path, reason) before a migration of an existing SQLite ledger."""
-
-
-class LedgerOpenError(LedgerError):
-    """The ledger cannot be opened as asked; nothing was written."""
-
-    def __init__(self, message: str, *, kind: str):
-        super().__init__(message)
-        self.kind = kind  # not_sqlite, damaged, newer, read_only, locked, unreachable
 
 
 @dataclass
@@ -77,7 +71,14 @@ class Ledger:
     def read(self) -> Iterator[Session]:
         with self._sessions() as session:
             session.info["actor"] = self.actor
-            yield session
+            try:
+                yield session
+            except DBAPIError as exc:
+                session.rollback()
+                translated = failures.translate(exc, [], self.read)
+                if translated is None:
+                    raise
+                raise translated from exc
             session.rollback()
 
     @contextmanager
@@ -91,9 +92,13 @@ class Ledger:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
+                stale = failures.stale_targets(session, exc) if isinstance(exc, StaleDataError) else []
                 session.rollback()
-                raise
+                translated = failures.translate(exc, stale, self.read)
+                if translated is None:
+                    raise
+                raise translated from exc
 
     # -- facts about this ledger -------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -180,7 +185,8 @@ def check_sqlite_file(path: Path) -> None:
 
 def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = None,
                 read_only: bool = False, backup_hook: BackupHook | None = backup.before_migration,
-                create: bool = True, daily_backup: bool = True) -> Ledger:
+                create: bool = True, daily_backup: bool = True,
+                password_prompt: postgres.PasswordPrompt | None = None) -> Ledger:
     """Open (or create) a ledger. SQLite: backed up before a migration (``backup_hook``) and
     once a day on open (``daily_backup``); a file that is not writable is refused unless
     ``read_only`` — nothing is written to it either way."""
@@ -200,7 +206,11 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
             raise LedgerOpenError(f"台账文件不存在：{path}", kind="missing")
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_ledger_engine(url, read_only=read_only)
+    if is_sqlite(url):
+        engine = create_ledger_engine(url, read_only=read_only)
+    else:  # the password, if one was asked for, stays in memory only (engine.url)
+        engine = postgres.connect(url, read_only=read_only, password_prompt=password_prompt)
+        url = engine.url
     try:
         _bring_schema_up_to_date(engine, url, read_only=read_only, backup_hook=backup_hook)
     except BaseException:
@@ -250,7 +260,14 @@ def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
         raise LedgerOpenError("台账需要升级结构后才能使用，只读方式下无法升级。", kind="read_only")
     if current is not None and backup_hook and is_sqlite(url):
         backup_hook(Path(url.database), "pre-migration")
-    migrate.upgrade(engine)
+    try:
+        migrate.upgrade(engine)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient privilege
+            raise
+        raise LedgerOpenError(
+            f"台账“{_describe(url)}”需要升级结构，但您的账号没有修改表结构的权限。请由管理员（数据库所有者）"
+            "先用本版本程序打开一次，或运行 wuyang-tasks server-setup。", kind="permission") from None
 
 
 def _describe(url: URL) -> str:

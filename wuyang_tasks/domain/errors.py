@@ -33,3 +33,17 @@ class ConflictError(LedgerError):
     def __init__(self, message: str, current: dict | None = None):
         super().__init__(message)
         self.current = current or {}
+
+
+class LedgerOpenError(LedgerError):
+    """The ledger cannot be opened as asked; nothing was written."""
+
+    def __init__(self, message: str, *, kind: str):
+        super().__init__(message)
+        # not_sqlite, damaged, newer, read_only, locked, missing, unreachable, auth
+        self.kind = kind
+
+
+class ConnectionLost(LedgerError):
+    """The connection to the ledger server broke during an action; the action was rolled back
+    as a whole. The window keeps the user's input and offers to reconnect and try again."""

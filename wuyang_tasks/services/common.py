@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from wuyang_tasks.db import audit
+from wuyang_tasks.db import audit, failures
 from wuyang_tasks.db.models import Base, Timestamped
 from wuyang_tasks.domain.errors import ConflictError, NotFound
 
@@ -23,8 +23,9 @@ def get(session: Session, model: type[M], ident: int, what: str) -> M:
 def check_version(obj, expected: int | None, what: str) -> None:
     """Optimistic locking for edits made from a form: the row must still be the one shown."""
     if expected is not None and obj.version != expected:
+        other = failures.last_change(object_session(obj), obj)
         raise ConflictError(
-            f"{what}已被其他人修改（您看到的是第 {expected} 版，现在是第 {obj.version} 版）。"
+            f"{what}已被其他人修改（您看到的是第 {expected} 版，现在是第 {obj.version} 版）。{other}"
             "请重新载入后再修改。", current=audit.snapshot(obj))
 
 
