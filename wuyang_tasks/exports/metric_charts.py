@@ -260,7 +260,7 @@ def metric_drawings(report: MetricsReport, font: str, width: float, height: floa
 def _frame(font: str, width: float, height: float, title: str):
     from reportlab.graphics.shapes import Drawing, String
 
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=font)  # else the renderer starts in Helvetica
     d.add(String(width / 2, height - 14, title, fontName=font, fontSize=11, textAnchor="middle"))
     return d
 
@@ -450,7 +450,8 @@ def chart_grid(report: MetricsReport, font: str, width: float) -> list:
     rows = [drawings[i:i + per_row] for i in range(0, len(drawings), per_row)]
     rows[-1] += [""] * (per_row - len(rows[-1]))
     grid = Table(rows, colWidths=[cell_w] * per_row)
-    grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
+                              ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     return [Spacer(1, 10), grid]
 
