@@ -464,9 +464,9 @@ def export_metrics(report: MetricsReport, target: str | Path) -> Path:
     if suffix == ".xlsx":
         from openpyxl import Workbook
 
-        wb = Workbook(write_only=True)
-        add_metrics_sheet(wb, report)
-        with atomic_path(target) as tmp:
+        with atomic_path(target) as tmp:  # write-only sheets spool to disk while being built
+            wb = Workbook(write_only=True)
+            add_metrics_sheet(wb, report)
             wb.save(tmp)
         return target
     if suffix == ".pdf":

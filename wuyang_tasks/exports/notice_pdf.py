@@ -8,6 +8,7 @@ rather than spill onto a second page.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from wuyang_tasks.services.task_list import chinese_date
@@ -20,13 +21,20 @@ def write_notice_pdf(doc: NoticeDocument, target: str | Path, fonts=None):
     from . import pdf_common as pc
 
     fonts = fonts or pc.load_fonts()
-    result = None
+    template = pc.numbered_templates(fonts)["portrait"]
+    title = f"督办通知单 {doc.notice.number_label}"
     for size in SIZES:
-        result = pc.build(target, _story(doc, fonts, size),
-                          templates=[pc.numbered_templates(fonts)["portrait"]],
-                          title=f"督办通知单 {doc.notice.number_label}", fonts=fonts)
+        result = pc.build(target, _story(doc, fonts, size), templates=[template], title=title, fonts=fonts)
         if result.pages == 1:
-            break
+            return result
+    # Even the smallest size spills over: the notice stays one page, the task's full text is in
+    # the ledger (the title, units, deadline and requirement are always printed whole).
+    content = doc.notice.task_content
+    while result.pages > 1 and content:
+        content = content[: len(content) // 2]
+        shorter = replace(doc, notice=replace(doc.notice, task_content=content + "……（全文见任务台账）"))
+        result = pc.build(target, _story(shorter, fonts, SIZES[-1]), templates=[template], title=title,
+                          fonts=fonts)
     return result
 
 

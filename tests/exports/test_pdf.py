@@ -1,0 +1,151 @@
+"""PDF documents: page count, size, orientation, extracted text, embedded fonts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from wuyang_tasks.db.models import AuditEvent, Urging
+from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.exports.accountability import write_accountability_pdf
+from wuyang_tasks.exports.briefing_pdf import write_briefing_pdf
+from wuyang_tasks.exports.checklist_pdf import write_checklist_pdf
+from wuyang_tasks.exports.ledger_pdf import write_ledger_pdf
+from wuyang_tasks.exports.notice_pdf import write_notice_pdf
+from wuyang_tasks.services import document_lists, documents, units
+
+from . import helpers
+from .conftest import REFERENCE_DAY, WEEK_30
+
+
+def _all_embedded(path):
+    rows = helpers.fonts(path)
+    assert rows, "no fonts listed"
+    assert all(r["emb"] == "yes" for r in rows), rows
+
+
+def test_briefing_pdf(demo_ledger, cal, tmp_path):
+    with demo_ledger.write() as s:
+        b = documents.build_briefing(s, start=WEEK_30[0], end=WEEK_30[1], today=REFERENCE_DAY, cal=cal)
+    result = write_briefing_pdf(b, tmp_path / "周报.pdf")
+    assert result.pages == helpers.pages(result.path) >= 3
+    assert helpers.is_a4(helpers.page_size(result.path, 1), landscape=False)
+    assert helpers.is_a4(helpers.page_size(result.path, result.pages), landscape=True)  # 附件 lists
+    text = helpers.squeezed_text(result.path)
+    for expected in ("工作周报", "第一期", "舞阳县委县政府督查室", "一、总体情况", "县住建委", "姜店乡",
+                     "全县在建项目工地“六个百分之百”拉网式排查", "—1—"):
+        assert expected in text, expected
+    _all_embedded(result.path)
+
+
+def test_ledger_pdf(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        doc = documents.build_ledger(s, today=REFERENCE_DAY, cal=cal)
+    result = write_ledger_pdf(doc, tmp_path / "台账.pdf")
+    assert helpers.pages(result.path) == result.pages >= 2
+    assert helpers.is_a4(helpers.page_size(result.path), landscape=True)
+    text = helpers.squeezed_text(result.path)
+    for row in doc.rows:
+        assert row.code in text
+    assert "禁养区畜禽养殖场搬迁关闭" in text and "县畜牧局" in text
+    assert "—2—" in text
+    _all_embedded(result.path)
+
+
+def test_checklist_for_a_leader_covers_each_liaison_township(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        doc = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, leader="王玉亭",
+                                             template="六个百分之百")
+    assert [sec.unit for sec in doc.sections] == ["北舞渡镇", "莲花镇"]
+    result = write_checklist_pdf(doc, tmp_path / "清单.pdf")
+    n = helpers.pages(result.path)
+    assert helpers.is_a4(helpers.page_size(result.path), landscape=True)
+    text = helpers.squeezed_text(result.path)
+    assert f"第1页共{n}页" in text and f"第{n}页共{n}页" in text
+    assert text.count("被检查单位负责人（签字）") == 2
+    for expected in ("北舞渡镇", "莲花镇", "□是□否", "检查人（签字）", "施工工地周边100%围挡", "检查情况"):
+        assert expected in text, expected
+    _all_embedded(result.path)
+
+
+def test_checklist_for_a_site_uses_six_hundred_percent_and_fits_one_page(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        doc = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, site="碧富浙江商城")
+    assert doc.template_name == "六个百分之百" and len(doc.items) == 6
+    result = write_checklist_pdf(doc, tmp_path / "工地.pdf")
+    assert helpers.pages(result.path) == 1
+    assert "第1页共1页" in helpers.squeezed_text(result.path)
+
+
+def test_checklist_refuses_unknown_template_with_the_choices(demo_ledger, cal):
+    with demo_ledger.read() as s, pytest.raises(ValidationError) as err:
+        document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, unit="县环保局", template="不存在")
+    assert "六个百分之百" in err.value.message
+
+
+def test_accountability_pdf_names_the_chiefs_at_the_time(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        town = units.find_unit(s, "舞泉镇")
+        before = units.chief_tenures(s, town.id, REFERENCE_DAY)
+        old_mayor = before[next(k for k in before if k.value == "GOVERNMENT")].person.name
+        post_id = before[next(k for k in before if k.value == "GOVERNMENT")].post_id
+    with demo_ledger.write() as s:
+        newcomer = units.add_person(s, "新任镇长")
+        units.appoint(s, post_id, newcomer.id, date(2016, 8, 1))
+    with demo_ledger.read() as s:
+        sheet = document_lists.build_accountability(s, today=date(2016, 8, 2), cal=cal, unit="舞泉镇")
+    assert all(old_mayor in line.government_chief for line in sheet.lines)
+    result = write_accountability_pdf(sheet, tmp_path / "责任.pdf")
+    assert helpers.is_a4(helpers.page_size(result.path), landscape=True)
+    text = helpers.squeezed_text(result.path)
+    assert old_mayor in text and "新任镇长" not in text
+    assert "舞泉镇责任清单" in text and "问责台账" in text
+    _all_embedded(result.path)
+
+
+def test_notice_prints_the_existing_written_urging(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        doc = documents.build_notice(s, "2016-002", today=REFERENCE_DAY, cal=cal, create=False)
+    assert doc.created is False and doc.overdue_text == "已逾期2个工作日"
+    result = write_notice_pdf(doc, tmp_path / "督办单.pdf")
+    assert helpers.pages(result.path) == 1
+    assert helpers.is_a4(helpers.page_size(result.path), landscape=False)
+    text = helpers.squeezed_text(result.path)
+    for expected in ("督办通知单", "〔2016〕第1号", "督办事项", "承办单位", "县住建委", "协办单位", "县环保局",
+                     "办理时限", "已逾期2个工作日", "督办要求", "签收人", "签收时间", "（盖章）", "2016年7月28日"):
+        assert expected in text, expected
+    _all_embedded(result.path)
+
+
+def test_notice_for_a_task_without_one_records_a_numbered_written_urging(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        events = s.scalar(select(func.count(AuditEvent.id)))
+    with demo_ledger.write() as s:
+        doc = documents.build_notice(s, "2016-001", today=REFERENCE_DAY, cal=cal, create=True)
+    assert doc.created and doc.notice.number_label == "〔2016〕第2号"
+    with demo_ledger.read() as s:
+        assert s.scalar(select(func.count(Urging.id)).where(Urging.notice_number == 2)) == 1
+        assert s.scalar(select(func.count(AuditEvent.id))) > events
+        again = documents.build_notice(s, "2016-001", today=REFERENCE_DAY, cal=cal, create=False)
+    assert again.notice.number_label == "〔2016〕第2号"  # printed again, not renumbered
+    result = write_notice_pdf(doc, tmp_path / "n.pdf")
+    assert "〔2016〕第2号" in helpers.squeezed_text(result.path)
+
+
+def test_notice_for_a_closed_task_changes_nothing(demo_ledger, cal):
+    with demo_ledger.read() as s:
+        urgings_before = s.scalar(select(func.count(Urging.id)))
+    with pytest.raises(ValidationError), demo_ledger.write() as s:
+        documents.build_notice(s, "2016-011", today=REFERENCE_DAY, cal=cal, create=True)
+    with demo_ledger.read() as s:
+        assert s.scalar(select(func.count(Urging.id))) == urgings_before
+
+
+def test_long_notice_still_fits_one_page(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        doc = documents.build_notice(s, "2016-002", today=REFERENCE_DAY, cal=cal, create=False)
+    doc.notice.task_content = "长段落内容。" * 120
+    result = write_notice_pdf(doc, tmp_path / "long.pdf")
+    assert helpers.pages(result.path) == 1
