@@ -40,6 +40,7 @@ _NOTE = re.compile(r"[（(〔［\[【]([^（）()〔〕［\]【】]{2,120}?)[）
 _NOTE_WORDS = re.compile(r"牵头|负责|配合|参与|协办|协助|责任单位|落实|督导|实施")
 _TASK_SECTION = re.compile(r"任务|措施|重点|工作安排|治理|整治|攻坚|行动")
 _SKIP_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|组织领导|保障措施|工作要求")
+_NO_TASKS = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务")  # targets become metrics
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n")
 _CLAUSE = re.compile(r"[，,：:]")
 _OBLIGATION = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻])|负责(?!人)|牵头|务必|必须|确保|抓紧|限期")
@@ -251,7 +252,7 @@ class _Reader:
             draft = self._item_draft(item)
             if draft is not None:
                 out.append(draft)
-            elif not _in_skipped_section(item):
+            elif not _in_section(item, _NO_TASKS):
                 out.extend(self._speech_drafts(item.body, _category(item)))
         for para in free:
             out.extend(self._speech_drafts(para, None))
@@ -262,7 +263,7 @@ class _Reader:
         deadline = self._deadline(item.body)
         if not notes and deadline is None and not _in_task_section(item):
             return None
-        if _in_skipped_section(item) and not notes:
+        if _in_section(item, _SKIP_SECTION) and not notes:
             return None
         title = _NOTE.sub(lambda m: "" if m.group(1) in notes else m.group(0), item.heading).strip("。 ")
         draft = DraftTask(title=_cut(title), sentence=item.body.strip(), category=_category(item),
@@ -275,10 +276,14 @@ class _Reader:
         return draft
 
     def _deadline(self, text: str):
-        try:
-            return deadline_in_text(_NOTE.sub("", text), self.year, doc_date=self.issued_on)
-        except DeadlineError:
-            return None
+        """The deadline of the last clause that states one; its text is that clause."""
+        found = None
+        for clause in re.split(r"[，,。；;！？\n]", _NOTE.sub("", text)):
+            try:
+                found = deadline_in_text(clause, self.year, doc_date=self.issued_on) or found
+            except DeadlineError:
+                continue
+        return found
 
     def _apply_note(self, draft: DraftTask, note: str) -> None:
         """'县环保局牵头，县发改委、县住建委等参与，各乡镇负责落实' → lead, cooperating, territorial."""
@@ -436,9 +441,9 @@ def _in_task_section(item: _Item) -> bool:
                for a in _ancestors(item))
 
 
-def _in_skipped_section(item: _Item) -> bool:
-    return any(_SKIP_SECTION.search(a.heading) for a in _ancestors(item)) or (
-        item.parent is None and bool(_SKIP_SECTION.search(item.heading)))
+def _in_section(item: _Item, pattern: re.Pattern) -> bool:
+    return any(pattern.search(a.heading) for a in _ancestors(item)) or (
+        item.parent is None and bool(pattern.search(item.heading)))
 
 
 # --------------------------------------------------------------------------- metrics
