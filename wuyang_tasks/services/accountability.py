@@ -311,3 +311,14 @@ def measure_counts(session: Session, person_ids: Iterable[int]) -> dict[int, Cou
         if action is not RecordAction.VOID and record_id not in replaced:
             out[pid][day.year] += 1
     return out
+
+
+def task_ids_by_codes(session: Session, codes: Iterable[str]) -> tuple[int, ...]:
+    """Task ids for codes typed by the clerk (编号), in the order given."""
+    ids = []
+    for code in codes:
+        task_id = session.scalar(select(Task.id).where(Task.code == code.strip()))
+        if task_id is None:
+            raise ValidationError(f"找不到编号为“{code}”的任务。")
+        ids.append(task_id)
+    return tuple(ids)

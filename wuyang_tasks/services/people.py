@@ -159,3 +159,15 @@ def person_view(session: Session, person_id: int, *, today: date, cal: WorkdayCa
                       records=accountability.record_views(session, person_id=person_id),
                       measures_per_year=accountability.measures_per_year(session, person_id),
                       current_posts=current)
+
+
+def person_choices(session: Session, day: date) -> list[tuple[int, str]]:
+    """Everyone on file as (id, "name（post on ``day``）") for pick lists, same names told apart."""
+    posts = {}
+    for tenure, post, unit in session.execute(
+            select(Tenure, Post, Unit).join(Post, Post.id == Tenure.post_id).join(Unit, Unit.id == Post.unit_id)
+            .where(Tenure.start_date <= day, or_(Tenure.end_date.is_(None), Tenure.end_date >= day))
+            .order_by(Post.is_county_leader.desc(), Unit.sort_order, Post.sort_order)):
+        posts.setdefault(tenure.person_id, accountability.post_text(post, unit))
+    return [(p.id, f"{p.name}（{posts[p.id]}）" if p.id in posts else p.name)
+            for p in session.scalars(select(Person).order_by(Person.id))]
