@@ -62,3 +62,20 @@ def test_overrides_win_and_cover_their_year():
     assert cal.is_workday(date(2040, 1, 3))
     assert cal.covers(2040)
     assert cal.uncovered_years == set()
+
+
+def test_workdays_between_across_years_matches_a_day_by_day_count():
+    from datetime import timedelta
+
+    def day_by_day(cal, start, end):
+        return sum(1 for i in range(1, (end - start).days + 1) if cal.is_workday(start + timedelta(days=i)))
+
+    cal, reference = WorkdayCalendar({date(2016, 10, 8): False}), WorkdayCalendar({date(2016, 10, 8): False})
+    for start, end in ((date(2015, 12, 31), date(2016, 1, 1)), (date(2016, 2, 5), date(2019, 3, 1)),
+                       (date(2016, 10, 7), date(2016, 10, 8)), (date(2016, 1, 1), date(2016, 12, 31))):
+        assert cal.workdays_between(start, end) == day_by_day(reference, start, end)
+        assert cal.workdays_between(end, start) == -day_by_day(reference, start, end)
+    # only years holding a day of (start, end] are looked up, so only they can be "uncovered"
+    cal = WorkdayCalendar()
+    assert cal.workdays_between(date(2039, 12, 31), date(2040, 1, 2)) == 2
+    assert cal.uncovered_years == {2040}

@@ -23,6 +23,7 @@ class WorkdayCalendar:
         self._overrides: dict[date, bool] = dict(overrides or {})
         self._override_years = {d.year for d in self._overrides}
         self._cache: dict[date, bool] = {}
+        self._running_totals: dict[int, list[int]] = {}
         self.uncovered_years: set[int] = set()
 
     # -- coverage -------------------------------------------------------------------------
@@ -78,11 +79,35 @@ class WorkdayCalendar:
         return day
 
     def workdays_between(self, start: date, end: date) -> int:
-        """Working days in (start, end]; negative when end is before start."""
+        """Working days in (start, end]; negative when end is before start.
+
+        Counted from per-year running totals (each year's days are looked up once), so a task
+        list of 100,000 rows overdue by years costs no more than one of fresh tasks. The years
+        looked up are exactly those holding a day of (start, end], as a day-by-day count would."""
         if end < start:
             return -self.workdays_between(end, start)
-        return sum(1 for i in range(1, (end - start).days + 1)
-                   if self.is_workday(start + timedelta(days=i)))
+        if end == start:
+            return 0
+        first = start + timedelta(days=1)
+        if first.year == end.year:
+            running = self._running(end.year)
+            return running[end.timetuple().tm_yday] - running[first.timetuple().tm_yday - 1]
+        count = self._running(first.year)[-1] - self._running(first.year)[first.timetuple().tm_yday - 1]
+        for year in range(first.year + 1, end.year):
+            count += self._running(year)[-1]
+        return count + self._running(end.year)[end.timetuple().tm_yday]
+
+    def _running(self, year: int) -> list[int]:
+        """running[i]: working days among the first i days of ``year``."""
+        running = self._running_totals.get(year)
+        if running is None:
+            running = [0]
+            day = date(year, 1, 1)
+            while day.year == year:
+                running.append(running[-1] + self.is_workday(day))
+                day += timedelta(days=1)
+            self._running_totals[year] = running
+        return running
 
     def calendar_deadline(self, start: date, days: int) -> date:
         """Civil Code arts. 201–203: ``days`` after ``start``; a rest day moves to the next working day."""
