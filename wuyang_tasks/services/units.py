@@ -22,6 +22,10 @@ def add_unit(session: Session, name: str, kind: UnitKind, *, short_name: str | N
         raise ValidationError("单位名称不能为空。")
     if session.scalar(select(Unit.id).where(Unit.name == name)):
         raise ValidationError(f"单位“{name}”已存在。")
+    owner = session.scalar(select(Unit).join(UnitAlias, UnitAlias.unit_id == Unit.id)
+                           .where(UnitAlias.alias == name))
+    if owner is not None:
+        raise ValidationError(f"“{name}”已是单位“{owner.name}”的别名。")
     if sort_order is None:
         sort_order = (session.scalar(select(Unit.sort_order).order_by(Unit.sort_order.desc())
                                      .limit(1)) or 0) + 10
@@ -34,6 +38,12 @@ def add_unit(session: Session, name: str, kind: UnitKind, *, short_name: str | N
 
 def add_alias(session: Session, unit_id: int, alias: str) -> UnitAlias:
     alias = alias.strip()
+    if not alias:
+        raise ValidationError("别名不能为空。")
+    other = session.scalar(select(Unit).where(or_(Unit.name == alias, Unit.short_name == alias),
+                                              Unit.id != unit_id))
+    if other is not None:
+        raise ValidationError(f"“{alias}”已是单位“{other.name}”的名称或简称，不能作为另一个单位的别名。")
     existing = session.scalar(select(UnitAlias).where(UnitAlias.alias == alias))
     if existing:
         if existing.unit_id != unit_id:
