@@ -247,6 +247,7 @@ class MetricView:
     last_reading_day: date | None
     demo_data: bool  # the readings are demonstration data
     raised_tasks: tuple[str, ...]  # codes of tasks raised from this metric
+    entry_period: str  # how readings are entered: DAY or MONTH
     good_days: GoodDaysPace | None = None
     concentration: ConcentrationSummary | None = None
     water: WaterClassSummary | None = None
@@ -297,7 +298,7 @@ def metric_view(session: Session, metric: Metric, today: date) -> MetricView:
         territorial_units=tuple(u.name for u in units_of(session, metric.id, Role.TERRITORIAL_UNIT)),
         readings_count=len(readings), last_reading_day=max((r.day for r in county), default=None),
         demo_data=any((r.note or "").startswith("演示数据") for r in readings),
-        raised_tasks=raised_task_codes(session, metric))
+        raised_tasks=raised_task_codes(session, metric), entry_period=grid_period(session, metric))
     if metric.kind is MetricKind.GOOD_DAYS:
         return _good_days_view(metric, today, county, base)
     if metric.kind is MetricKind.WATER_CLASS:
