@@ -100,3 +100,10 @@ def test_xlsx_charts_render_in_libreoffice(report, tmp_path):
     assert "累计优良天数与序时进度" in text and "全省平均值" in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Pages:\s+5\n", pages)  # the table, then one page per metric
+
+
+def test_sentence_for_the_briefing_body(report):
+    text = mc.metrics_sentence(report)
+    assert text.startswith("截至2016年7月29日（演示数据）：优良天数（目标≥219天）黄灯，优良124天")
+    assert "PM10年均浓度（目标≤全省平均值）绿灯" in text
+    assert text.endswith("优良天数、PM2.5年均浓度、三里河省控断面水质类别未达序时要求，请牵头单位和属地乡镇加大工作力度。")

@@ -43,6 +43,19 @@ def responsible_text(m: MetricView) -> str:
     return "；".join(parts)
 
 
+def metrics_sentence(report: MetricsReport) -> str:
+    """One paragraph for the briefing's body: each metric's figure and light."""
+    if not report.metrics:
+        return f"台账中没有{report.year}年的目标指标。"
+    parts = [f"{m.name}（目标{m.target_text}）{m.status.label}，{m.current_text}，{m.reason}"
+             for m in report.metrics]
+    text = f"{report.caption}：" + "。".join(parts) + "。"
+    behind = [m.name for m in report.metrics if m.behind]
+    if behind:
+        text += f"{'、'.join(behind)}未达序时要求，请牵头单位和属地乡镇加大工作力度。"
+    return text
+
+
 def chart_title(m: MetricView) -> str:
     if m.kind is MetricKind.GOOD_DAYS:
         return f"{m.year}年累计优良天数与序时进度（目标{m.target_text}）"
