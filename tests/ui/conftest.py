@@ -50,9 +50,10 @@ def dialogs(monkeypatch):
         seen.append((box.windowTitle(), box.text(), box.informativeText()))
         if seen.answer:
             for button in box.buttons():
-                if button.text() == seen.answer:
+                if button.text().replace("&", "") == seen.answer.replace("&", ""):
                     button.click()
-                    return 0
+                    standard = box.standardButton(button)
+                    return int(standard.value) if standard else 0
         return int(QMessageBox.StandardButton.Ok.value)
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)

@@ -39,7 +39,17 @@ class UiContext(QObject):
         self.window = window
         self._calendar: WorkdayCalendar | None = None
         self._jobs: set[Job] = set()
+        self._task_rows = None
         self.data_changed.connect(self._forget_calendar)
+
+    @property
+    def task_rows(self):
+        """The shared task rows (ui/task_store.py), created on first use."""
+        if self._task_rows is None:
+            from .task_store import TaskRowStore
+
+            self._task_rows = TaskRowStore(self)
+        return self._task_rows
 
     # -- the ledger ------------------------------------------------------------------------
     def today(self) -> date:

@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(NAV_STYLE)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setMinimumWidth(120)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         for nav in navigation.NAVIGATION:
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1130])
         self.splitter.setCollapsible(0, False)
         self.setCentralWidget(self.splitter)
         self._build_menus()

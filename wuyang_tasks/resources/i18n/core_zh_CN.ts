@@ -227,6 +227,13 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>TaskStore</name>
+    <message>
+        <source>Reading the tasks…</source>
+        <translation>正在读取任务…</translation>
+    </message>
+</context>
+<context>
     <name>UnavailablePage</name>
     <message>
         <source>The module “%1” could not be loaded.</source>

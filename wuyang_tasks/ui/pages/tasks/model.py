@@ -1,0 +1,142 @@
+"""The task ledger table: a QAbstractTableModel over TaskRow, sorted by sorting the list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from wuyang_tasks.domain.enums import AlertLevel
+from wuyang_tasks.services.task_list import TaskRow
+
+ROW_COLOURS = {AlertLevel.RED: "#fbe3e3", AlertLevel.YELLOW: "#fff6d5", AlertLevel.BLUE: "#e3eefc"}
+LIGHT_COLOURS = {AlertLevel.RED: "#d93025", AlertLevel.YELLOW: "#e6a700",
+                 AlertLevel.BLUE: "#1a73e8", AlertLevel.GREEN: "#1e8e3e"}
+_FAR = date.max
+
+
+def _names(values: list[str]) -> str:
+    return "、".join(values)
+
+
+class Column:
+    def __init__(self, key: str, title: str, text: Callable[[TaskRow], str],
+                 sort_key: Callable[[TaskRow], object], width: int, align_right: bool = False):
+        self.key, self.title, self.text, self.sort_key = key, title, text, sort_key
+        self.width, self.align_right = width, align_right
+
+
+class TaskTableModel(QAbstractTableModel):
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[TaskRow] = []
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.columns = [
+            Column("code", self.tr("Code"), lambda r: r.code, lambda r: r.code, 80),
+            Column("title", self.tr("Task"), lambda r: r.title, lambda r: r.title, 280),
+            Column("leader", self.tr("County leader"), lambda r: _names(r.lead_leaders),
+                   lambda r: _names(r.lead_leaders), 70),
+            Column("lead_unit", self.tr("Lead unit"), lambda r: _names(r.lead_units),
+                   lambda r: _names(r.lead_units), 110),
+            Column("cooperating", self.tr("Cooperating units"), lambda r: _names(r.cooperating_units),
+                   lambda r: _names(r.cooperating_units), 130),
+            Column("deadline", self.tr("Deadline"), lambda r: r.deadline_display,
+                   lambda r: (r.effective_deadline or _FAR, r.code), 110),
+            Column("status", self.tr("Status"), lambda r: r.status.label,
+                   lambda r: (list(type(r.status)).index(r.status), r.code), 60),
+            Column("alert", self.tr("Alert"), lambda r: r.alert.label if r.alert else "",
+                   lambda r: (-(r.alert.rank if r.alert else -1), r.code), 64),
+            Column("overdue", self.tr("Days overdue"),
+                   lambda r: str(r.days_overdue) if r.days_overdue else "",
+                   lambda r: (r.days_overdue, r.code), 64, align_right=True),
+            Column("urgings", self.tr("Urgings"), lambda r: str(r.urging_count) if r.urging_count else "",
+                   lambda r: (r.urging_count, r.code), 46, align_right=True),
+            Column("progress", self.tr("Latest progress"), lambda r: r.last_report_text or "",
+                   lambda r: (r.last_report_date or date.min, r.code), 200),
+        ]
+
+    # -- contents ---------------------------------------------------------------------------
+    def set_rows(self, rows: list[TaskRow]) -> None:
+        self.beginResetModel()
+        self.rows = self._sorted(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> TaskRow:
+        return self.rows[row]
+
+    def row_of_task(self, task_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == task_id), None)
+
+    def column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.key == "title":
+                return row.title
+            if column.key == "alert" and row.alert:
+                return self._alert_tip(row)
+            return column.text(row) or None
+        if role == Qt.ItemDataRole.BackgroundRole and row.alert in ROW_COLOURS:
+            return QBrush(QColor(ROW_COLOURS[row.alert]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.key in ("alert", "overdue") and row.alert:
+                return QBrush(QColor(LIGHT_COLOURS[row.alert]))
+            if not row.status.is_open:
+                return QBrush(QColor("#6b6b6b"))
+        if role == Qt.ItemDataRole.DecorationRole and column.key == "alert" and row.alert:
+            return QColor(LIGHT_COLOURS[row.alert])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+                return self.columns[section].title
+            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
+                return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.sort_column, self.sort_order = column, order
+        self.beginResetModel()
+        self.rows = self._sorted(self.rows)
+        self.endResetModel()
+
+    def _sorted(self, rows: list[TaskRow]) -> list[TaskRow]:
+        key = self.columns[self.sort_column].sort_key
+        return sorted(rows, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def _alert_tip(self, row: TaskRow) -> str:
+        if row.alert is AlertLevel.RED:
+            return self.tr("Overdue by %1 day(s)").replace("%1", str(row.days_overdue))
+        if row.alert is AlertLevel.YELLOW:
+            return self.tr("No progress report within the reporting period")
+        if row.alert is AlertLevel.BLUE:
+            return self.tr("Due within %1 day(s)").replace("%1", str(row.days_left))
+        return self.tr("On track")

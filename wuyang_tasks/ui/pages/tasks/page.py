@@ -1,0 +1,312 @@
+"""任务台账: the filtered, sortable list of tasks with the workflow actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from wuyang_tasks.domain.enums import UrgingMethod
+from wuyang_tasks.domain.workflow import Action, allowed_actions
+from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
+from wuyang_tasks.services import documents, task_views, urgings
+from wuyang_tasks.services import tasks as task_service
+from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
+
+from ...context import UiContext
+from ...page import Page
+from ...task_store import task_change
+from .dialogs import UrgeDialog
+from .editor import TaskEditor
+from .filters import Criteria, FilterBar, matches
+from .model import TaskTableModel
+
+MAIN_ACTIONS = (Action.ASSIGN, Action.ACCEPT, Action.APPROVE, Action.SEND_BACK)
+MORE_ACTIONS = (Action.START, Action.REPORT, Action.SUSPEND, Action.RESUME, Action.CANCEL,
+                Action.ARCHIVE)
+NOTE_REQUIRED = (Action.SEND_BACK,)
+NOTE_OFFERED = (Action.SUSPEND, Action.CANCEL)
+
+
+class TasksPage(Page):
+    def __init__(self, ctx: UiContext):
+        super().__init__(ctx)
+        self.store = ctx.task_rows
+        self.model = TaskTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.filters = FilterBar(ctx.settings)
+        self.filters.changed.connect(self.apply_filter)
+        self.count_label = QLabel()
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.store.reset.connect(self._on_rows_loaded)
+        self.store.rows_changed.connect(lambda _ids: self.apply_filter())
+        self._choices_loaded = False
+        self._update_actions()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.action_new = QAction(self.tr("New task"), self)
+        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(self.new_task)
+        self.action_edit = QAction(self.tr("Open"), self)
+        self.action_edit.triggered.connect(self.edit_current)
+        self.workflow: dict[Action, QAction] = {}
+        for action in MAIN_ACTIONS + MORE_ACTIONS:
+            qaction = QAction(action.label, self)
+            qaction.triggered.connect(lambda _=False, a=action: self.run_action(a))
+            self.workflow[action] = qaction
+        self.action_urge = QAction(self.tr("Urge…"), self)
+        self.action_urge.triggered.connect(self.urge_selected)
+        self.action_export = QAction(self.tr("Export to Excel…"), self)
+        self.action_export.triggered.connect(self.export)
+        self.action_refresh = QAction(self.tr("Refresh"), self)
+        self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.action_refresh.triggered.connect(self.reload_all)
+        self.toolbar.addAction(self.action_new)
+        self.toolbar.addAction(self.action_edit)
+        self.toolbar.addSeparator()
+        for action in MAIN_ACTIONS:
+            self.toolbar.addAction(self.workflow[action])
+        more = QToolButton()
+        more.setText(self.tr("More"))
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more_menu = QMenu(more)
+        for action in MORE_ACTIONS:
+            more_menu.addAction(self.workflow[action])
+        more.setMenu(more_menu)
+        self.toolbar.addWidget(more)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.action_urge)
+        self.toolbar.addAction(self.action_export)
+        self.toolbar.addAction(self.action_refresh)
+        for action in (self.action_new, self.action_refresh):
+            self.addAction(action)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.action_edit)
+        menu.addSeparator()
+        for action in MAIN_ACTIONS + MORE_ACTIONS:
+            if self.workflow[action].isEnabled():
+                menu.addAction(self.workflow[action])
+        menu.addSeparator()
+        menu.addAction(self.action_urge)
+        menu.addAction(self.action_export)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _update_actions(self, *_args) -> None:
+        rows = self.selected_rows()
+        allowed = set()
+        for row in rows:
+            allowed.update(allowed_actions(row.status))
+        for action, qaction in self.workflow.items():
+            qaction.setEnabled(action in allowed)
+        self.action_edit.setEnabled(len(rows) == 1)
+        self.action_urge.setEnabled(any(r.status.is_open for r in rows))
+
+    # -- data ---------------------------------------------------------------------------------
+    def accepts_data_change(self, entity: str) -> bool:
+        return False  # the task store tells this page (reset / rows_changed)
+
+    def refresh(self) -> None:
+        self.store.ensure_loaded()
+        if self.store.loaded:
+            self.apply_filter()
+
+    def reload_all(self) -> None:
+        self._choices_loaded = False
+        self.store.load()
+
+    def _on_rows_loaded(self) -> None:
+        self._choices_loaded = False
+        self.apply_filter()
+
+    def _load_choices(self) -> None:
+        with self.ctx.ledger.read() as s:
+            self.filters.set_choices(task_views.pick_lists(s, self.ctx.today()))
+        self._choices_loaded = True
+
+    def apply_filter(self) -> None:
+        if not self.store.loaded:
+            return
+        if not self._choices_loaded:
+            self._load_choices()
+        criteria = self.filters.criteria()
+        text_ids = None
+        if criteria.text:
+            with self.ctx.ledger.read() as s:
+                text_ids = task_views.task_ids_matching(s, criteria.text)
+        selected = {r.id for r in self.selected_rows()}
+        rows = [r for r in self.store.rows if matches(r, criteria, text_ids)]
+        self.model.set_rows(rows)
+        self._select_ids(selected)
+        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(len(rows)))
+                                 .replace("%2", str(len(self.store.rows))))
+        self._update_actions()
+
+    def selected_rows(self) -> list[TaskRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows if r < self.model.rowCount()]
+
+    def _select_ids(self, ids: set[int]) -> None:
+        selection = self.table.selectionModel()
+        first = None
+        for i, row in enumerate(self.model.rows) if ids else ():
+            if row.id in ids:
+                selection.select(self.model.index(i, 0), QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+                first = i if first is None else first
+        if first is not None:
+            self.table.scrollTo(self.model.index(first, 0))
+
+    def show_item(self, task_id: int | None = None, criteria: Criteria | None = None,
+                  open_editor: bool = False, **_ignored) -> None:
+        if criteria is not None:
+            self.filters.set_criteria(criteria)
+        if task_id is not None:
+            if self.store.loaded and self.model.row_of_task(task_id) is None:
+                self.filters.set_criteria(Criteria())
+            self.table.clearSelection()
+            self._select_ids({task_id})
+            if open_editor:
+                self.edit_task(task_id)
+
+    # -- user actions ---------------------------------------------------------------------------
+    def new_task(self) -> None:
+        editor = TaskEditor(self.ctx, None, self)
+        if editor.exec() and editor.task_id:
+            self.table.clearSelection()
+            self._select_ids({editor.task_id})
+
+    def edit_current(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.edit_task(rows[0].id)
+
+    def edit_task(self, task_id: int) -> TaskEditor:
+        editor = TaskEditor(self.ctx, task_id, self)
+        editor.exec()
+        return editor
+
+    def run_action(self, action: Action, note: str | None = None) -> bool:
+        rows = [r for r in self.selected_rows() if action in allowed_actions(r.status)]
+        if not rows:
+            return False
+        if note is None and action in NOTE_REQUIRED + NOTE_OFFERED:
+            prompt = (self.tr("Reason for “%1” (required):") if action in NOTE_REQUIRED
+                      else self.tr("Note for “%1” (optional):")).replace("%1", action.label)
+            note, ok = QInputDialog.getMultiLineText(self, action.label, prompt)
+            if not ok:
+                return False
+        skipped = len(self.selected_rows()) - len(rows)
+        if len(rows) > 1 and not self._confirm(self.tr("Apply “%1” to %2 tasks?").replace(
+                "%1", action.label).replace("%2", str(len(rows))), skipped):
+            return False
+        ctx = self.ctx
+
+        def apply(session):
+            for row in rows:
+                task_service.transition(session, row.id, action, today=ctx.today(),
+                                        cal=ctx.calendar(), expected_version=row.version, note=note)
+
+        ok, _ = ctx.perform(apply, changed=task_change(r.id for r in rows), parent=self,
+                            on_conflict=self.reload_all)
+        if ok:
+            ctx.status_message.emit(self.tr("“%1” done for %2 task(s)").replace("%1", action.label)
+                                    .replace("%2", str(len(rows))))
+        return ok
+
+    def _confirm(self, question: str, skipped: int) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Batch action"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        if skipped:
+            box.setInformativeText(self.tr("%1 selected task(s) are skipped: the action does not "
+                                           "apply to their status.").replace("%1", str(skipped)))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def urge_selected(self) -> bool:
+        rows = [r for r in self.selected_rows() if r.status.is_open]
+        if not rows:
+            return False
+        dialog = UrgeDialog(len(rows), self)
+        if not dialog.exec():
+            return False
+        method, level, requirement = dialog.values()
+        ctx = self.ctx
+
+        def apply(session):
+            for row in rows:
+                urgings.urge(session, row.id, urged_on=ctx.today(), method=method, level=level,
+                             today=ctx.today(), requirement=requirement or None)
+
+        ok, _ = ctx.perform(apply, changed=task_change(r.id for r in rows), parent=self)
+        if ok and method is UrgingMethod.WRITTEN:
+            ctx.status_message.emit(self.tr("Urging recorded; print the notice from Reports."))
+        return ok
+
+    def export(self, target: str | None = None) -> None:
+        rows = self.selected_rows()
+        rows = rows if len(rows) > 1 else list(self.model.rows)
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
+                                                    self.tr("task ledger") + ".xlsx",
+                                                    self.tr("Excel workbook (*.xlsx)"))
+            if not target:
+                return
+        ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
+
+        def work(progress):
+            with ledger.read() as s:
+                doc = documents.build_ledger(s, today=today, cal=cal, flt=TaskFilter(task_ids=frozenset()))
+            doc.rows = rows
+            doc.caption = f"截至{chinese_date(today)}  共{len(rows)}项"
+            return write_ledger_xlsx(doc, target, progress=lambda i, n: progress.report(i, n))
+
+        self.ctx.run_in_worker(self.tr("Exporting %1 tasks…").replace("%1", str(len(rows))), work,
+                               lambda path: self.ctx.status_message.emit(
+                                   self.tr("Saved %1").replace("%1", str(path))))
+
+    # -- layout memory --------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("tasks/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("tasks/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
