@@ -11,6 +11,7 @@ hold (control characters pasted from other programs) are dropped.
 from __future__ import annotations
 
 import math
+from copy import copy
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class SheetWriter:
         self.widths = list(widths) if widths else None
         self.line_height = line_height
         self.row_count = 0
+        self._styles: dict[tuple, object] = {}
 
     # -- cells ------------------------------------------------------------------------------
     def text(self, value: object, font: Font = BODY, align: Alignment = LEFT, fill=None,
@@ -99,14 +101,21 @@ class SheetWriter:
         cell.number_format = DATE_FORMAT
         return self._style(cell, BODY, CENTER, None, True)
 
-    @staticmethod
-    def _style(cell, font, align, fill, border):
-        cell.font = font
-        cell.alignment = align
-        if fill is not None:
-            cell.fill = fill
-        if border:
-            cell.border = BORDER
+    def _style(self, cell, font, align, fill, border):
+        """Styling a cell hashes every style object (slow for 100,000 cells): each combination
+        is resolved once and its style array copied to the cells that share it."""
+        key = (id(font), id(align), id(fill), border, cell.number_format)
+        cached = self._styles.get(key)
+        if cached is None:
+            cell.font = font
+            cell.alignment = align
+            if fill is not None:
+                cell.fill = fill
+            if border:
+                cell.border = BORDER
+            self._styles[key] = copy(cell._style)
+        else:
+            cell._style = copy(cached)
         return cell
 
     # -- rows ------------------------------------------------------------------------------
