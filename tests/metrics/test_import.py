@@ -137,3 +137,16 @@ def test_file_problems(today_ledger, metrics, tmp_path):
 ])
 def test_parse_reading_date(value, monthly, expected):
     assert parse_reading_date(value, monthly=monthly) == expected
+
+
+def test_hostile_cells_control_characters_and_long_notes(today_ledger, metrics, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("指标,日期,级别,备注\n优良\x00天数,2016-07-01,良,站点\x00 校准\n", encoding="utf-8")
+    import_readings(today_ledger, path)
+    with today_ledger.read() as s:
+        assert s.scalar(select(MetricReading.note)) == "站点 校准"
+    long = tmp_path / "long.csv"
+    long.write_text("指标,日期,级别,备注\n优良天数,2016-07-02,良," + "长" * 201 + "\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="备注超过200字"):
+        import_readings(today_ledger, long)
+    assert _count(today_ledger) == 1

@@ -192,8 +192,12 @@ class _Layout:
     aqi_index: bool  # the value column holds AQI index values, not levels
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _norm(value) -> str:
-    return re.sub(r"\s+", "", str(value)) if value is not None else ""
+    """Cell text without white space and control characters (a database refuses NUL)."""
+    return _CONTROL.sub("", re.sub(r"\s+", "", str(value))) if value is not None else ""
 
 
 def find_layout(rows: list[list[object]]) -> _Layout | None:
@@ -267,7 +271,8 @@ def _parse_row(session: Session, out: ParsedRows, sheet: str, row_no: int, row: 
         return
     note = None
     if layout.note_col is not None:
-        note = _norm(_cell(sheet, row_no, row, layout.note_col, layout).value) or None
+        raw_note = _cell(sheet, row_no, row, layout.note_col, layout).value
+        note = _CONTROL.sub("", str(raw_note)).strip() or None if raw_note is not None else None
     for col, is_reference in ((layout.value_col, False), (layout.reference_col, True)):
         if col is None:
             continue

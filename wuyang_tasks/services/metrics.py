@@ -9,6 +9,7 @@ cleared cell removes the reading and the audit chain keeps what it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,6 +36,8 @@ from .common import add_audited, get, update_audited
 
 DAY, MONTH = "DAY", "MONTH"
 DEMO_NOTE = "演示数据（程序生成，非实测）"
+NOTE_MAX = 200  # MetricReading.note is String(200)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_ERRORS = 50
 
 
@@ -89,6 +92,8 @@ def entry_problem(metric: Metric, entry: ReadingEntry, today: date) -> str | Non
     first = day.replace(day=1) if entry.period == MONTH else day
     if first > today:
         return f"日期{chinese_day(day)}晚于今天（{chinese_day(today)}），不能录入未来的读数"
+    if entry.note and len(entry.note) > NOTE_MAX:
+        return f"备注超过{NOTE_MAX}字"
     if entry.is_reference and not metric.reference_name:
         return f"指标“{metric.name}”没有参照序列（如全省平均值），不能录入参照值"
     kind = metric.kind
@@ -108,10 +113,10 @@ def entry_problem(metric: Metric, entry: ReadingEntry, today: date) -> str | Non
 
 
 def normalised(entry: ReadingEntry) -> ReadingEntry:
-    if entry.period == MONTH and entry.day.day != 1:
-        return ReadingEntry(entry.day.replace(day=1), entry.value, entry.is_reference, MONTH,
-                            entry.note, entry.where)
-    return entry
+    """A monthly reading is stored on the 1st; a note loses control characters (NUL …)."""
+    day = entry.day.replace(day=1) if entry.period == MONTH else entry.day
+    note = _CONTROL.sub("", entry.note).strip() or None if entry.note else None
+    return ReadingEntry(day, entry.value, entry.is_reference, entry.period, note, entry.where)
 
 
 def check_entries(session: Session, metric: Metric, entries: Sequence[ReadingEntry],
