@@ -1,0 +1,373 @@
+"""报表 page (navigation key ``reports``): choose a document and its parameters, save it, then
+open or print it.
+
+Documents: 工作周报, 任务台账, 督查清单, 责任清单/问责台账, 督办通知单 — the same read models
+(services.documents, services.document_lists) and renderers (exports/) as ``wuyang-tasks export``.
+The few writes a document needs (the briefing's issue number, a new written urging for a
+notice) go through ``ctx.perform`` first; reading and rendering run in a worker with progress
+and 取消 (a cancelled export leaves no file). This Qt build has no PDF renderer (QtPdf), so
+"print" hands the file to the system's viewer (Windows: its print verb).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.services import checklists, document_lists, documents, units
+from wuyang_tasks.services.task_list import TaskFilter, week_range
+
+from ..context import UiContext
+from ..page import Page
+
+BRIEFING, LEDGER, CHECKLIST, ACCOUNTABILITY, NOTICE = range(5)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class ReportsPage(Page):
+    def __init__(self, ctx: UiContext):
+        super().__init__(ctx)
+        self.last_path: Path | None = None
+        self.kinds = QListWidget()
+        self.kinds.addItems([self.tr("Weekly briefing"), self.tr("Task ledger"),
+                             self.tr("Supervision checklist"), self.tr("Accountability sheet"),
+                             self.tr("Supervision notice")])
+        self.kinds.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._briefing_form())
+        self.stack.addWidget(self._ledger_form())
+        self.stack.addWidget(self._checklist_form())
+        self.stack.addWidget(self._accountability_form())
+        self.stack.addWidget(self._notice_form())
+        self.kinds.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(self.export)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self.open_file)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self.print_file)
+        for button in (self.open_button, self.print_button):
+            button.setEnabled(False)
+        buttons = QHBoxLayout()
+        for button in (self.export_button, self.open_button, self.print_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.stack)
+        right.addLayout(buttons)
+        right.addWidget(self.result)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.kinds)
+        layout.addLayout(right, 1)
+        self.kinds.setCurrentRow(BRIEFING)
+
+    # ------------------------------------------------------------------ forms
+    def _format_combo(self, *formats: str) -> QComboBox:
+        combo = QComboBox()
+        labels = {".xlsx": self.tr("Excel workbook (.xlsx)"), ".pdf": self.tr("PDF (.pdf)")}
+        for suffix in formats:
+            combo.addItem(labels[suffix], suffix)
+        return combo
+
+    def _briefing_form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.week_day = QDateEdit()
+        self.custom_period = QCheckBox(self.tr("Other period"))
+        self.period_from, self.period_to = QDateEdit(), QDateEdit()
+        for edit in (self.week_day, self.period_from, self.period_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy年M月d日")
+        self.custom_period.toggled.connect(self._period_enabled)
+        self.briefing_format = self._format_combo(".xlsx", ".pdf")
+        form.addRow(self.tr("Week containing"), self.week_day)
+        form.addRow("", self.custom_period)
+        form.addRow(self.tr("From"), self.period_from)
+        form.addRow(self.tr("To"), self.period_to)
+        form.addRow(self.tr("Format"), self.briefing_format)
+        self._period_enabled(False)
+        return box
+
+    def _period_enabled(self, custom: bool) -> None:
+        self.week_day.setEnabled(not custom)
+        self.period_from.setEnabled(custom)
+        self.period_to.setEnabled(custom)
+
+    def _ledger_form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.ledger_unit, self.ledger_leader = QComboBox(), QComboBox()
+        self.ledger_overdue = QCheckBox(self.tr("Overdue tasks only"))
+        self.ledger_format = self._format_combo(".xlsx", ".pdf")
+        form.addRow(self.tr("Unit"), self.ledger_unit)
+        form.addRow(self.tr("County leader"), self.ledger_leader)
+        form.addRow("", self.ledger_overdue)
+        form.addRow(self.tr("Format"), self.ledger_format)
+        return box
+
+    def _checklist_form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.checklist_scope = QComboBox()
+        self.checklist_scope.addItems([self.tr("A unit"), self.tr("A county leader's townships"),
+                                       self.tr("A site")])
+        self.checklist_unit, self.checklist_leader = QComboBox(), QComboBox()
+        self.checklist_site = QLineEdit()
+        self.checklist_site.setPlaceholderText(self.tr("project, site or enterprise name"))
+        self.checklist_template = QComboBox()
+        form.addRow(self.tr("Inspect"), self.checklist_scope)
+        form.addRow(self.tr("Unit"), self.checklist_unit)
+        form.addRow(self.tr("County leader"), self.checklist_leader)
+        form.addRow(self.tr("Site"), self.checklist_site)
+        form.addRow(self.tr("Checklist template"), self.checklist_template)
+        self.checklist_scope.currentIndexChanged.connect(
+            lambda i: self._only(i, self.checklist_unit, self.checklist_leader, self.checklist_site))
+        self._only(0, self.checklist_unit, self.checklist_leader, self.checklist_site)
+        return box
+
+    @staticmethod
+    def _only(index: int, *fields: QWidget) -> None:
+        """Enable the field that belongs to the chosen scope (the others do not apply)."""
+        for i, field in enumerate(fields):
+            field.setEnabled(i == index)
+
+    def _accountability_form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.acc_scope = QComboBox()
+        self.acc_scope.addItems([self.tr("A unit"), self.tr("A county leader"), self.tr("Whole county")])
+        self.acc_unit, self.acc_leader = QComboBox(), QComboBox()
+        self.acc_format = self._format_combo(".pdf", ".xlsx")
+        form.addRow(self.tr("Scope"), self.acc_scope)
+        form.addRow(self.tr("Unit"), self.acc_unit)
+        form.addRow(self.tr("County leader"), self.acc_leader)
+        form.addRow(self.tr("Format"), self.acc_format)
+        self.acc_scope.currentIndexChanged.connect(lambda i: self._only(i, self.acc_unit, self.acc_leader))
+        self._only(0, self.acc_unit, self.acc_leader)
+        return box
+
+    def _notice_form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.notice_task = QLineEdit()
+        self.notice_task.setPlaceholderText("2016-002")
+        hint = QLabel(self.tr("Prints the task's latest written urging; a task without one gets a new "
+                              "numbered written urging first."))
+        hint.setWordWrap(True)
+        form.addRow(self.tr("Task code"), self.notice_task)
+        form.addRow("", hint)
+        return box
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        self.week_day.setDate(_qdate(today))
+        start, end = week_range(today)
+        self.period_from.setDate(_qdate(start))
+        self.period_to.setDate(_qdate(end))
+        with self.ctx.ledger.read() as s:
+            unit_names = [u.name for u in units.units_in_order(s)]
+            leader_names = [p.name for p in units.county_leaders(s, today)]
+            template_names = [t.name for t in checklists.template_views(s)]
+        everyone = self.tr("(all)")
+        for combo, names, blank in ((self.ledger_unit, unit_names, everyone),
+                                    (self.ledger_leader, leader_names, everyone),
+                                    (self.checklist_unit, unit_names, None),
+                                    (self.checklist_leader, leader_names, None),
+                                    (self.acc_unit, unit_names, None), (self.acc_leader, leader_names, None),
+                                    (self.checklist_template, template_names, self.tr("(none)"))):
+            current = combo.currentText()
+            combo.clear()
+            if blank is not None:
+                combo.addItem(blank, None)
+            for name in names:
+                combo.addItem(name, name)
+            if current:
+                combo.setCurrentIndex(max(combo.findText(current), 0))
+
+    # ------------------------------------------------------------------ export
+    def _plan(self):
+        """(default file name, suffix choices, prepare(session) for writes or None, build(progress, target))."""
+        ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
+        kind = self.kinds.currentRow()
+        if kind == BRIEFING:
+            if self.custom_period.isChecked():
+                start, end = _pydate(self.period_from), _pydate(self.period_to)
+                if end < start:
+                    raise ValidationError(self.tr("The end of the period is before its start."))
+            else:
+                start, end = week_range(_pydate(self.week_day))
+            suffix = self.briefing_format.currentData()
+
+            def prepare(s):
+                return documents.briefing_issue(s, start, end, keep=True)
+
+            def build(progress, target):
+                with ledger.read() as s:
+                    b = documents.build_briefing(s, start=start, end=end, today=today, cal=cal, keep_issue=False)
+                if suffix == ".xlsx":
+                    from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
+
+                    return write_briefing_xlsx(b, target, progress=progress)
+                from wuyang_tasks.exports.briefing_pdf import write_briefing_pdf
+
+                return write_briefing_pdf(b, target).path
+            return f"工作周报_{start:%Y%m%d}-{end:%Y%m%d}{suffix}", prepare, build
+        if kind == LEDGER:
+            unit, leader = self.ledger_unit.currentData(), self.ledger_leader.currentData()
+            overdue, suffix = self.ledger_overdue.isChecked(), self.ledger_format.currentData()
+
+            def build(progress, target):
+                with ledger.read() as s:
+                    flt = TaskFilter(overdue=overdue)
+                    if unit:
+                        flt.unit_id = units.find_unit(s, unit).id
+                    if leader:
+                        flt.leader_id = units.find_person(s, leader).id
+                    doc = documents.build_ledger(s, today=today, cal=cal, flt=flt,
+                                                 scope="、".join(v for v in (unit, leader) if v))
+                if suffix == ".xlsx":
+                    from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
+
+                    return write_ledger_xlsx(doc, target, progress=progress)
+                from wuyang_tasks.exports.ledger_pdf import write_ledger_pdf
+
+                return write_ledger_pdf(doc, target).path
+            return f"任务台账_{today:%Y%m%d}{suffix}", None, build
+        if kind == CHECKLIST:
+            scope = self.checklist_scope.currentIndex()
+            args = {"unit": self.checklist_unit.currentData() if scope == 0 else None,
+                    "leader": self.checklist_leader.currentData() if scope == 1 else None,
+                    "site": self.checklist_site.text().strip() if scope == 2 else None,
+                    "template": self.checklist_template.currentData()}
+            if scope == 2 and not args["site"]:
+                raise ValidationError(self.tr("Enter the name of the site."))
+
+            def build(progress, target):
+                with ledger.read() as s:
+                    doc = document_lists.build_checklist(s, today=today, cal=cal, **args)
+                from wuyang_tasks.exports.checklist_pdf import write_checklist_pdf
+
+                return write_checklist_pdf(doc, target).path
+            name = args["unit"] or args["leader"] or args["site"] or ""
+            return f"督查清单_{name}.pdf", None, build
+        if kind == ACCOUNTABILITY:
+            scope = self.acc_scope.currentIndex()
+            unit = self.acc_unit.currentData() if scope == 0 else None
+            leader = self.acc_leader.currentData() if scope == 1 else None
+            suffix = self.acc_format.currentData()
+
+            def build(progress, target):
+                with ledger.read() as s:
+                    sheet = document_lists.build_accountability(s, today=today, cal=cal, unit=unit,
+                                                                leader=leader, whole_county=scope == 2)
+                from wuyang_tasks.exports.accountability import (
+                    write_accountability_pdf,
+                    write_accountability_xlsx,
+                )
+
+                if suffix == ".xlsx":
+                    return write_accountability_xlsx(sheet, target, progress=progress)
+                return write_accountability_pdf(sheet, target).path
+            return f"责任清单_{unit or leader or '全县'}{suffix}", None, build
+        code = self.notice_task.text().strip()
+        if not code:
+            raise ValidationError(self.tr("Enter the code of the task."))
+        holder: dict = {}
+
+        def prepare(s):
+            holder["doc"] = documents.build_notice(s, code, today=today, cal=cal, create=True)
+            return holder["doc"]
+
+        def build(progress, target):
+            from wuyang_tasks.exports.notice_pdf import write_notice_pdf
+
+            return write_notice_pdf(holder["doc"], target).path
+        return f"督办通知单_{code}.pdf", prepare, build
+
+    def export(self) -> None:
+        try:
+            default_name, prepare, build = self._plan()
+        except ValidationError as exc:
+            self.ctx.show_error(exc, self)
+            return
+        suffix = Path(default_name).suffix
+        start_dir = Path(self.ctx.settings().value("reports/folder", str(Path.home())))
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), str(start_dir / default_name),
+                                                f"*{suffix}")
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != suffix:
+            target = target.with_suffix(suffix)
+        self.ctx.settings().setValue("reports/folder", str(target.parent))
+        if prepare is not None:
+            ok, _ = self.ctx.perform(prepare, changed="urging" if self.kinds.currentRow() == NOTICE else "document",
+                                     parent=self)
+            if not ok:
+                return
+
+        reading, writing = self.tr("Reading the ledger…"), self.tr("Writing rows…")
+
+        def work(progress):  # worker thread: no widgets
+            progress.report(0, None, reading)
+            return build(lambda done, total: progress.report(done, total, writing), target)
+
+        self.ctx.run_in_worker(self.tr("Exporting…"), work, on_done=self._exported, parent=self)
+
+    def _exported(self, path) -> None:
+        self.last_path = Path(path)
+        self.result.setText(self.tr("Saved: %1").replace("%1", str(self.last_path)))
+        self.open_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.ctx.status_message.emit(self.result.text())
+
+    def open_file(self) -> None:
+        if self.last_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+
+    def print_file(self) -> None:
+        """Windows prints through the file's print verb; elsewhere the viewer opens to print."""
+        if not self.last_path:
+            return
+        if sys.platform == "win32":
+            os.startfile(str(self.last_path), "print")  # noqa: S606 - the user's own document
+        else:
+            self.open_file()
+
+
+def create_page(ctx: UiContext) -> ReportsPage:
+    return ReportsPage(ctx)
