@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -137,6 +139,12 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_10_of_each_event(tmp_pat
     fake_backups(path, [(start + timedelta(hours=n, minutes=30), "pre-import") for n in range(25)])
     fake_backups(path, [(start + timedelta(hours=n, minutes=40), "manual") for n in range(3)])
     (backup.backups_dir(path) / "someone-elses-file.db").write_bytes(b"keep me")
+    # copies a killed program left half-written (atomic_path's temporary names)
+    stale_part = backup.backups_dir(path) / ".ledger-20260101-090000-daily.abc123.db.part"
+    fresh_part = backup.backups_dir(path) / ".ledger-20270204-090000-daily.def456.db.part"
+    stale_part.write_bytes(b"half")
+    fresh_part.write_bytes(b"being written")
+    os.utime(stale_part, (time.time() - 2 * backup.STALE_PART_S,) * 2)
     removed = backup.rotate(path)
     left = backup.list_backups(path)
     daily = [i.taken_at.date() for i in left if i.reason == "daily"]
@@ -153,7 +161,8 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_10_of_each_event(tmp_pat
     assert len([i for i in left if i.reason == "pre-import"]) == backup.EVENT_KEEP
     assert len([i for i in left if i.reason == "manual"]) == 3
     assert (backup.backups_dir(path) / "someone-elses-file.db").exists()
-    assert len(removed) == 400 + 25 + 3 - len(left)
+    assert not stale_part.exists() and fresh_part.exists()
+    assert len(removed) == 400 + 25 + 3 - len(left) + 1
 
 
 def test_listing_is_newest_first_with_dates_and_sizes(demo_path):

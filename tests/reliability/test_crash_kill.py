@@ -131,17 +131,26 @@ def check_ledger(path: Path) -> dict[str, int | str]:
     return {"bulk": counts.get("bulk", 0), "burst": counts.get("burst", 0), "note": note or ""}
 
 
-def kill_bulk(path: Path, rng: random.Random, in_commit: bool) -> str:
-    child = Child(BULK, str(path), str(ROWS))
-    if in_commit:
+def kill_import(child: Child, rng: random.Random, rows: int, commit_delay: float | None) -> tuple[str, list[str]]:
+    """Kill at a random row, or ``commit_delay`` seconds after the commit began (the last pages,
+    the commit record and its fsync, the checkpoint)."""
+    if commit_delay is not None:
         child.wait_for(lambda line: line == "commit")
-        time.sleep(rng.uniform(0, 0.3))  # writing the last pages, the commit record, the checkpoint
-        where = "commit"
+        time.sleep(commit_delay)
+        where = f"commit+{commit_delay * 1000:.0f}ms"
     else:
-        stop = rng.randrange(0, ROWS)
+        stop = rng.randrange(0, rows)
         child.wait_for(lambda line: line.startswith("row ") and int(line.split()[1]) >= stop)
         where = f"row {stop}"
-    lines = child.kill()
+    return where, child.kill()
+
+
+def commit_delays(rng: random.Random, k: int) -> float:
+    return [0.0, rng.uniform(0, 0.03), rng.uniform(0.03, 0.3)][k % 3]
+
+
+def kill_bulk(path: Path, rng: random.Random, commit_delay: float | None) -> str:
+    where, lines = kill_import(Child(BULK, str(path), str(ROWS)), rng, ROWS, commit_delay)
     found = check_ledger(path)
     assert found["bulk"] in (0, ROWS), f"half an import after a kill at {where}: {found['bulk']} rows"
     if "committed" in lines:
@@ -170,7 +179,8 @@ def test_sigkill_at_random_points_never_damages_the_ledger(_demo_template, tmp_p
     for run in range(RUNS):
         path = copy_demo(_demo_template, tmp_path / f"run{run:02d}.db")
         if run < BULK_RUNS:
-            outcomes.append(kill_bulk(path, rng, in_commit=run % 2 == 1))
+            delay = commit_delays(rng, run // 2) if run % 2 else None
+            outcomes.append(kill_bulk(path, rng, delay))
         else:
             outcomes.append(kill_burst(path, rng))
         for side in ("", "-wal", "-shm"):
@@ -179,3 +189,73 @@ def test_sigkill_at_random_points_never_damages_the_ledger(_demo_template, tmp_p
     print(f"\n{RUNS} kills ({BULK_RUNS} during a {ROWS}-row import) in {elapsed:.0f} s")
     print("\n".join(outcomes))
     assert len(outcomes) == RUNS
+
+
+IMPORT_ROWS = int(os.environ.get("WUYANG_KILL_IMPORT_ROWS", "1000"))
+
+EXCEL_IMPORT = """
+import sys
+from pathlib import Path
+from sqlalchemy.orm import Session
+from wuyang_tasks.db.ledger import open_ledger
+from wuyang_tasks.services import intake, tasks
+
+real_create, real_commit, done = tasks.create_task, Session.commit, [0]
+
+def create_task(*args, **kwargs):  # progress, so that the parent can kill at a chosen row
+    if done[0] % 20 == 0:
+        print(f"row {done[0]}", flush=True)
+    done[0] += 1
+    return real_create(*args, **kwargs)
+
+def commit(self):
+    print("commit", flush=True)
+    real_commit(self)
+
+tasks.create_task, Session.commit = create_task, commit
+led = open_ledger(sys.argv[1], daily_backup=False)
+reading = intake.read_table(Path(sys.argv[2]), ledger=led)
+intake.import_ledger(led, reading, create_missing=True)
+print("committed", flush=True)
+"""
+
+
+def write_workbook(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["舞阳县重点任务台账"])
+    ws.append(["序号", "编号", "工作任务", "牵头单位", "配合单位", "完成时限", "状态"])
+    units = ["县环保局", "县住建局", "县公安局", "吴城镇", "北舞渡镇"]
+    for i in range(rows):
+        ws.append([i + 1, f"IMP-{i:05d}", f"导入的任务{i}", units[i % 5], units[(i + 1) % 5],
+                   "2016年9月30日", "办理中" if i % 3 else "已交办"])
+    wb.save(path)
+
+
+def test_sigkill_during_an_excel_import(_demo_template, tmp_path):
+    """The importer (services/intake.py) killed mid-rows and around its commit."""
+    from wuyang_tasks.db import backup
+
+    workbook = tmp_path / "台账.xlsx"
+    write_workbook(workbook, IMPORT_ROWS)
+    rng = random.Random(SEED + 1)
+    outcomes = []
+    for run, delay in enumerate([None, 0.0, None, rng.uniform(0, 0.05)]):
+        path = copy_demo(_demo_template, tmp_path / f"imp{run}.db")
+        child = Child(EXCEL_IMPORT, str(path), str(workbook))
+        where, lines = kill_import(child, rng, IMPORT_ROWS, delay)
+        conn = sqlite3.connect(path)
+        try:
+            imported = conn.execute("SELECT count(*) FROM task WHERE code LIKE 'IMP-%'").fetchone()[0]
+        finally:
+            conn.close()
+        check_ledger(path)
+        assert imported in (0, IMPORT_ROWS), f"half an import after a kill at {where}: {imported} rows"
+        if "committed" in lines:
+            assert imported == IMPORT_ROWS
+        [pre_import] = backup.list_backups(path)
+        assert pre_import.reason == "pre-import" and backup.check_copy(pre_import.path) is None
+        outcomes.append(f"excel import, kill at {where}: {imported} rows")
+    print("\n" + "\n".join(outcomes))

@@ -47,6 +47,7 @@ REASONS = {
 PERIODIC = ("daily",)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 EVENT_KEEP = 10
+STALE_PART_S = 3600
 STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
 
@@ -238,10 +239,19 @@ def backups_to_keep(infos: list[BackupInfo]) -> set[Path]:
 
 
 def rotate(ledger_path: Path) -> list[Path]:
-    """Delete the backups the rotation no longer keeps; returns them."""
+    """Delete the backups the rotation no longer keeps, and partial copies a crash left behind
+    (older than ``STALE_PART_S``, so never one being written now); returns them."""
     infos = list_backups(ledger_path)
     keep = backups_to_keep(infos)
     removed = []
+    folder = backups_dir(ledger_path)
+    for part in folder.glob(f".{Path(ledger_path).stem}-*.part") if folder.is_dir() else ():
+        try:
+            if time.time() - part.stat().st_mtime > STALE_PART_S:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            pass
     for info in infos:
         if info.path not in keep:
             try:
