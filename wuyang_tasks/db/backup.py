@@ -326,8 +326,8 @@ def restore_ledger(ledger_path: Path, source: Path) -> RestoreResult:
 
     Every engine on the ledger must be disposed first. ``source`` is copied beside the ledger
     and the copy is checked (integrity, structure version, audit chain) before anything else
-    happens. A healthy current ledger is backed up ("pre-restore"); a damaged or foreign one is
-    renamed aside untouched. The copy then takes the ledger's name in one rename.
+    happens. A healthy current ledger is backed up ("pre-restore"); a damaged, foreign or newer
+    one is renamed aside untouched. The copy then takes the ledger's name in one rename.
     """
     ledger_path = Path(ledger_path).resolve()
     source = Path(source).resolve()
@@ -335,16 +335,25 @@ def restore_ledger(ledger_path: Path, source: Path) -> RestoreResult:
         raise BackupError("要恢复的文件就是当前台账本身。请选择一个备份文件。")
     if not source.is_file():
         raise BackupError(f"找不到备份文件：{source}")
-    problem = check_copy(source)
-    if problem:
-        raise BackupError(f"“{source}”不能用于恢复：{problem}。当前台账未被改动。")
+
+    def refuse(problem: str) -> BackupError:
+        return BackupError(f"“{source}”不能用于恢复：{problem}。当前台账未被改动。")
+
+    with source.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise refuse("不是 SQLite 数据库文件")
     stage = ledger_path.with_name(f".{ledger_path.stem}.restoring.db")
     _remove_journals(stage)
-    copy_database(source, stage)
     try:
-        problem = check_copy(stage)
+        copy_database(source, stage)
+    except BackupError as exc:
+        if check_copy(source) is None:
+            raise  # the source is fine: the disk here is the problem, and the message says so
+        raise refuse(check_copy(source)) from exc
+    try:
+        problem = check_copy(stage)  # the copy that will become the ledger, not the original
         if problem:
-            raise BackupError(f"复制“{source}”后检查未通过：{problem}。当前台账未被改动。")
+            raise refuse(problem)
         if ledger_path.exists():
             shutil.copymode(ledger_path, stage)
         kept, damaged = _put_current_aside(ledger_path)
