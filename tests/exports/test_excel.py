@@ -122,7 +122,8 @@ def test_briefing_workbook(demo_ledger, cal, tmp_path):
     b = _briefing(demo_ledger, cal)
     path = write_briefing_xlsx(b, tmp_path / "周报.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [SUMMARY, DETAIL, OVERDUE]  # no inspections in the demo week
+    # no inspections in the demo week; the year targets (issue 11) come last
+    assert wb.sheetnames == [SUMMARY, DETAIL, OVERDUE, "目标指标"]
     summary = wb[SUMMARY]
     assert summary["A1"].value == "工作周报"
     assert "第一期" in summary["A2"].value and "2016年7月25日至7月31日" in summary["A2"].value
@@ -190,7 +191,7 @@ def test_briefing_gets_an_inspection_sheet_when_inspections_exist(demo_ledger, c
     b = _briefing(demo_ledger, cal)
     path = write_briefing_xlsx(b, tmp_path / "周报.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[-1] == "督导检查"
+    assert wb.sheetnames[-2:] == ["督导检查", "目标指标"]
     row = next(wb["督导检查"].iter_rows(min_row=4, values_only=True))
     assert row[2] == "舞泉镇" and row[3] == "城南安置房工地" and row[6] == 1 and row[7] == 0
 

@@ -60,14 +60,21 @@ def write_briefing_pdf(b: Briefing, target: str | Path, fonts=None):
                 for i, s in enumerate(b.unit_stats, start=1) if s.overdue]
     story.append(pc.table(st, UNIT_HEADERS, unit_rows, pc.scaled((5, 26, 8, 8, 8, 7, 9, 7), width),
                           centered=(0, 2, 3, 4, 5, 6, 7), row_styles=red_rows))
+    from . import metric_charts
+
+    has_metrics = bool(b.metrics and b.metrics.metrics)
+    if has_metrics:
+        story.append(st.p("三、目标指标完成情况", st.heading))
+        story.append(st.p(metric_charts.metrics_sentence(b.metrics)))
     if b.inspections:
-        story.append(st.p("三、督导检查情况", st.heading))
+        story.append(st.p(f"{'四' if has_metrics else '三'}、督导检查情况", st.heading))
         found = sum(i.findings for i in b.inspections)
         fixed = sum(i.rectified for i in b.inspections)
         story.append(st.p(f"本期开展督导检查{len(b.inspections)}次，发现问题{found}个，已整改{fixed}个。"))
     if b.calendar_warning:
         story.append(st.p(f"注：{b.calendar_warning}"))
-    attachments = ["任务进展明细", "逾期任务"] + (["督导检查情况"] if b.inspections else [])
+    attachments = ["任务进展明细", "逾期任务"] + (["督导检查情况"] if b.inspections else []) \
+        + (["目标指标完成情况"] if has_metrics else [])
     story.append(Spacer(1, 14))
     story.append(st.p("附件：" + "  ".join(f"{i}.{a}" for i, a in enumerate(attachments, start=1))))
 
@@ -99,6 +106,10 @@ def write_briefing_pdf(b: Briefing, target: str | Path, fonts=None):
                  n.rectified, n.summary] for i, n in enumerate(b.inspections, start=1)]
         story.append(pc.table(st, INSPECTION_HEADERS, rows, pc.scaled((4, 11, 10, 12, 9, 10, 5, 5, 30), lw),
                               centered=(0, 1, 6, 7)))
+    if has_metrics:
+        story += [PageBreak(), st.p(f"附件{len(attachments)}", st.heading),
+                  st.p(f"目标指标完成情况（{b.issue_caption}）", st.title)]
+        story += metric_charts.metrics_flowables(b.metrics, st, lw, heading=None)
     templates = pc.numbered_templates(fonts)
     return pc.build(target, story, templates=[templates["portrait"], templates["landscape"]],
                     title=f"工作周报 {b.issue_caption}", fonts=fonts)

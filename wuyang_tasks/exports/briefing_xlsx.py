@@ -93,6 +93,10 @@ def write_briefing_xlsx(b: Briefing, target: str | Path,
         values = [[i, n.inspected_on, n.unit, n.site, n.template, n.inspectors, n.findings, n.rectified,
                    n.summary] for i, n in enumerate(b.inspections, start=1)]
         x.list_sheet(wb, INSPECTIONS, f"督导检查情况（{b.issue_caption}）", caption, cols, values)
+    if b.metrics and b.metrics.metrics:
+        from .metric_charts import add_metrics_sheet
+
+        add_metrics_sheet(wb, b.metrics)  # 目标指标: table and native charts
     target = Path(target)
     with atomic_path(target) as tmp:
         wb.save(tmp)

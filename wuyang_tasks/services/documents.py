@@ -37,6 +37,7 @@ from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatu
 from wuyang_tasks.domain.errors import NotFound, ValidationError
 
 from . import urgings
+from .metrics import MetricsReport, metrics_report
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 from .urgings import NoticeView
 
@@ -185,6 +186,7 @@ class Briefing:
     overdue: list[OverdueLine]
     inspections: list[InspectionLine]
     calendar_warning: str | None = None
+    metrics: MetricsReport | None = None  # the year targets as of ``as_of`` (目标指标)
 
     @property
     def title(self) -> str:
@@ -245,7 +247,8 @@ def build_briefing(session: Session, *, start: date, end: date, today: date,
         issuer=issuer_name(session), issue=briefing_issue(session, start, end, keep=keep_issue),
         start=start, end=end, as_of=as_of, totals=totals,
         unit_stats=unit_stats(session, rows), lines=lines, overdue=overdue,
-        inspections=_inspections(session, start, end), calendar_warning=cal.warning())
+        inspections=_inspections(session, start, end), calendar_warning=cal.warning(),
+        metrics=metrics_report(session, as_of))
 
 
 def _period_progress(session: Session, start: date, end: date) -> dict[int, str]:
