@@ -421,10 +421,15 @@ def link_marker(metric: Metric) -> str:
     return f"【关联指标】{metric.name}（{metric.year}年）"
 
 
+TASK_CATEGORY = "目标指标"
+
+
 def raised_task_codes(session: Session, metric: Metric) -> tuple[str, ...]:
+    """Tasks raised from ``metric``: its category first (cheap), then the link in the content."""
     marker = link_marker(metric)
-    return tuple(session.scalars(select(Task.code).where(Task.content.contains(marker, autoescape=True))
-                                 .order_by(Task.id)))
+    return tuple(session.scalars(
+        select(Task.code).where(Task.category == TASK_CATEGORY,
+                                Task.content.contains(marker, autoescape=True)).order_by(Task.id)))
 
 
 def default_task_title(metric: Metric) -> str:
@@ -453,7 +458,7 @@ def raise_task(session: Session, metric_id: int, *, today: date, cal: WorkdayCal
     deadline = task_service.DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=today, days=workdays,
                                          text=f"{workdays}个工作日内")
     task = task_service.create_task(
-        session, title=title or default_task_title(metric), content=content, category="目标指标",
+        session, title=title or default_task_title(metric), content=content, category=TASK_CATEGORY,
         urgency=Urgency.URGENT, is_key=True, deadline=deadline, today=today, cal=cal,
         target=f"{metric.name}{view.target_text}", responsibilities=assignments)
     if assign:
