@@ -12,8 +12,7 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -130,8 +129,33 @@ cells = st.one_of(
                      "办理中", "已办结", "2016-13-45", "七月", "#REF!", "县环保局\n吴城镇", *SQL_TRICKS[:-1]]))
 
 
+UNITS = ["县环保局", "县住建委", "县公安局", "吴城镇", "北舞渡镇", "县环保局、吴城镇"]
+VALID = {  # what a real ledger holds
+    "序号": st.integers(1, 999),
+    "工作任务": st.sampled_from(["扬尘治理", "秸秆禁烧巡查", "散乱污企业排查", "三里河水质达标"]).flatmap(
+        lambda t: st.integers(1, 10**6).map(lambda n: f"{t}{n}")),
+    "牵头单位": st.sampled_from(UNITS),
+    "配合单位": st.sampled_from(UNITS),
+    "牵头县领导": st.sampled_from(["王玉亭", "陈青枝"]),
+    "完成时限": st.one_of(st.dates(date(2016, 1, 1), date(2016, 12, 31)),
+                      st.sampled_from(["2016年7月底前", "长期坚持", "每月25日前", "10个工作日"])),
+    "状态": st.sampled_from(["办理中", "已办结", "已交办", "待交办"]),
+}
+HOSTILE = {  # and what a township's file may hold instead
+    "序号": st.one_of(st.none(), st.sampled_from(["一", "1.", "（一）", "=ROW()"])),
+    "工作任务": st.one_of(CELL_TEXT, st.sampled_from(["=1+1", "@SUM(A1)", "一、大气污染防治", " ",
+                                                       "秸秆禁烧\n全面排查", "x" * 2000])),
+    "牵头单位": st.sampled_from(["各乡镇", "不存在的单位", "", "县环保局,,吴城镇", "=A1"]),
+    "配合单位": st.sampled_from(["各乡镇", "不存在的单位", "", "；；"]),
+    "牵头县领导": st.sampled_from(["某某", "", "王玉亭、陈青枝", "王玉亭（常务）"]),
+    "完成时限": st.sampled_from(["2016-13-45", "七月", "", "立即", "2016年2月30日", "-5个工作日"]),
+    "状态": st.sampled_from(["乱写的状态", "", "=TRUE()"]),
+}
+
+
 @st.composite
 def workbooks(draw):
+    """Mostly plausible ledgers with hostile cells, some with random headers and cells."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -140,13 +164,20 @@ def workbooks(draw):
     rows = []
     if draw(st.booleans()):
         rows.append([draw(st.sampled_from(["舞阳县环保攻坚任务分解表", "", "填报日期：2016年7月20日"]))])
-    header = draw(st.permutations(HEADERS))[: draw(st.integers(0, len(HEADERS)))]
-    rows.append(header)
-    for _ in range(draw(st.integers(0, 8))):
-        rows.append([draw(cells) for _ in range(max(1, len(header)))])
+    if draw(st.integers(0, 3)):
+        header = draw(st.permutations(list(VALID)))[: draw(st.integers(2, len(VALID)))]
+        rows.append(header)
+        for _ in range(draw(st.integers(0, 8))):
+            hostile = draw(st.integers(0, 5)) == 0
+            rows.append([draw((HOSTILE if hostile and draw(st.booleans()) else VALID)[h]) for h in header])
+    else:
+        header = draw(st.permutations(HEADERS))[: draw(st.integers(0, len(HEADERS)))]
+        rows.append(header)
+        for _ in range(draw(st.integers(0, 8))):
+            rows.append([draw(cells) for _ in range(max(1, len(header)))])
     for row in rows:
         ws.append(row)
-    if len(rows) > 2 and draw(st.booleans()):
+    if len(rows) > 2 and draw(st.integers(0, 4)) == 0:
         ws.merge_cells(start_row=2, start_column=1, end_row=3, end_column=1)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -157,8 +188,9 @@ def workbooks(draw):
 def broken_files(draw):
     good = draw(workbooks())
     how = draw(st.sampled_from(["truncate", "garbage", "empty", "csv", "zip-without-workbook", "flip"]))
+    share = st.floats(0, 0.999)  # positions as fractions: the file's length varies with the clock
     if how == "truncate":
-        return good[: draw(st.integers(0, len(good) - 1))]
+        return good[: int(len(good) * draw(share))]
     if how == "garbage":
         return draw(st.binary(max_size=2000))
     if how == "empty":
@@ -168,7 +200,7 @@ def broken_files(draw):
     if how == "flip":
         data = bytearray(good)
         for _ in range(draw(st.integers(1, 20))):
-            data[draw(st.integers(0, len(data) - 1))] ^= 0xFF
+            data[int(len(data) * draw(share))] ^= 0xFF
         return bytes(data)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
@@ -186,7 +218,9 @@ def import_bytes(ledger, data: bytes, folder: Path) -> intake.LedgerImportResult
     except LedgerError as exc:
         assert exc.message
         assert counts(ledger) == before, "a refused import changed the ledger"
+        event("refused")
         return None
+    event(f"imported {'some' if result.created else 'nothing new'}")
     tasks_now = counts(ledger)[0]
     assert tasks_now - before[0] == len(result.created), "the import is not all there"
     return result
