@@ -40,10 +40,20 @@ import openpyxl  # imported before the limit
 
 what, ledger_path, target, limit = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
 doc = None
-if what == "export":
+if what.startswith("export"):
+    from datetime import date
+    from wuyang_tasks.exports.accountability import write_accountability_xlsx
+    from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
+    from wuyang_tasks.services.document_lists import build_accountability
+    from wuyang_tasks.services.documents import build_briefing
     led = open_ledger(ledger_path, read_only=True)
     with led.read() as s:
-        doc = build_ledger(s, today=led.today(), cal=led.calendar())
+        today, cal = led.today(), led.calendar()
+        doc = {"export": lambda: build_ledger(s, today=today, cal=cal),
+               "export-briefing": lambda: build_briefing(s, start=date(2016, 7, 23), end=today,
+                                                         today=today, cal=cal, keep_issue=False),
+               "export-accountability": lambda: build_accountability(s, today=today, cal=cal,
+                                                                     whole_county=True)}[what]()
     led.dispose()
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
@@ -57,6 +67,10 @@ try:
         backup.backup_file(ledger_path, target=target)
     elif what == "export":
         write_ledger_xlsx(doc, target)
+    elif what == "export-briefing":
+        write_briefing_xlsx(doc, target)
+    elif what == "export-accountability":
+        write_accountability_xlsx(doc, target)
     print(json.dumps({"error": None}))
 except LedgerError as exc:
     print(json.dumps({"error": type(exc).__name__, "message": exc.message}, ensure_ascii=False))
@@ -84,6 +98,8 @@ def run_limited(what: str, ledger_path: Path, target: Path, limit: int) -> dict:
     ("backup", "unused", 64 * 1024, "磁盘空间不足、文件过大或磁盘出错"),
     ("backup-o", "previous.xlsx", 64 * 1024, "磁盘空间不足、文件过大或磁盘出错"),
     ("export", "previous.xlsx", 4 * 1024, "文件太大"),
+    ("export-briefing", "previous.xlsx", 4 * 1024, "文件太大"),
+    ("export-accountability", "previous.xlsx", 4 * 1024, "文件太大"),
 ])
 def test_a_real_size_limit_leaves_nothing_behind(office, what, target_name, limit, words):
     ledger_path = office / "ledger.db"

@@ -61,13 +61,13 @@ def write_accountability_xlsx(sheet: AccountabilitySheet, target: str | Path, pr
                    x.Column("决定机关", 10, 18), x.Column("决定文号", 10, 20),
                    x.Column("生效日期", 14, 18, center=True), x.Column("涉及任务", 9, 20),
                    x.Column("记录状态", 8, 24)]
-    wb = Workbook(write_only=True)
-    x.list_sheet(wb, TASKS_SHEET, sheet.title, caption, task_cols, _task_values(sheet, False),
-                 progress=progress)
-    x.list_sheet(wb, RECORDS_SHEET, f"问责台账（{sheet.scope}）", caption, record_cols,
-                 _record_values(sheet, False))
     target = Path(target)
-    with atomic_path(target) as tmp:
+    with atomic_path(target) as tmp:  # write-only sheets spool to disk while being built
+        wb = Workbook(write_only=True)
+        x.list_sheet(wb, TASKS_SHEET, sheet.title, caption, task_cols, _task_values(sheet, False),
+                     progress=progress)
+        x.list_sheet(wb, RECORDS_SHEET, f"问责台账（{sheet.scope}）", caption, record_cols,
+                     _record_values(sheet, False))
         wb.save(tmp)
     return target
 

@@ -50,9 +50,17 @@ def write_briefing_xlsx(b: Briefing, target: str | Path,
                         progress: Callable[[int, int], None] | None = None) -> Path:
     from openpyxl import Workbook
 
+    target = Path(target)
+    with atomic_path(target) as tmp:  # write-only sheets spool to disk while being built
+        wb = Workbook(write_only=True)
+        _build(wb, b, progress)
+        wb.save(tmp)
+    return target
+
+
+def _build(wb, b: Briefing, progress: Callable[[int, int], None] | None) -> None:
     from . import xlsx_common as x
 
-    wb = Workbook(write_only=True)
     _summary_sheet(wb, b, x)
     caption = f"{b.issue_caption}  统计周期：{b.period}"
     detail_cols = [x.Column("序号", 5, 6, center=True), x.Column("编号", 9, 12, center=True),
@@ -97,10 +105,6 @@ def write_briefing_xlsx(b: Briefing, target: str | Path,
         from .metric_charts import add_metrics_sheet
 
         add_metrics_sheet(wb, b.metrics)  # 目标指标: table and native charts
-    target = Path(target)
-    with atomic_path(target) as tmp:
-        wb.save(tmp)
-    return target
 
 
 def _summary_sheet(wb, b: Briefing, x) -> None:

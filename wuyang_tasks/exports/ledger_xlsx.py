@@ -47,9 +47,9 @@ def write_ledger_xlsx(doc: LedgerDocument, target: str | Path,
                x.Column("完成时限", 14, 18, center=True), x.Column("进展情况", 20, 44),
                x.Column("状态", 7, 9, center=True)]
     values = [ledger_values(i, r) for i, r in enumerate(doc.rows, start=1)]
-    wb = Workbook(write_only=True)
-    x.list_sheet(wb, SHEET, doc.title, doc.caption, columns, values, progress=progress)
     target = Path(target)
-    with atomic_path(target) as tmp:
+    with atomic_path(target) as tmp:  # write-only sheets spool to disk while being built
+        wb = Workbook(write_only=True)
+        x.list_sheet(wb, SHEET, doc.title, doc.caption, columns, values, progress=progress)
         wb.save(tmp)
     return target
