@@ -115,7 +115,10 @@ def test_written_urging_for_reuses_the_latest_or_records_one(demo):
         notice = urgings.notice_view(s, existing.id, today=DAY, cal=cal)
         assert notice.number_label == "〔2016〕第1号"
         assert notice.lead_units == ["县住建委"] and notice.source_title == "舞阳县环保攻坚突破工作会议"
-        assert notice.deadline_display == "2016年7月27日" and notice.days_overdue == 2
+        # as of the notice's own date (7月28日), not of the day it is printed
+        assert notice.urged_on == date(2016, 7, 28)
+        assert notice.deadline_display == "2016年7月27日" and notice.days_overdue == 1
+        assert urgings.notice_view(s, existing.id, today=date(2016, 8, 10), cal=cal) == notice
         phone = urgings.urge(s, sweep, urged_on=DAY, method=PHONE, level=B, today=DAY)
         with pytest.raises(ValidationError, match="没有督办单编号"):
             urgings.notice_view(s, phone.id, today=DAY, cal=cal)

@@ -116,3 +116,23 @@ def test_accountability_records_corrected_voided_never_deleted(ui_ctx, qtbot, di
     assert "副县长" in text and "2016-002" in text and "第1号" in text
     _shot(person, "person.png")
     del tester
+
+
+def test_a_new_record_names_no_one_until_the_clerk_chooses(ui_ctx, qtbot, dialogs):
+    """QA: the dialog used to open on the first person of the list (the county party secretary);
+    a record is never rewritten, so nobody may be preselected."""
+    dialog = RecordDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.person.currentIndex() == -1 and dialog.person.currentText() == ""
+    dialog.facts.setPlainText("督导不力，工地扬尘问题逾期未整改")
+    dialog.accept()
+    assert dialog.record_id is None and dialogs[-1][1] == "请从列表中选择被问责人。"
+    assert dialog.failure_on.text() == "2016年7月29日" and dialog.effective.text() == "2016年7月29日"
+
+
+def test_inspection_dialog_dates_and_item_numbers(ui_ctx, qtbot):
+    dialog = RecordInspectionDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.day.text() == "2016年7月29日" and dialog.deadline.text() == "2016年8月5日"
+    assert not dialog.items.verticalHeader().isVisible()  # the 序号 column is the only numbering
+    assert dialog.items.item(0, 0).text() == "1"

@@ -217,7 +217,9 @@ def notice_view(session: Session, urging_id: int, *, today: date, cal: WorkdayCa
     urging = get(session, Urging, urging_id, "催办记录")
     if urging.notice_number is None or urging.notice_year is None:
         raise ValidationError(f"该次催办为{urging.method.label}催办，没有督办单编号，不能打印督办通知单。")
-    row = task_row(session, urging.task_id, today=today, cal=cal)
+    # The notice is dated the day of the urging: its 办理时限 line ("已逾期N个工作日") is as of
+    # that day, so a notice reprinted later reads exactly as the one that was sent.
+    row = task_row(session, urging.task_id, today=min(today, urging.urged_on), cal=cal)
     task = session.get(Task, urging.task_id)
     by = session.get(Person, urging.by_person_id) if urging.by_person_id else None
     count = session.scalar(select(func.count(Urging.id)).where(

@@ -102,6 +102,10 @@
         <translation>登记问责决定</translation>
     </message>
     <message>
+        <source>Type or choose the person held to account</source>
+        <translation>输入或选择被问责人</translation>
+    </message>
+    <message>
         <source>Only when no tenure is on file</source>
         <translation>仅在没有任职记录时填写</translation>
     </message>

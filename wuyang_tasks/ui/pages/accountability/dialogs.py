@@ -30,6 +30,16 @@ from wuyang_tasks.services.task_list import chinese_date
 from ...context import UiContext
 
 
+DATE_FORMAT = "yyyy年M月d日"  # as everywhere else in the window (task editor, lists)
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -56,14 +66,16 @@ class RecordDialog(QDialog):
         self.person.setEditable(True)
         for person_id, label in choices:
             self.person.addItem(label, person_id)
+        # No one is preselected: a record is never rewritten, so the clerk must pick the person.
+        self.person.setCurrentIndex(-1)
+        self.person.lineEdit().setPlaceholderText(self.tr("Type or choose the person held to account"))
         self.measure = QComboBox()
         for m in AccountabilityMeasure:
             self.measure.addItem(m.label, m.value)
         self.rtype = QComboBox()
         for r in ResponsibilityType:
             self.rtype.addItem(r.label, r.value)
-        self.failure_on = QDateEdit(_qdate(today))
-        self.failure_on.setCalendarPopup(True)
+        self.failure_on = _date_edit(today)
         self.post_title = QLineEdit()
         self.post_title.setPlaceholderText(self.tr("Only when no tenure is on file"))
         self.tasks = QLineEdit()
@@ -72,8 +84,7 @@ class RecordDialog(QDialog):
         self.basis = QLineEdit()
         self.body = QLineEdit()
         self.number = QLineEdit()
-        self.effective = QDateEdit(_qdate(today))
-        self.effective.setCalendarPopup(True)
+        self.effective = _date_edit(today)
         self.appeal_days = QSpinBox()
         self.appeal_days.setRange(0, 365)
         self.appeal_days.setValue(acc.APPEAL_DAYS)
@@ -144,8 +155,7 @@ class VoidDialog(QDialog):
         self.ctx, self.record_id = ctx, record_id
         self.setWindowTitle(self.tr("Void record %1").replace("%1", str(record_id)))
         self.reason = QPlainTextEdit()
-        self.effective = QDateEdit(_qdate(ctx.today()))
-        self.effective.setCalendarPopup(True)
+        self.effective = _date_edit(ctx.today())
         self.body = QLineEdit()
         self.number = QLineEdit()
         form = QFormLayout(self)

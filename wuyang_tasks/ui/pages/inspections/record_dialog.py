@@ -29,6 +29,9 @@ from wuyang_tasks.services import checklists, inspections, people, units
 from ...context import UiContext
 
 
+DATE_FORMAT = "yyyy年M月d日"  # as everywhere else in the window (task editor, lists)
+
+
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -52,6 +55,7 @@ class RecordInspectionDialog(QDialog):
             self.templates = checklists.template_views(s)
         self.day = QDateEdit(qdate(today))
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(DATE_FORMAT)
         self.unit = QComboBox()
         self.unit.addItem(self.tr("(none)"), None)
         for unit_id, name in self.units:
@@ -68,9 +72,18 @@ class RecordInspectionDialog(QDialog):
         self.items.setHorizontalHeaderLabels([self.tr("No."), self.tr("Item"), self.tr("Result"),
                                               self.tr("Remark / problem found"),
                                               self.tr("Rectification required")])
-        self.items.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.items.verticalHeader().setVisible(False)  # the 序号 column numbers the items
+        self.items.setWordWrap(True)
+        header = self.items.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (self.REMARK, self.REQUIREMENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.items.setColumnWidth(column, 190)
         self.deadline = QDateEdit(qdate(ctx.calendar().add_workdays(today, 5)))
         self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat(DATE_FORMAT)
         self.summary = QPlainTextEdit()
         self.summary.setMaximumHeight(60)
 
@@ -111,6 +124,7 @@ class RecordInspectionDialog(QDialog):
             self.items.setCellWidget(row, self.RESULT, combo)
             self.items.setItem(row, self.REMARK, QTableWidgetItem(""))
             self.items.setItem(row, self.REQUIREMENT, QTableWidgetItem(""))
+        self.items.resizeRowsToContents()
 
     def set_result(self, row: int, result: CheckResult, remark: str = "", requirement: str = "") -> None:
         combo: QComboBox = self.items.cellWidget(row, self.RESULT)
