@@ -57,7 +57,9 @@ class Figure:
     requires: tuple[str, ...] = ()  # modules of the program that must exist
     fixed_sizes: tuple[int, ...] | None = None  # e.g. ledger_pdf: always 1,000 tasks
     writes: bool = False  # the program side changes the ledger: give each side a copy
-    process: bool = False  # timed from process start by the parent (see figures_ui)
+    process: bool = False  # timed from process start by the parent (see figures/window.py)
+    max_size: int | None = None  # larger ledgers are not run (``max_size_reason`` says why)
+    max_size_reason: str = ""
 
     def missing(self) -> list[str]:
         return [m for m in self.requires if not _module_exists(m)]

@@ -23,6 +23,9 @@ SIZES = (1_000, 10_000, 100_000)
 def measure(figure: Figure, n: int, repeat: int) -> Result:
     base = dict(name=figure.name, n=n, goal_ratio=figure.goal_ratio, goal_at=figure.goal_at,
                 repeat=repeat)
+    if figure.max_size and n > figure.max_size:
+        return Result(**base, value_s=None, baseline_s=None, ratio=None, peak_rss_mb=None,
+                      missing=f"未在此规模运行：{figure.max_size_reason}")
     missing = figure.missing()
     if missing:
         return Result(**base, value_s=None, baseline_s=None, ratio=None, peak_rss_mb=None,

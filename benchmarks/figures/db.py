@@ -153,38 +153,3 @@ def _sql_side(where: str, params: tuple, order: str = "t.id"):
 filter_text_baseline = _sql_side(TEXT_WHERE, (f"%{FILTER_TEXT}%",))
 filter_unit_baseline = _sql_side(UNIT_WHERE, (FILTER_UNIT,))
 sort_deadline_baseline = _sql_side("", (), order="t.deadline, t.id")
-
-
-def _list_side(make_filter):
-    """The read model the window shows: services.task_list.list_tasks with the filter."""
-    def side(probe: Probe):
-        from wuyang_tasks.db.ledger import open_ledger
-        from wuyang_tasks.services.task_list import list_tasks
-
-        ledger = open_ledger(probe.ledger, read_only=True)
-        cal, today = ledger.calendar(), ledger.today()
-        with ledger.read() as s:
-            flt = make_filter(s)
-
-        def run():
-            with ledger.read() as s:
-                rows = list_tasks(s, today=today, cal=cal, flt=flt)
-            probe.note = f"{len(rows)} 行"
-        return run
-    return side
-
-
-def _text_filter(_s):
-    from wuyang_tasks.services.task_list import TaskFilter
-    return TaskFilter(text=FILTER_TEXT)
-
-
-def _unit_filter(s):
-    from wuyang_tasks.services import units
-    from wuyang_tasks.services.task_list import TaskFilter
-    return TaskFilter(unit_id=units.find_unit(s, FILTER_UNIT).id)
-
-
-filter_text_program = _list_side(_text_filter)
-filter_unit_program = _list_side(_unit_filter)
-
