@@ -255,3 +255,11 @@ def test_restore_refuses_while_another_program_has_the_ledger_open(demo_path):
     finally:
         other.dispose()
     assert "另一个程序仍可继续写入" in titles(demo_path)
+
+
+def test_many_backups_within_one_second_keep_the_newest(demo_path):
+    when = datetime(2026, 3, 1, 8, 0, 0)
+    made = [backup.backup_file(demo_path, "pre-import", now=when).path for _ in range(backup.EVENT_KEEP + 3)]
+    left = [i.path for i in backup.list_backups(demo_path)]
+    assert left == made[::-1][: backup.EVENT_KEEP]
+    assert all(p.exists() for p in made[-backup.EVENT_KEEP:])

@@ -196,3 +196,29 @@ def test_locked_file_gets_a_clear_message_and_is_left_alone(demo_path, monkeypat
         locker.stdin.close()
         locker.wait(timeout=30)
     open_ledger(demo_path).dispose()  # free again: opens normally
+
+
+def test_a_large_cleanly_closed_ledger_is_fully_checked_with_the_daily_backup(demo_path, folder,
+                                                                             monkeypatch):
+    """Above FULL_CHECK_MAX_BYTES the check on open is cheap; the daily backup's check of its
+    page-for-page copy then finds the damage, and the ledger is refused untouched."""
+    monkeypatch.setattr(ledger_module, "FULL_CHECK_MAX_BYTES", 0)
+    damage(demo_path)
+    before = digest(demo_path)
+    ledger_module.check_sqlite_file(demo_path)  # the cheap checks pass…
+    with pytest.raises(LedgerOpenError) as caught:
+        open_ledger(demo_path)  # …the daily backup's check does not
+    assert caught.value.kind == "damaged" and "完整性检查未通过" in caught.value.message
+    assert digest(demo_path) == before and side_files(demo_path) == []
+    assert backup.list_backups(demo_path) == []  # the damaged copy was not kept
+
+
+def test_a_truncated_copy_is_refused_at_once(demo_path, folder, monkeypatch):
+    monkeypatch.setattr(ledger_module, "FULL_CHECK_MAX_BYTES", 0)
+    data = demo_path.read_bytes()
+    demo_path.write_bytes(data[: len(data) // 2])  # a USB copy cut off half-way
+    before = folder_state(folder)
+    with pytest.raises(LedgerOpenError) as caught:
+        open_ledger(demo_path)
+    assert caught.value.kind == "damaged" and "不完整" in caught.value.message
+    assert folder_state(folder) == before

@@ -56,6 +56,10 @@ class BackupError(LedgerError):
     pass
 
 
+class CopyCheckFailed(BackupError):
+    """The copy is damaged although it was written without error: so is the ledger, most likely."""
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
@@ -103,14 +107,14 @@ def list_backups(ledger_path: Path) -> list[BackupInfo]:
 
 
 def _new_name(ledger_path: Path, reason: str, now: datetime) -> Path:
+    """Several backups within one second are numbered -2, -3… after the highest number used,
+    so that a newer one never takes a lower number freed by the rotation."""
     folder = backups_dir(ledger_path)
-    base = f"{Path(ledger_path).stem}-{now.strftime(STAMP)}"
-    target = folder / f"{base}-{reason}.db"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{base}-{n}-{reason}.db"
-    return target
+    stem, stamp = Path(ledger_path).stem, now.strftime(STAMP)
+    used = [int(m["n"] or 1) for m in (_NAME.match(p.name) for p in folder.glob(f"{stem}-{stamp}-*.db"))
+            if m and m["stem"] == stem and m["stamp"] == stamp] if folder.is_dir() else []
+    n = max(used, default=0) + 1
+    return folder / (f"{stem}-{stamp}-{reason}.db" if n == 1 else f"{stem}-{stamp}-{n}-{reason}.db")
 
 
 # -- copying -----------------------------------------------------------------------------------
@@ -136,9 +140,10 @@ def copy_database(source: Path, target: Path) -> None:
                 src.close()
         except sqlite3.Error as exc:
             _remove_journals(tmp)
-            raise BackupError(_describe_sqlite_error(target, exc)) from exc
+            damaged = "malformed" in str(exc) or "not a database" in str(exc)
+            raise (CopyCheckFailed if damaged else BackupError)(_describe_sqlite_error(target, exc)) from exc
         if not result or result[0] != "ok":
-            raise BackupError(f"备份“{target}”写入后检查未通过（{result[0] if result else '无结果'}），"
+            raise CopyCheckFailed(f"备份“{target}”写入后检查未通过（{result[0] if result else '无结果'}），"
                               "备份未保存。请检查磁盘。")
 
 
@@ -179,10 +184,10 @@ def backup_file(ledger_path: Path, reason: str = "manual", *, target: Path | Non
         raise BackupError(f"备份文件不能与台账文件相同：{dest}")
     started = time.perf_counter()
     copy_database(ledger_path, dest)
-    elapsed = time.perf_counter() - started
+    result = BackupResult(dest, dest.stat().st_size, time.perf_counter() - started)
     if target is None:
         rotate(ledger_path)
-    return BackupResult(dest, dest.stat().st_size, elapsed)
+    return result
 
 
 def make_backup(ledger: Ledger, reason: str = "manual", *, target: Path | None = None) -> BackupResult:

@@ -28,7 +28,7 @@ from . import backup, failures, migrate, postgres
 from .audit import os_actor
 from .checks import network_share_warning
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
-from .files import connect_read_only
+from .files import JOURNAL_FILES, connect_read_only
 from .models import CalendarOverride, LedgerMeta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -36,6 +36,7 @@ REFERENCE_DAY_KEY = "reference_day"
 DEMO_KEY = "demo"
 
 CHECK_TIMEOUT_S = 5.0  # how long the check on open waits for another program's lock
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024  # above this a cleanly closed file is fully checked daily
 
 BackupHook = Callable[[Path, str], object]
 """Called as hook(path, reason) before a migration of an existing SQLite ledger."""
@@ -137,8 +138,15 @@ class Ledger:
         self.engine.dispose()
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a readable, undamaged SQLite database. Reads only."""
+def check_sqlite_file(path: Path, *, full: bool | None = None) -> None:
+    """Refuse a file that is not a readable, undamaged SQLite database. Reads only.
+
+    ``full`` runs ``PRAGMA quick_check``, which reads every page (1.5 s CPU for a 740 MB ledger).
+    By default it runs for files up to ``FULL_CHECK_MAX_BYTES`` and for any file whose last
+    program did not close it cleanly (a journal file is there); a larger, cleanly closed file
+    gets the cheap checks (header, length, schema) here and the full check on its page-for-page
+    copy when the daily backup is taken (see open_ledger).
+    """
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
@@ -152,10 +160,16 @@ def check_sqlite_file(path: Path) -> None:
         raise LedgerOpenError(
             f"“{path.name}”不是本程序的台账文件（不是 SQLite 数据库）。请确认选择的文件；原文件未被改动。",
             kind="not_sqlite")
+    if full is None:
+        full = path.stat().st_size <= FULL_CHECK_MAX_BYTES or \
+            any(Path(str(path) + s).exists() for s in JOURNAL_FILES)
+    if _truncated(path):
+        raise LedgerOpenError(f"台账文件不完整（比文件头记录的长度短，可能是复制中断）：{path}。"
+                              "原文件未被改动，可以从备份恢复。", kind="damaged")
     try:
         conn = connect_read_only(path, timeout=CHECK_TIMEOUT_S)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
+            result = conn.execute("PRAGMA quick_check").fetchone() if full else ("ok",)
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone() \
                 if "alembic_version" in tables else None
@@ -181,6 +195,19 @@ def check_sqlite_file(path: Path) -> None:
     if revision is None and tables - {"sqlite_sequence"}:
         raise LedgerOpenError(f"“{path.name}”中已有其他数据表，不是本程序的台账。原文件未被改动。",
                               kind="not_sqlite")
+
+
+def _truncated(path: Path) -> bool:
+    """The header's page count (when valid) says the file should be longer than it is."""
+    with path.open("rb") as fh:
+        head = fh.read(100)
+    if len(head) < 100:
+        return True
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96] and pages > 0
+    return valid and pages * page_size > path.stat().st_size
 
 
 def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = None,
@@ -223,6 +250,13 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
         if existed and daily_backup and not read_only:
             try:
                 backup.daily_backup(Path(url.database))
+            except backup.CopyCheckFailed as exc:
+                try:  # the copy is page for page: is the ledger itself damaged?
+                    check_sqlite_file(Path(url.database), full=True)
+                except LedgerOpenError:
+                    engine.dispose()
+                    raise
+                notices.append(f"今天的自动备份未能完成：{exc.message}")
             except LedgerError as exc:
                 notices.append(f"今天的自动备份未能完成：{exc.message}")
     actor = os_actor()
