@@ -98,7 +98,9 @@ def test_first_run_dialog_offers_the_four_ways(qtbot):
     dialog = FirstRunDialog("/tmp/ledger.db")
     qtbot.addWidget(dialog)
     assert dialog.buttons[StartChoice.DEMO].isChecked()
-    assert not dialog.buttons[StartChoice.IMPORT].isEnabled()  # no import dialog in this build
+    from wuyang_tasks.ui.first_run import IMPORT_MODULE
+
+    assert dialog.buttons[StartChoice.IMPORT].isEnabled() == navigation.module_available(IMPORT_MODULE)
     dialog.choose(StartChoice.SERVER, "postgresql+psycopg://clerk@server/wuyang")
     dialog._accept()
     assert dialog.decision == StartDecision(StartChoice.SERVER, "postgresql+psycopg://clerk@server/wuyang")
@@ -128,3 +130,20 @@ def test_damaged_file_offers_a_way_on(tmp_path, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: bool(problems), timeout=30_000)
     assert "不是本程序的台账文件" in problems[0]
     assert bad.read_bytes() == b"not a database at all" * 10
+
+
+def test_reminder_badge_counts_new_red_and_blue_tasks_until_looked_at(main_window, qtbot):
+    from wuyang_tasks.domain.enums import AlertLevel
+
+    store = main_window.ctx.task_rows
+    qtbot.waitUntil(lambda: store.loaded, timeout=30_000)
+    watched = [r for r in store.rows if r.alert in (AlertLevel.RED, AlertLevel.BLUE)]
+    assert len(watched) >= 2
+    reminders = main_window.reminders
+    assert len(reminders.new) == len(watched)
+    assert main_window.nav.item(1).text() == f"任务台账  ({len(watched)})"
+    assert "2016-002" in reminders.last_message  # the overdue survey
+    main_window.go_to("tasks")
+    assert main_window.nav.item(1).text() == "任务台账"
+    reminders.check()
+    assert reminders.new == set()

@@ -23,7 +23,9 @@ from wuyang_tasks.db.ledger import Ledger
 from . import navigation
 from .context import UiContext
 from .opening import start_opening
+from .guide import GuideDialog
 from .page import Page
+from .reminders import Reminders
 from .settings import recent_ledgers
 
 NAV_STYLE = """
@@ -69,9 +71,15 @@ class MainWindow(QMainWindow):
         ctx.ledger_replaced.connect(self.update_status)
         ctx.data_changed.connect(lambda _entity: self.update_status())
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.reminders = Reminders(ctx)
+        self.reminders.badge_changed.connect(lambda n: self.set_badge("tasks", n))
+        ctx.task_rows.reset.connect(self._seen_if_on_tasks)
+        ctx.task_rows.reset.connect(self.update_status)  # the calendar knows its gaps only now
+        self.stack.currentChanged.connect(self._page_shown)
         self.restore_layout()
         self.update_status()
         self.nav.setCurrentRow(0)
+        ctx.task_rows.ensure_loaded()  # reminders on start, whichever page is shown
 
     # -- navigation -------------------------------------------------------------------------
     def current_key(self) -> str:
@@ -82,6 +90,14 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         if kwargs:
             self.pages[key].show_item(**kwargs)
+
+    def _page_shown(self, index: int) -> None:
+        if navigation.NAVIGATION[index].key == "tasks":
+            self.reminders.mark_seen()
+
+    def _seen_if_on_tasks(self) -> None:
+        if self.current_key() == "tasks":
+            self.reminders.mark_seen()
 
     def set_badge(self, key: str, count: int) -> None:
         index = [n.key for n in navigation.NAVIGATION].index(key)
@@ -111,6 +127,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&User guide"))
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(lambda: GuideDialog(self).exec())
         about = help_menu.addAction(self.tr("&About"))
         about.triggered.connect(self.show_about)
 
@@ -183,9 +202,9 @@ class MainWindow(QMainWindow):
         caption = ledger.today_caption() or self.tr("Today: %1").replace(
             "%1", f"{day.year}年{day.month}月{day.day}日")
         self.caption_label.setText(caption)
-        warning = self.ctx.calendar().warning()
-        self.warning_label.setText(warning or "")
-        self.warning_label.setToolTip(warning or "")
+        warnings = [w for w in [self.ctx.calendar().warning(), *ledger.notices] if w]
+        self.warning_label.setText("；".join(warnings))
+        self.warning_label.setToolTip("\n".join(warnings))
         self.location_label.setText(ledger.display_name())
         self.setWindowTitle(f"{APP_TITLE} — {ledger.display_name()}")
 

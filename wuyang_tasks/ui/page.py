@@ -39,6 +39,14 @@ class Page(QWidget):
         """Whether a change to ``entity`` affects this page (default: any change)."""
         return True
 
+    def when_visible(self, update) -> None:
+        """Run ``update`` now if the page is shown, else refresh when it is next shown (for
+        pages that follow a signal such as the task store's)."""
+        if self.isVisible():
+            update()
+        else:
+            self._stale = True
+
     def mark_stale(self) -> None:
         self._stale = True
         if self.isVisible():

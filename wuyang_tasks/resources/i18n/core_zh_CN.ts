@@ -90,6 +90,17 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>The user guide was not found at %1.</source>
+        <translation>未找到使用说明：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 new alerts since you last looked</source>
@@ -122,6 +133,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -224,6 +239,25 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>Opening %1</source>
         <translation>正在打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Task reminders</source>
+        <translation>任务提醒</translation>
+    </message>
+    <message>
+        <source>%1 task(s) turned red or blue: %2</source>
+        <translation>%1 项任务新亮红灯或蓝灯：%2</translation>
+    </message>
+    <message>
+        <source>%1 of them overdue.</source>
+        <translation>其中 %1 项已逾期。</translation>
+    </message>
+    <message>
+        <source>Deadline reminders</source>
+        <translation>时限提醒</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -76,7 +75,7 @@ class UnitsPage(Page):
         self.posts = QTableWidget(0, 4)
         self.posts.setHorizontalHeaderLabels([self.tr("Post"), self.tr("Chief"), self.tr("Holder"),
                                               self.tr("Since")])
-        self.posts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.posts.horizontalHeader().setStretchLastSection(True)
         self.posts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.posts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.posts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

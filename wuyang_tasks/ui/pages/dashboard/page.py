@@ -147,8 +147,8 @@ class DashboardPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.store.reset.connect(self._show_rows)
-        self.store.rows_changed.connect(lambda _ids: self._show_rows())
+        self.store.reset.connect(lambda: self.when_visible(self._show_rows))
+        self.store.rows_changed.connect(lambda _ids: self.when_visible(self._show_rows))
 
     def _list_box(self, title: str, model: DueListModel) -> tuple[QGroupBox, QTableView]:
         box = QGroupBox(title)

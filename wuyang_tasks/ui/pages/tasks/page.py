@@ -72,8 +72,8 @@ class TasksPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.store.reset.connect(self._on_rows_loaded)
-        self.store.rows_changed.connect(lambda _ids: self.apply_filter())
+        self.store.reset.connect(lambda: self.when_visible(self._on_rows_loaded))
+        self.store.rows_changed.connect(lambda _ids: self.when_visible(self.apply_filter))
         self._choices_loaded = False
         self._update_actions()
 
@@ -147,6 +147,7 @@ class TasksPage(Page):
     def refresh(self) -> None:
         self.store.ensure_loaded()
         if self.store.loaded:
+            self._choices_loaded = False
             self.apply_filter()
 
     def reload_all(self) -> None:
