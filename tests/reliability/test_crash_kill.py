@@ -259,3 +259,41 @@ def test_sigkill_during_an_excel_import(_demo_template, tmp_path):
         assert pre_import.reason == "pre-import" and backup.check_copy(pre_import.path) is None
         outcomes.append(f"excel import, kill at {where}: {imported} rows")
     print("\n" + "\n".join(outcomes))
+
+
+ATOMIC_WRITER = """
+import sys
+from pathlib import Path
+from wuyang_tasks.fileio import atomic_path
+target, chunk = Path(sys.argv[1]), bytes([int(sys.argv[2])]) * (1 << 20)
+with atomic_path(target) as tmp:
+    with open(tmp, "wb") as fh:
+        for i in range(40):
+            fh.write(chunk)
+            print(f"row {i}", flush=True)
+    print("commit", flush=True)
+print("committed", flush=True)
+"""
+
+
+def test_sigkill_while_writing_an_output_file_never_leaves_it_half_written(tmp_path):
+    """An export killed half-way: the file under its name is the old one or the whole new one."""
+    rng = random.Random(SEED + 2)
+    target = tmp_path / "周报.xlsx"
+    previous = b"\x01" * (1 << 20)
+    target.write_bytes(previous)
+    outcomes = []
+    for run in range(6):
+        fill = 2 + run
+        child = Child(ATOMIC_WRITER, str(target), str(fill))
+        where, lines = kill_import(child, rng, 40, None if run % 2 else rng.uniform(0, 0.02))
+        data = target.read_bytes()
+        whole_new = data == bytes([fill]) * (40 << 20)
+        assert whole_new or data == previous, f"a half-written file after a kill at {where}"
+        if "committed" in lines:
+            assert whole_new
+        previous = data
+        outcomes.append(f"{where}: {'new' if whole_new else 'previous'} file")
+        for part in tmp_path.glob(".周报.*.part"):  # what a killed writer leaves: a hidden temp file
+            part.unlink()
+    print("\n" + "\n".join(outcomes))
