@@ -28,3 +28,13 @@ def test_every_revision_downgrades_to_empty_and_back(tmp_path):
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_revision_ids_read_without_alembic_match_alembic():
+    from alembic.script import ScriptDirectory
+
+    from wuyang_tasks.db import migrate
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}

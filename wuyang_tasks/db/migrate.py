@@ -1,38 +1,76 @@
-"""Schema migrations, run by the program itself when a ledger is opened."""
+"""Schema migrations, run by the program itself when a ledger is opened.
+
+Opening an up-to-date ledger only needs the revision ids: they are read from the migration
+scripts' source and from the ``alembic_version`` table without importing Alembic (about a
+quarter of a second at every start). Alembic is loaded when a migration actually runs.
+"""
 
 from __future__ import annotations
 
+import ast
+from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "alembic_version"
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
     return cfg
 
 
+@cache
+def _down_revisions() -> dict[str, tuple[str, ...]]:
+    """revision -> the revisions it follows, from the ``revision`` / ``down_revision``
+    assignments at the top of each script (as Alembic itself reads them)."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        values = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, ast.AnnAssign) and node.value else []
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                    values[target.id] = ast.literal_eval(node.value)
+        if "revision" in values:
+            down = values.get("down_revision")
+            graph[values["revision"]] = tuple(down) if isinstance(down, (list, tuple)) else \
+                ((down,) if down else ())
+    return graph
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    graph = _down_revisions()
+    followed = {d for downs in graph.values() for d in downs}
+    heads = [r for r in graph if r not in followed]
+    if len(heads) != 1:
+        raise RuntimeError(f"migration scripts must have exactly one head, found {heads}")
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_down_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if len(rows) > 1:
+        raise RuntimeError(f"the ledger records several schema versions: {rows}")
+    return rows[0] if rows else None
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
