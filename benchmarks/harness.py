@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,8 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from .rss import peak_rss_mb
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -100,11 +101,6 @@ class Result:
             if data[key] is not None:
                 data[key] = round(data[key], 4 if key.endswith("_s") else 3 if key == "ratio" else 1)
         return json.dumps(data, ensure_ascii=False)
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident set (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def median(values: list[float]) -> float:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import sys
+
+from benchmarks.rss import peak_rss_mb
 
 TIMEOUT_MS = 600_000
 SETTLE_MS = 500  # after painting: let pending work finish before reading the peak RSS
@@ -27,7 +28,7 @@ def _report_later(app, rows: int) -> None:
     print("painted", flush=True)
 
     def finish():
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = peak_rss_mb()
         print(json.dumps({"rss_mb": rss, "rows": rows}), flush=True)
         os._exit(0)
     QTimer.singleShot(SETTLE_MS, finish)
