@@ -30,7 +30,12 @@ def _report_later(app, rows: int) -> None:
     def finish():
         rss = peak_rss_mb()
         print(json.dumps({"rss_mb": rss, "rows": rows}), flush=True)
-        os._exit(0)
+        # close as a user would (the ledger then closes cleanly and the next open does not
+        # take it for a crashed session); a hard exit if that does not end the process
+        QTimer.singleShot(30_000, lambda: os._exit(4))
+        for window in app.topLevelWidgets():
+            window.close()
+        app.quit()
     QTimer.singleShot(SETTLE_MS, finish)
 
 
