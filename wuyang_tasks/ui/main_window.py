@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_new)
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_connect)
         file_menu.addSeparator()
+        self.action_backups = file_menu.addAction(self.tr("&Backups and restore…"))
+        self.action_backups.triggered.connect(self.show_backups)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -166,7 +169,30 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: str) -> None:
         start_opening(location, self.ctx.ledger.today_override, on_opened=self._opened,
-                      on_error=lambda exc: self.ctx.show_error(exc, self), parent=self)
+                      on_error=lambda exc: self._open_failed(location, exc), parent=self)
+
+    def _open_failed(self, location: str, exc: BaseException) -> None:
+        """A damaged, foreign, read-only or locked ledger: say why and offer what fits."""
+        from wuyang_tasks.db.ledger import LedgerOpenError, open_ledger
+
+        from .pages.backups import offer_after_open_error
+
+        if not isinstance(exc, LedgerOpenError):
+            self.ctx.show_error(exc, self)
+            return
+        try:
+            taken = offer_after_open_error(self, exc, location)
+            if taken == "open_read_only":
+                self._opened(open_ledger(location, today=self.ctx.ledger.today_override, read_only=True))
+            elif taken in ("restore_backup", "retry"):
+                self.open_location(location)
+        except Exception as again:  # noqa: BLE001 — shown as a dialog, never a traceback
+            self.ctx.show_error(again, self)
+
+    def show_backups(self) -> None:
+        from .pages.backups import BackupsDialog
+
+        BackupsDialog(self.ctx, self).exec()
 
     def _opened(self, ledger: Ledger) -> None:
         self.ctx.replace_ledger(ledger)

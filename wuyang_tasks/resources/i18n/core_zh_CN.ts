@@ -127,6 +127,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
