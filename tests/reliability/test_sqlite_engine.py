@@ -132,6 +132,8 @@ def test_network_share_on_windows(monkeypatch, path, drive_type, network):
 
 def test_the_cli_prints_the_network_warning_to_stderr(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(ledger_module, "network_share_warning", lambda p: f"台账文件位于网络共享位置（{p}）")
+    ledger_module.open_ledger(tmp_path / "n.db").dispose()  # `tasks` only reads: it creates no ledger
+    capsys.readouterr()
     assert main(["--db", str(tmp_path / "n.db"), "tasks"]) == 0
     out, err = capsys.readouterr()
     assert "注意：台账文件位于网络共享位置" in err and "网络共享" not in out
