@@ -117,6 +117,7 @@ def start_cluster() -> Cluster:
     url = URL.create("postgresql+psycopg", username=SUPERUSER, host="127.0.0.1", port=port,
                      database="postgres")
     cluster = Cluster(url=url, data_dir=data, _run_as=run_as, _bin=bindir)
+    _watchdog(run_as, bindir, data, base)
     try:
         _wait_ready(url, timeout=30)
         with cluster.admin_engine().connect() as conn:
@@ -125,6 +126,16 @@ def start_cluster() -> Cluster:
         cluster.stop()
         raise
     return cluster
+
+
+def _watchdog(run_as: list[str], bindir: Path, data: Path, base: Path) -> None:
+    """Stop and delete the cluster when the test process dies without cleaning up (killed by a
+    timeout, Ctrl-C twice), so that no orphaned server is left running."""
+    script = (f"while [ -d /proc/{os.getpid()} ]; do sleep 2; done; "
+              f"if [ -d '{data}' ]; then '{bindir / 'pg_ctl'}' stop -D '{data}' -m immediate -w; "
+              f"rm -rf '{base}'; fi")
+    subprocess.Popen([*run_as, "sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True, cwd="/")
 
 
 def _run(cmd: list[str], what: str | None = None, log: Path | None = None) -> None:

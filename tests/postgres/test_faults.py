@@ -12,7 +12,7 @@ from wuyang_tasks.db.ledger import LedgerOpenError, open_ledger
 from wuyang_tasks.db.models import AuditEvent, Unit
 from wuyang_tasks.db.roles import AccessRole, add_user, setup_roles
 from wuyang_tasks.domain.enums import UnitKind
-from wuyang_tasks.domain.errors import ConnectionLost
+from wuyang_tasks.domain.errors import ConnectionLost, LedgerError
 from wuyang_tasks.services import units
 
 from .helpers import make_task
@@ -124,4 +124,25 @@ def test_url_without_driver_uses_psycopg(pg_ledger_url):
     try:
         assert ledger.url.drivername == "postgresql+psycopg"
     finally:
+        ledger.dispose()
+
+
+def test_a_row_locked_too_long_by_another_client_fails_with_a_message(pg_ledger_url, monkeypatch):
+    from wuyang_tasks.db import postgres
+    from wuyang_tasks.db.models import Task
+
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT_MS", 300)
+    ledger = open_ledger(pg_ledger_url)
+    other = open_ledger(pg_ledger_url)
+    try:
+        task_id, _ = make_task(ledger)
+        with other.write() as held:  # another clerk's action still running, holding the row
+            held.execute(select(Task).where(Task.id == task_id).with_for_update()).one()
+            with pytest.raises(LedgerError, match="稍后重试"):
+                with ledger.write() as s:
+                    s.get(Task, task_id).title = "等不到的修改"
+        with ledger.read() as s:
+            assert s.get(Task, task_id).title != "等不到的修改"
+    finally:
+        other.dispose()
         ledger.dispose()

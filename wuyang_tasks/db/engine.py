@@ -39,7 +39,9 @@ def is_sqlite(url: URL) -> bool:
 def create_ledger_engine(url: URL, *, read_only: bool = False) -> Engine:
     if is_sqlite(url):
         return _sqlite_engine(url, read_only=read_only)
-    return create_engine(url, pool_pre_ping=True, future=True)
+    from .postgres import create_server_engine  # imports this module
+
+    return create_server_engine(url, read_only=read_only)
 
 
 def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:

@@ -56,7 +56,8 @@ def translate(exc: BaseException, targets: list[tuple[type, tuple]], read_sessio
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return ConnectionLost("与台账服务器的连接中断了。" + SAVED_NOTHING
                               + "请检查网络，重新连接后再试一次（已填写的内容仍保留在窗口中）。")
-    if isinstance(exc, OperationalError) and "database is locked" in str(exc.orig):
+    if isinstance(exc, OperationalError) and ("database is locked" in str(exc.orig)
+                                              or getattr(exc.orig, "sqlstate", None) == "55P03"):
         return LedgerError("台账正被另一台电脑或另一个程序长时间写入。" + SAVED_NOTHING + "请稍后重试。")
     if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "42501":
         return LedgerError("您的数据库账号没有这项操作的权限（权限由管理员在服务器上设定）。" + SAVED_NOTHING)

@@ -18,7 +18,10 @@ from sqlalchemy.exc import DBAPIError
 
 from wuyang_tasks.domain.errors import LedgerOpenError
 
+from .engine import BUSY_TIMEOUT_MS
+
 CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
 KEYRING_SERVICE = "wuyang-tasks"
 APPLICATION_NAME = "wuyang-tasks"
 PROMPT_TRIES = 3
@@ -48,10 +51,13 @@ def keyring_password(url: URL) -> str | None:
 
 
 def create_server_engine(url: URL, *, read_only: bool = False) -> Engine:
-    options = "-c default_transaction_read_only=on" if read_only else None
-    args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME}
-    if options:
-        args["options"] = options
+    """A row another clerk's action has locked is waited for as long as SQLite's busy timeout,
+    then the action fails with a message instead of hanging the window."""
+    options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
+    args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME,
+            "options": options}
     return create_engine(url, pool_pre_ping=True, connect_args=args)
 
 
