@@ -84,3 +84,33 @@ def test_version(capsys):
         main(["--version"])
     assert exc.value.code == 0
     assert "舞阳县任务督办" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["tasks"], ["verify"], ["export", "ledger", "-o", "out.xlsx"],
+                                     ["urgings"]])
+def test_reading_commands_refuse_a_missing_ledger_and_create_nothing(tmp_path, capsys, command):
+    """QA: `--db 台帐.db tasks` (a typo) used to create an empty ledger, list 0 tasks and exit 0;
+    `verify` then reported an intact audit chain."""
+    db = tmp_path / "typo" / "ledgr.db"
+    code, out, err = run(capsys, "--db", str(db), *command)
+    assert code == 2 and "台账文件不存在" in err and str(db) in err
+    assert not db.exists() and not db.parent.exists()
+
+
+def test_writing_commands_still_start_a_new_ledger(tmp_path, capsys):
+    db = tmp_path / "new" / "ledger.db"
+    assert run(capsys, "--db", str(db), "templates", "--install")[0] == 0
+    assert db.exists()
+
+
+def test_help_and_command_line_errors_have_no_english_left(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：wuyang-tasks") and "选项" in out and "显示本帮助并退出" in out
+    assert "usage" not in out and "show this help" not in out and "positional arguments" not in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--today", "2016/07/29", "tasks"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert "错误：参数 --today：日期“2016/07/29”格式不对" in err and "error" not in err

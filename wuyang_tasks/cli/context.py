@@ -22,13 +22,16 @@ def tty_password_prompt(url, reason: str) -> str | None:
 class CliContext:
     db: str | None
     today: date | None = None
+    # False for commands that only read (tasks, verify, export …): a mistyped --db path must be
+    # "台账文件不存在", not a new empty ledger that lists 0 tasks or verifies as intact.
+    create: bool = True
     _ledger: Ledger | None = field(default=None, init=False)
 
     def ledger(self, *, read_only: bool = False) -> Ledger:
         if self._ledger is None:
             try:
                 self._ledger = open_ledger(self.db, today=self.today, read_only=read_only,
-                                           password_prompt=tty_password_prompt)
+                                           create=self.create, password_prompt=tty_password_prompt)
             except LedgerOpenError as exc:
                 from .backup import with_hints
 

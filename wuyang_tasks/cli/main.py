@@ -16,6 +16,7 @@ from datetime import date
 from wuyang_tasks import APP_TITLE, __version__
 from wuyang_tasks.domain.errors import LedgerError
 
+from . import argparse_zh
 from .context import CliContext
 
 COMMAND_MODULES = [
@@ -36,7 +37,13 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2016-07-29") from None
 
 
+# Commands that only read the ledger: on a path where no ledger exists they stop with
+# "台账文件不存在" instead of creating an empty one.
+READING_COMMANDS = frozenset({"tasks", "verify", "export", "person", "urgings", "backups", "whoami"})
+
+
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()
     parser = argparse.ArgumentParser(
         prog="wuyang-tasks", description=f"{APP_TITLE}：任务台账、时限预警、督导检查与问责。"
         "不带子命令时打开程序窗口。")
@@ -69,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args, rest)
     if rest:
         parser.error(f"无法识别的参数：{' '.join(rest)}")
-    ctx = CliContext(db=args.db, today=args.today)
+    ctx = CliContext(db=args.db, today=args.today, create=args.command not in READING_COMMANDS)
     try:
         return args.func(ctx, args)
     except LedgerError as exc:
