@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     except OSError as exc:
         raise FileWriteError(describe_os_error(target, exc)) from exc
     tmp_path = Path(tmp)
+    _give_mode(tmp_path, target)
     try:
         yield tmp_path
         with open(tmp_path, "rb+") as fh:
@@ -54,6 +56,32 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     except BaseException:
         _remove_quietly(tmp_path)
         raise
+
+
+def _give_mode(tmp_path: Path, target: Path) -> None:
+    """mkstemp makes the file private (0600); the finished file gets the permissions of the file
+    it replaces, or the ones any new file gets (umask) — a colleague on a shared folder must be
+    able to open an exported briefing."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
+        os.chmod(tmp_path, mode)
+    except OSError:
+        pass  # the file stays private; writing it must not fail for that
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def _remove_quietly(path: Path) -> None:
