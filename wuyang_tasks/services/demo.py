@@ -344,8 +344,13 @@ def _task(s, spec: _T, source_id: int, unit_ids, people, cal) -> int:
         s, title=spec.title, content=spec.content, category=spec.category, source_id=source_id,
         urgency=spec.urgency, is_key=spec.key, deadline=deadline, today=MEETING_DAY, cal=cal,
         responsibilities=assignments)
+    # A task closed before the reference day was reported, approved (and archived) on the day of
+    # its final report: closing everything on 7月29日 made the week's briefing count four tasks
+    # "本期办结" that were finished before the week began.
+    closed_on = (max((when for when, _, _ in spec.reports), default=REFERENCE_DAY)
+                 if spec.status in (TaskStatus.DONE, TaskStatus.ARCHIVED) else REFERENCE_DAY)
     for action in _STATUS_PATH[spec.status]:
-        day = MEETING_DAY if action in (Action.ASSIGN, Action.ACCEPT) else REFERENCE_DAY
+        day = MEETING_DAY if action in (Action.ASSIGN, Action.ACCEPT) else closed_on
         if action is Action.REPORT:
             for when, text, percent in spec.reports:
                 task_service.report_progress(s, task.id, report_date=when, text=text,
