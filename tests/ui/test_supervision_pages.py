@@ -5,6 +5,7 @@ import os
 from PySide6.QtTest import QAbstractItemModelTester
 
 from wuyang_tasks.domain.enums import CheckResult
+from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.ui.pages.accountability import create_page as accountability_page
 from wuyang_tasks.ui.pages.accountability.dialogs import PersonDialog, RecordDialog, VoidDialog
 from wuyang_tasks.ui.pages.inspections import create_page as inspections_page
@@ -114,6 +115,8 @@ def test_accountability_records_corrected_voided_never_deleted(ui_ctx, qtbot, di
     qtbot.addWidget(person)
     text = person.text.toPlainText()
     assert "副县长" in text and "2016-002" in text and "第1号" in text
+    assert "时任职务" in text and "完成时限" in text  # the task table has a header row
+    assert text.endswith("每年问责次数：—")  # all voided or superseded: none counts
     _shot(person, "person.png")
     del tester
 
@@ -128,6 +131,14 @@ def test_a_new_record_names_no_one_until_the_clerk_chooses(ui_ctx, qtbot, dialog
     dialog.accept()
     assert dialog.record_id is None and dialogs[-1][1] == "请从列表中选择被问责人。"
     assert dialog.failure_on.text() == "2016年7月29日" and dialog.effective.text() == "2016年7月29日"
+    dialog.person.setCurrentIndex(dialog.person.findText("朱俊峰（副县长）"))
+    dialog.accept()
+    assert dialog.record_id is not None
+    with ui_ctx.ledger.read() as s:
+        person_id = acc.record_views(s, record_ids=[dialog.record_id])[0].person_id
+    person = PersonDialog(ui_ctx, person_id)
+    qtbot.addWidget(person)
+    assert person.text.toPlainText().endswith("每年问责次数：2016年1次")
 
 
 def test_inspection_dialog_dates_and_item_numbers(ui_ctx, qtbot):

@@ -90,6 +90,38 @@
         <source>Measures per year</source>
         <translation>每年问责次数</translation>
     </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <source>Unit (role)</source>
+        <translation>单位（角色）</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>责任身份</translation>
+    </message>
+    <message>
+        <source>Post then</source>
+        <translation>时任职务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>亮灯</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>

@@ -203,8 +203,11 @@ class PersonDialog(QDialog):
                  f"<h3>{escape(posts_held)}</h3><ul>"]
         parts += [f"<li>{chinese_date(x.start)}—{chinese_date(x.end) or escape(now)} {escape(x.post)}</li>"
                   for x in view.tenures]
+        headers = (self.tr("Code"), self.tr("Task"), self.tr("Unit (role)"), self.tr("Capacity"),
+                   self.tr("Post then"), self.tr("Status"), self.tr("Alert"), self.tr("Deadline"))
         parts.append(f"</ul><h3>{escape(answered)}（{len(view.answered_for)}）</h3>"
-                     "<table border='1' cellspacing='0' cellpadding='3'>")
+                     "<table border='1' cellspacing='0' cellpadding='3'><tr>"
+                     + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr>")
         for a in view.answered_for:
             unit = f"{a.unit_name}（{a.unit_role.label}）" if a.unit_role else ""
             parts.append(f"<tr><td>{escape(a.code)}</td><td>{escape(a.title)}</td><td>{escape(unit)}</td>"
@@ -216,6 +219,6 @@ class PersonDialog(QDialog):
             parts.append(f"<li>第{r.id}号 {escape(r.state_label)}：{escape(r.post_held)}，"
                          f"{r.responsibility_type.label}，{r.measure.label}，{chinese_date(r.effective_date)}"
                          f"，{escape(r.facts)}</li>")
-        counts = "；".join(f"{m.year}年 {m.count}" for m in view.measures_per_year) or "—"
+        counts = "；".join(f"{m.year}年{m.count}次" for m in view.measures_per_year) or "—"
         parts.append(f"</ul><p>{escape(per_year)}：{escape(counts)}</p>")
         return "".join(parts)
