@@ -38,8 +38,9 @@ def main_window(ui_ctx, qtbot):
 
 @pytest.fixture
 def dialogs(monkeypatch):
-    """Message boxes do not block: each one is recorded (title, text) and answered with its
-    default button; ``dialogs.answer`` picks the button text to press for the next ones."""
+    """Message boxes do not block (box.exec() and the static QMessageBox.information/warning/
+    critical/question): each one is recorded (title, text, informative text) and answered with
+    Ok; ``dialogs.answer`` picks the button text to press for the next ones."""
 
     class Recorder(list):
         answer: str | None = None
@@ -56,5 +57,18 @@ def dialogs(monkeypatch):
                     return int(standard.value) if standard else 0
         return int(QMessageBox.StandardButton.Ok.value)
 
+    def fake_static(icon):
+        def show(parent, title, text, *args, **kwargs):
+            box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+            buttons = args[0] if args else kwargs.get("buttons", QMessageBox.StandardButton.Ok)
+            box.setStandardButtons(buttons)
+            return QMessageBox.StandardButton(fake_exec(box))
+        return staticmethod(show)
+
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    for name, icon in (("information", QMessageBox.Icon.Information),
+                       ("warning", QMessageBox.Icon.Warning),
+                       ("critical", QMessageBox.Icon.Critical),
+                       ("question", QMessageBox.Icon.Question)):
+        monkeypatch.setattr(QMessageBox, name, fake_static(icon))
     return seen

@@ -147,3 +147,14 @@ def test_reminder_badge_counts_new_red_and_blue_tasks_until_looked_at(main_windo
     assert main_window.nav.item(1).text() == "任务台账"
     reminders.check()
     assert reminders.new == set()
+
+
+def test_dialogs_fixture_also_catches_static_message_boxes(dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert QMessageBox.information(None, "导入完成", "已导入 3 项任务。") == QMessageBox.StandardButton.Ok
+    dialogs.answer = "否(N)"
+    answer = QMessageBox.question(None, "确认", "继续吗？",
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert answer == QMessageBox.StandardButton.No
+    assert [d[:2] for d in dialogs] == [("导入完成", "已导入 3 项任务。"), ("确认", "继续吗？")]
