@@ -213,6 +213,17 @@ def _sheet_targets(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheet names in order (after :func:`check_file`)."""
+    path = Path(path)
+    check_file(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return list(_sheet_targets(archive))
+    except (zipfile.BadZipFile, KeyError, ET.ParseError):
+        raise WorkbookRefused(f"“{path.name}”结构有误，文件可能已损坏。") from None
+
+
 def clean_text(value) -> str:
     """A cell as one line of text (line breaks and repeated blanks collapsed)."""
     if value is None:

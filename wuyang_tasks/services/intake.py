@@ -24,7 +24,7 @@ from wuyang_tasks.domain.errors import LedgerError, ValidationError
 from wuyang_tasks.domain.workflow import Action
 from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
-from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal, UnitRef, propose
+from wuyang_tasks.imports.minutes import DraftTask, MetricProposal, MinutesProposal, UnitRef, propose
 from wuyang_tasks.imports.resolve import NameResolver
 
 from . import tasks as task_service
@@ -178,10 +178,13 @@ def propose_minutes(ledger: Ledger, text: str, *, title: str | None = None,
 
 
 def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[DraftTask] | None = None,
+                 metrics: list[MetricProposal] | None = None,
                  create_missing: bool = False) -> MinutesResult:
     """Save the (reviewed) drafts as 待交办 tasks under a new source that keeps the cleaned text,
-    and the metric proposals as metrics (one per name and year)."""
+    and the metric proposals as metrics (one per name and year). ``drafts`` / ``metrics``: the
+    ones the clerk kept (default: all proposed)."""
     drafts = proposal.drafts if drafts is None else drafts
+    metrics = proposal.metrics if metrics is None else metrics
     for i, draft in enumerate(drafts, start=1):
         if not draft.title.strip():
             raise ValidationError(f"第{i}条草稿没有任务名称，未保存任何内容。")
@@ -203,7 +206,7 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
                 source_id=source.id, deadline=draft.deadline or task_service.DeadlineSpec(),
                 note="\n".join(notes) or None, responsibilities=assignments, today=today, cal=cal)
             result.created.append((task.code, task.title))
-        for metric in proposal.metrics:
+        for metric in metrics:
             exists = s.scalar(select(Metric.id).where(Metric.name == metric.name,
                                                       Metric.year == metric.year))
             if exists:
