@@ -114,3 +114,20 @@ def test_chart_paints_every_kind(ui_ctx, qtbot):
         found = sum(1 for x in range(0, 600, 3) for y in range(0, 320, 3)
                     if image.pixelColor(x, y).name() == colour)
         assert found > 20, view.name
+
+
+def test_dashboard_shows_every_metric_chart_and_opens_the_page(ui_ctx, qtbot):
+    from wuyang_tasks.ui.pages.dashboard import create_page as dashboard_page
+
+    page = dashboard_page(ui_ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 900)
+    page.show()
+    qtbot.waitUntil(ui_ctx.is_idle, timeout=30_000)
+    charts = [c for c in page.findChildren(MetricChart) if c.view is not None]
+    assert sorted(c.view.name for c in charts) == sorted(
+        ["优良天数", "PM10年均浓度", "PM2.5年均浓度", "三里河省控断面水质类别"])
+    water = next(c for c in charts if c.view.name.startswith("三里河"))
+    with qtbot.waitSignal(ui_ctx.navigate_requested) as signal:
+        qtbot.mouseClick(water, Qt.MouseButton.LeftButton)
+    assert signal.args == ["metrics", {"metric_id": water.view.id}]

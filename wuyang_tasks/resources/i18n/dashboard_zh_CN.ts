@@ -43,10 +43,6 @@
         <source>No year targets for %1.</source>
         <translation>%1年尚无年度指标。</translation>
     </message>
-    <message>
-        <source>%1 good days so far; the pace needs %2</source>
-        <translation>截至目前优良天数 %1 天，序时进度应达 %2 天</translation>
-    </message>
 </context>
 <context>
     <name>DueListModel</name>
@@ -77,17 +73,6 @@
     <message>
         <source>%1 day(s) left</source>
         <translation>剩 %1 天</translation>
-    </message>
-</context>
-<context>
-    <name>PaceBar</name>
-    <message>
-        <source>target %1</source>
-        <translation>目标 %1</translation>
-    </message>
-    <message>
-        <source>pace %1</source>
-        <translation>序时 %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Charts painted with QPainter (QtCharts is not part of PySide6-Essentials): per-unit task
-bars and the good-days pace bar. Labels are Chinese and readable at a glance."""
+bars (the year-target charts are ui.pages.metrics.charts.MetricChart). Labels are Chinese and
+readable at a glance."""
 
 from __future__ import annotations
 
@@ -97,36 +98,3 @@ class UnitBarChart(QWidget):
                 rate += self.tr(", %1 overdue").replace("%1", str(bar.overdue))
             p.setPen(QColor("#333"))
             p.drawText(QRectF(x + 6, y, 160, self.ROW), Qt.AlignmentFlag.AlignVCenter, rate)
-
-
-class PaceBar(QWidget):
-    """Good days so far against the target, with the straight-line pace marked."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.value = 0.0
-        self.pace = 0.0
-        self.target = 1.0
-        self.caption = ""
-        self.setMinimumHeight(58)
-
-    def set_values(self, value: float, pace: float, target: float, caption: str) -> None:
-        self.value, self.pace, self.target, self.caption = value, pace, max(target, 1.0), caption
-        self.update()
-
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        left, width = 10, max(self.width() - 20, 10)
-        bar = QRectF(left, 24, width, 16)
-        p.fillRect(bar, QColor("#e8edf5"))
-        colour = DONE if self.value >= self.pace else QColor("#e6a700")
-        p.fillRect(QRectF(left, 24, width * min(self.value / self.target, 1.0), 16), colour)
-        x = left + width * min(self.pace / self.target, 1.0)
-        p.setPen(QPen(QColor("#222"), 2))
-        p.drawLine(int(x), 18, int(x), 46)
-        p.setPen(QColor("#222"))
-        p.drawText(QRectF(left, 0, width, 20), Qt.AlignmentFlag.AlignLeft, self.caption)
-        p.drawText(QRectF(left, 42, width, 16), Qt.AlignmentFlag.AlignRight,
-                   self.tr("target %1").replace("%1", f"{self.target:g}"))
-        p.drawText(QRectF(x - 60, 42, 120, 16), Qt.AlignmentFlag.AlignHCenter,
-                   self.tr("pace %1").replace("%1", f"{self.pace:.0f}"))

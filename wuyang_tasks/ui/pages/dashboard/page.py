@@ -29,7 +29,8 @@ from ...context import UiContext
 from ...page import Page
 from ..tasks.filters import OPEN, Criteria
 from ..tasks.model import LIGHT_COLOURS
-from .charts import PaceBar, UnitBar, UnitBarChart
+from ..metrics.charts import MetricChart
+from .charts import UnitBar, UnitBarChart
 
 
 class DueListModel(QAbstractTableModel):
@@ -230,17 +231,17 @@ class DashboardPage(Page):
             self.metric_layout.addWidget(QLabel(self.tr("No year targets for %1.")
                                                 .replace("%1", str(today.year))), 0, 0)
             return
-        for i, m in enumerate(report.metrics):
-            name = QLabel(f"{m.name}（{m.target_text}）")
-            state = QLabel(f"{m.status.label}  {m.current_text}")
+        for i, m in enumerate(report.metrics):  # two charts a row; a click opens the 指标 page
+            state = QLabel(f"{m.status.label}  {m.name}：{m.current_text}")
             state.setToolTip(m.reason)
-            self.metric_layout.addWidget(name, i, 0)
-            self.metric_layout.addWidget(state, i, 1)
-            if m.good_days is not None:
-                pace = PaceBar()
-                g = m.good_days
-                pace.set_values(g.good_days, g.pace_expected, g.target, self.tr(
-                    "%1 good days so far; the pace needs %2").replace("%1", str(g.good_days))
-                    .replace("%2", f"{g.pace_expected:.0f}"))
-                self.metric_layout.addWidget(pace, i, 2)
-        self.metric_layout.setColumnStretch(2, 1)
+            chart = MetricChart()
+            chart.set_view(m)
+            chart.setMinimumHeight(280)
+            chart.setToolTip(m.reason)
+            chart.setCursor(Qt.CursorShape.PointingHandCursor)
+            chart.clicked.connect(lambda metric_id: self.ctx.navigate("metrics", metric_id=metric_id))
+            row, column = 2 * (i // 2), i % 2
+            self.metric_layout.addWidget(state, row, column)
+            self.metric_layout.addWidget(chart, row + 1, column)
+        self.metric_layout.setColumnStretch(0, 1)
+        self.metric_layout.setColumnStretch(1, 1)

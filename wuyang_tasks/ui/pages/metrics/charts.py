@@ -8,7 +8,7 @@ The dashboard embeds the same widget.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -30,6 +30,7 @@ def nice_top(value: float, step: float) -> float:
 
 
 class MetricChart(QWidget):
+    clicked = Signal(int)  # the metric's id (the dashboard opens the 指标 page on it)
     MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 54, 18, 50, 52
 
     def __init__(self, parent: QWidget | None = None):
@@ -44,6 +45,11 @@ class MetricChart(QWidget):
     def set_view(self, view: MetricView | None) -> None:
         self.view = view
         self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.view is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.view.id)
+        super().mouseReleaseEvent(event)
 
     # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
