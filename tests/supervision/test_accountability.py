@@ -126,3 +126,16 @@ def test_direct_delete_of_an_urging_is_caught_by_verify(demo):
         conn.execute(text("DELETE FROM urging"))
     result = verify_ledger(led)
     assert not result.ok and "已从台账中删除" in result.message
+
+
+def test_a_decision_cannot_take_effect_before_the_failure(demo):
+    """QA: `accountability add --at 2016-08-05` on 7月29日 recorded a decision effective 7月29日
+    for a failure of 8月5日."""
+    person_id, _ = _gov(demo)
+    with pytest.raises(ValidationError, match="失职日期（2016年8月5日）不能晚于问责决定的生效日期（2016年7月29日）"), \
+            demo.ledger.write() as s:
+        acc.issue(s, _spec(person_id, effective_date=date(2016, 7, 29)), cal=demo.cal)
+    with demo.ledger.read() as s:
+        assert acc.record_views(s, person_id=person_id) == []
+    with demo.ledger.write() as s:  # on the day of the failure itself it is fine
+        acc.issue(s, _spec(person_id, effective_date=date(2016, 8, 5)), cal=demo.cal)

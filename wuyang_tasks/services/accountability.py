@@ -179,6 +179,9 @@ def _write(session: Session, spec: RecordSpec, cal: WorkdayCalendar, action: Rec
     facts = (spec.facts or "").strip()
     if not facts:
         raise ValidationError("请填写问责事实。")
+    if spec.failure_on is not None and spec.failure_on > spec.effective_date:
+        raise ValidationError(f"失职日期（{chinese_date(spec.failure_on)}）不能晚于问责决定的生效日期"
+                              f"（{chinese_date(spec.effective_date)}）。")
     tenure, post_title = _post_held(session, spec)
     unit_id = spec.unit_id if spec.unit_id is not None else (tenure.post.unit_id if tenure else None)
     if unit_id is not None:
