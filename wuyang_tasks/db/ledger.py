@@ -24,7 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
-from . import backup, failures, migrate, postgres
+from . import backup, failures, migrate, postgres, text_guard  # noqa: F401 — text_guard registers a check
 from .audit import os_actor
 from .checks import network_share_warning
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url

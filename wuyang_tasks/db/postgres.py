@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from wuyang_tasks.domain.errors import LedgerOpenError
 
 from .engine import BUSY_TIMEOUT_MS
+from .text_guard import refuse_nul_parameters
 
 CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
@@ -58,7 +59,9 @@ def create_server_engine(url: URL, *, read_only: bool = False) -> Engine:
         options += " -c default_transaction_read_only=on"
     args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME,
             "options": options}
-    return create_engine(url, pool_pre_ping=True, connect_args=args)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=args)
+    refuse_nul_parameters(engine)
+    return engine
 
 
 def connect(url: URL, *, read_only: bool = False, password_prompt: PasswordPrompt | None = None) -> Engine:

@@ -159,8 +159,9 @@ def _task_conditions(flt: TaskFilter) -> list:
         conditions.append(_T.category == flt.category)
     if flt.task_ids is not None:
         conditions.append(_T.id.in_(flt.task_ids))
-    if flt.text and flt.text.strip():
-        pattern = f"%{_escape_like(flt.text.strip())}%"
+    needle = (flt.text or "").replace("\x00", "").strip()  # NUL cannot occur in stored text
+    if needle:
+        pattern = f"%{_escape_like(needle)}%"
         conditions.append(or_(_T.title.like(pattern, escape="\\"),
                               _T.content.like(pattern, escape="\\"),
                               _T.code.like(pattern, escape="\\")))

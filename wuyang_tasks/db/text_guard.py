@@ -1,0 +1,62 @@
+"""Refuse text that a database cannot keep as typed — the same way on both backends.
+
+PostgreSQL rejects the NUL character and text longer than a column's declared length; SQLite
+would silently keep both, so the same input would succeed on one backend and fail with a raw
+driver error on the other. Every flush checks the string attributes of new and changed rows
+and refuses such text with a message naming the field, before anything is written.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import String, event, inspect
+from sqlalchemy.orm import Session
+
+from wuyang_tasks.domain.errors import ValidationError
+
+TABLES = {"unit": "单位", "unit_alias": "单位别名", "person": "人员", "post": "职务", "source": "任务来源",
+          "task": "任务", "progress_report": "进展反馈", "extension": "延期申请", "urging": "催办",
+          "checklist_template": "检查模板", "checklist_item": "检查项", "inspection": "督导检查",
+          "inspection_inspector": "检查人", "finding": "检查发现问题", "accountability_record": "问责记录",
+          "metric": "指标", "metric_reading": "监测数据", "calendar_override": "工作日历"}
+FIELDS = {"name": "名称", "title": "标题", "code": "编号", "content": "内容", "short_name": "简称",
+          "alias": "别名", "phone": "电话", "note": "备注", "text": "内容", "category": "类别",
+          "doc_number": "文号", "deadline_text": "时限原文", "site": "检查地点", "facts": "事实",
+          "decision_number": "决定文号", "deciding_body": "决定机关", "post_title": "职务"}
+
+
+def _where(obj, key: str) -> str:
+    table = obj.__tablename__
+    return f"{TABLES.get(table, table)}的“{FIELDS.get(key, key)}”"
+
+
+@event.listens_for(Session, "before_flush")
+def _check_text(session: Session, _context, _instances) -> None:
+    for obj in (*session.new, *session.dirty):
+        for attr in inspect(obj).mapper.column_attrs:
+            value = getattr(obj, attr.key, None)
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
+                raise ValidationError(
+                    f"{_where(obj, attr.key)}中含有不可见的控制字符（NUL），无法保存。"
+                    "请删除该字符后重试（常见于从其他软件复制的文字）。")
+            column_type = attr.columns[0].type
+            limit = getattr(column_type, "length", None) if isinstance(column_type, String) else None
+            if limit and len(value) > limit:
+                raise ValidationError(
+                    f"{_where(obj, attr.key)}太长：{len(value)} 个字，最多 {limit} 个字。"
+                    f"开头为“{value[:20]}…”。")
+
+
+def refuse_nul_parameters(engine) -> None:
+    """PostgreSQL: a search or lookup with NUL in it fails in the driver; refuse it clearly first.
+    (SQLite simply finds nothing, which is the right answer there.)"""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(_conn, _cursor, _statement, parameters, _context, executemany):
+        rows = parameters if executemany else [parameters]
+        for row in rows:
+            values = row.values() if isinstance(row, dict) else (row or ())
+            if any(isinstance(v, str) and "\x00" in v for v in values):
+                raise ValidationError("输入的文字中含有不可见的控制字符（NUL），请删除后重试"
+                                      "（常见于从其他软件复制的文字）。")
