@@ -146,3 +146,22 @@ def test_a_row_locked_too_long_by_another_client_fails_with_a_message(pg_ledger_
     finally:
         other.dispose()
         ledger.dispose()
+
+
+def test_password_from_the_system_keyring(password_url, monkeypatch, tmp_path):
+    import sys
+    import types
+
+    from wuyang_tasks.db import postgres
+
+    saved = {("wuyang-tasks", postgres.keyring_username(password_url)): PASSWORD}
+    fake = types.SimpleNamespace(get_password=lambda service, user: saved.get((service, user)))
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    ledger = open_ledger(password_url, password_prompt=lambda url, reason: pytest.fail("asked"))
+    try:
+        assert ledger.actor == PASSWORD_USER
+        remembered = postgres.address_for_settings(ledger.url)
+        assert PASSWORD not in remembered and PASSWORD_USER in remembered
+    finally:
+        ledger.dispose()

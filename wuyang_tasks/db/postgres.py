@@ -35,6 +35,11 @@ def server_name(url: URL) -> str:
     return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
 
 
+def address_for_settings(url: URL) -> str:
+    """The address to remember in the settings: never with a password in it."""
+    return url.set(password=None).render_as_string(hide_password=False)
+
+
 def keyring_username(url: URL) -> str:
     return f"{url.username or ''}@{server_name(url)}"
 
