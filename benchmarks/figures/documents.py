@@ -132,6 +132,9 @@ def ledger_pdf_baseline(probe: Probe):
 
 
 # --------------------------------------------------------------------------- ledger import
+CREATED_AT = "2026-01-01T00:00:00+00:00"
+
+
 def _import_file(probe: Probe) -> Path:
     """The 任务台账 workbook of the N-task ledger, as the program exports it (made once)."""
     from .. import ledgers
@@ -202,7 +205,7 @@ def import_baseline(probe: Probe):
         rows = []
         for values in ws.iter_rows(min_row=4, values_only=True):
             if values and values[1]:
-                rows.append((values[1], values[2], status_of.get(values[9], "DRAFT"), "2026-01-01T00:00:00+00:00"))
+                rows.append((values[1], values[2], status_of.get(values[9], "DRAFT"), CREATED_AT))
         wb.close()
         conn = sqlite3.connect(state["path"])
         with conn:
