@@ -80,3 +80,63 @@ def test_huge_files_and_sheets_are_refused(ledger, tmp_path, state, monkeypatch)
     monkeypatch.setattr(workbook, "MAX_ROWS", 20_000)
     monkeypatch.setattr(workbook, "MAX_UNPACKED", 100)
     _refused(path, ledger, state, "解压后")
+
+
+def _damaged_copies(good: bytes, member: str):
+    """Copies of ``good`` with one byte of ``member``'s compressed data flipped, at 24 places."""
+    import io
+
+    info = zipfile.ZipFile(io.BytesIO(good)).getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(1, 25):
+        data = bytearray(good)
+        data[start + info.compress_size * k // 25] ^= 0xFF
+        yield bytes(data)
+
+
+def _zip_failure(data: bytes, member: str) -> str:
+    import io
+
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).read(member)
+    except Exception as exc:  # noqa: BLE001 — we want its type name
+        return type(exc).__name__
+    return "none"
+
+
+def test_flipped_bytes_refuse_ledger_and_readings_imports(ledger, tmp_path, state):
+    """A byte flipped inside a compressed part fails in zlib (zlib.error) or the CRC check
+    (BadZipFile); both imports refuse it with a message naming the file, ledger unchanged."""
+    from wuyang_tasks.imports.readings import import_readings
+
+    good = real_ledger(tmp_path / "好.xlsx").read_bytes()
+    failures = set()
+    for n, data in enumerate(_damaged_copies(good, "xl/worksheets/sheet1.xml")):
+        failures.add(_zip_failure(data, "xl/worksheets/sheet1.xml"))
+        path = tmp_path / f"坏{n}.xlsx"
+        path.write_bytes(data)
+        _refused(path, ledger, state, f"“坏{n}.xlsx”已损坏或不完整")
+        before = state(ledger)
+        with pytest.raises(WorkbookRefused, match=f"“坏{n}.xlsx”已损坏或不完整"):
+            import_readings(ledger, path)
+        assert state(ledger) == before
+    assert {"error", "BadZipFile"} <= failures  # zlib.error really occurs among these copies
+
+
+def test_truncated_sheet_part_is_refused(ledger, tmp_path, state):
+    """An archive whose central directory is intact but whose sheet data ends early (EOFError /
+    zlib.error inside openpyxl's reader)."""
+    import io
+
+    good = real_ledger(tmp_path / "好.xlsx").read_bytes()
+    source = zipfile.ZipFile(io.BytesIO(good))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body[: len(body) // 2]
+            z.writestr(info.filename, body)
+    path = tmp_path / "半截.xlsx"
+    path.write_bytes(out.getvalue())
+    _refused(path, ledger, state, "“半截.xlsx”已损坏或不完整")

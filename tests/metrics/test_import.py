@@ -120,7 +120,7 @@ def test_file_problems(today_ledger, metrics, tmp_path):
         import_readings(today_ledger, odd)
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook", encoding="utf-8")
-    with pytest.raises(ValidationError, match="无法打开"):
+    with pytest.raises(ValidationError, match="不是 Excel 工作簿"):
         import_readings(today_ledger, fake)
     headerless = tmp_path / "h.csv"
     headerless.write_text("a,b\n1,2\n", encoding="utf-8")

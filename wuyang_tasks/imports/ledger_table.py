@@ -11,13 +11,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
 
 from wuyang_tasks.domain.enums import TaskStatus
 
 from .deadlines import DeadlineError, parse_deadline
 from .names import split_names, split_unit_names
-from .workbook import Sheet, WorkbookRefused, clean_text, read_workbook
+from .workbook import Sheet, WorkbookRefused, clean_text, column_letter, read_workbook
 
 
 class Field(StrEnum):
@@ -232,9 +231,9 @@ def _columns(sheet: Sheet, header: tuple[int, ...], problems: list[Problem]) -> 
             elif f is Field.LEAD_UNIT and Field.COOP_UNIT not in columns:
                 f = Field.COOP_UNIT
             else:
-                problems.append(Problem(f"与{get_column_letter(columns[f])}列重复，本列未导入",
+                problems.append(Problem(f"与{column_letter(columns[f])}列重复，本列未导入",
                                         sheet=sheet.name, row=header[-1],
-                                        column=get_column_letter(c), field=f.value, is_error=False))
+                                        column=column_letter(c), field=f.value, is_error=False))
                 continue
         columns[f] = c
     return columns
@@ -341,7 +340,7 @@ def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], category: str | N
         return clean_text(v)
 
     row = TableRow(sheet=sheet.name, row=r, title="", category=category,
-                   columns={f: get_column_letter(c) for f, c in columns.items()})
+                   columns={f: column_letter(c) for f, c in columns.items()})
 
     def problem(f: Field, message: str, value=None) -> None:
         reading.problems.append(Problem(message, sheet=sheet.name, row=r, column=row.column(f),

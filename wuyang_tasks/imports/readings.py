@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import backup
@@ -35,6 +34,8 @@ from wuyang_tasks.domain.enums import MetricKind
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services.metrics import DAY, MONTH, EntryResult, ReadingEntry
+
+from .workbook import check_file, column_letter, reading_guard
 
 DATE_HEADERS = ("日期", "监测日期", "时间")
 MONTH_HEADERS = ("月份", "月")
@@ -60,7 +61,7 @@ class Cell:
     @property
     def where(self) -> str:
         return (f"工作表“{self.sheet}”第{self.row}行“{self.header}”列"
-                f"（{get_column_letter(self.column)}{self.row}）")
+                f"（{column_letter(self.column)}{self.row}）")
 
     def problem(self, text: str) -> str:
         return f"{self.where}，值“{_show(self.value)}”：{text}"
@@ -166,16 +167,16 @@ def _read_csv(path: Path) -> list[list[object]]:
 
 
 def _read_xlsx(path: Path) -> list[tuple[str, list[list[object]]]]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # here, not at import: openpyxl costs ~0.3 s to load
 
-    try:
+    check_file(path)
+    with reading_guard(path):
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise ValidationError(f"无法打开“{path.name}”：{exc.__class__.__name__}。文件可能已损坏或不是 .xlsx 格式。") from None
-    try:
-        return [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
-    finally:
-        wb.close()
+        try:
+            return [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
+                    for ws in wb.worksheets]
+        finally:
+            wb.close()
 
 
 # ----------------------------------------------------------------------------- parsing

@@ -5,6 +5,10 @@ workbook (text renamed .xlsx, CSV, Word documents), old .xls / WPS .et files (OL
 files: "save as .xlsx"), password-protected workbooks (also OLE compound files, holding an
 ``EncryptionInfo`` stream), damaged archives, files over :data:`MAX_BYTES`, archives that would
 unpack to more than :data:`MAX_UNPACKED` (zip bombs), sheets over :data:`MAX_ROWS` rows.
+A damaged archive can fail anywhere inside zipfile/zlib/openpyxl/the XML parser, with whatever
+exception those raise (zlib.error, EOFError, BadZipFile, KeyError, UnicodeDecodeError, lxml
+errors…); :func:`reading_guard` turns every one of them into :class:`WorkbookRefused` naming
+the file, at this file-reading boundary only.
 
 Sheets are read with openpyxl's read-only mode (streaming, a fraction of the memory of a full
 load). Read-only mode does not expose merged cells, so the merge ranges are read from the sheet
@@ -17,15 +21,13 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
-from openpyxl.utils.exceptions import InvalidFileException
-
-from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.domain.errors import LedgerError, ValidationError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 300 * 1024 * 1024
@@ -41,6 +43,23 @@ _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 class WorkbookRefused(ValidationError):
     """The file cannot be read as a workbook; nothing was imported."""
+
+
+@contextmanager
+def reading_guard(path: Path) -> Iterator[None]:
+    """Any failure while unpacking or parsing ``path`` → :class:`WorkbookRefused` naming it.
+
+    Deliberately broad: the body only reads the clerk's file through zipfile/zlib/openpyxl/XML
+    parsers, and a flipped byte surfaces as almost any exception type from them. Our own
+    messages (:class:`LedgerError`) pass through unchanged."""
+    try:
+        yield
+    except LedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — see the docstring
+        raise WorkbookRefused(
+            f"“{Path(path).name}”已损坏或不完整，无法读取（{type(exc).__name__}）。"
+            "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。") from None
 
 
 @dataclass
@@ -104,12 +123,9 @@ def check_file(path: Path) -> None:
         raise WorkbookRefused(
             f"“{name}”不是 Excel 工作簿（.xlsx），可能是改了扩展名的文本、CSV 或其他文件。"
             "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        raise WorkbookRefused(f"“{name}”已损坏或不完整，无法作为 Excel 工作簿读取。") from None
+    with reading_guard(path), zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        unpacked = sum(info.file_size for info in archive.infolist())
     if "xl/workbook.xml" not in names:
         hint = "（看起来是 Word 文档）" if "word/document.xml" in names else ""
         raise WorkbookRefused(f"“{name}”不是 Excel 工作簿{hint}。请选择 .xlsx 格式的台账文件。")
@@ -123,28 +139,25 @@ def read_workbook(path: Path, sheet: str | None = None) -> list[Sheet]:
     (dates as datetime). Raises :class:`WorkbookRefused`."""
     path = Path(path)
     check_file(path)
-    merges = _merge_ranges(path)
-    try:
+    from openpyxl import load_workbook  # here, not at import: openpyxl costs ~0.3 s to load
+
+    with reading_guard(path):
+        merges = _merge_ranges(path)
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError,
-            ET.ParseError) as exc:
-        raise WorkbookRefused(f"“{path.name}”无法读取（{type(exc).__name__}），文件可能已损坏。") from None
-    try:
-        names = wb.sheetnames
-        if sheet is not None and sheet not in names:
-            raise WorkbookRefused(
-                f"“{path.name}”中没有名为“{sheet}”的工作表。现有工作表：{'、'.join(names)}。")
-        out = []
-        for name in ([sheet] if sheet else names):
-            ws = wb[name]
-            if not hasattr(ws, "iter_rows"):
-                continue  # chart sheets
-            out.append(_read_sheet(path, ws, name, merges.get(name, [])))
-        return out
-    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError) as exc:
-        raise WorkbookRefused(f"“{path.name}”读取中出错（{type(exc).__name__}），文件可能已损坏。") from None
-    finally:
-        wb.close()
+        try:
+            names = wb.sheetnames
+            if sheet is not None and sheet not in names:
+                raise WorkbookRefused(
+                    f"“{path.name}”中没有名为“{sheet}”的工作表。现有工作表：{'、'.join(names)}。")
+            out = []
+            for name in ([sheet] if sheet else names):
+                ws = wb[name]
+                if not hasattr(ws, "iter_rows"):
+                    continue  # chart sheets
+                out.append(_read_sheet(path, ws, name, merges.get(name, [])))
+            return out
+        finally:
+            wb.close()
 
 
 def _read_sheet(path: Path, ws, name: str, merges) -> Sheet:
@@ -175,26 +188,23 @@ def _value(value):
 def _merge_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     """sheet name → merge ranges, read from the package (workbook.xml, its relationships and each
     sheet's <mergeCell ref=…/>)."""
+    from openpyxl.utils.cell import range_boundaries
+
     out: dict[str, list] = {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            targets = _sheet_targets(archive)
-            for name, target in targets.items():
-                ranges = []
-                try:
-                    with archive.open(target) as fh:
-                        for _, elem in ET.iterparse(fh):
-                            if elem.tag == f"{{{_MAIN_NS}}}mergeCell":
-                                ref = elem.get("ref")
-                                if ref and ":" in ref:
-                                    ranges.append(tuple(range_boundaries(ref)))
-                            elif elem.tag == f"{{{_MAIN_NS}}}row":
-                                elem.clear()  # merges follow the data; keep memory flat
-                except KeyError:
-                    continue
-                out[name] = ranges
-    except (zipfile.BadZipFile, ET.ParseError, ValueError) as exc:
-        raise WorkbookRefused(f"“{path.name}”结构有误（{type(exc).__name__}），文件可能已损坏。") from None
+    with zipfile.ZipFile(path) as archive:
+        for name, target in _sheet_targets(archive).items():
+            if target not in archive.NameToInfo:
+                continue
+            ranges = []
+            with archive.open(target) as fh:
+                for _, elem in ET.iterparse(fh):
+                    if elem.tag == f"{{{_MAIN_NS}}}mergeCell":
+                        ref = elem.get("ref")
+                        if ref and ":" in ref:
+                            ranges.append(tuple(range_boundaries(ref)))
+                    elif elem.tag == f"{{{_MAIN_NS}}}row":
+                        elem.clear()  # merges follow the data; keep memory flat
+            out[name] = ranges
     return out
 
 
@@ -217,11 +227,18 @@ def sheet_names(path: Path) -> list[str]:
     """The workbook's sheet names in order (after :func:`check_file`)."""
     path = Path(path)
     check_file(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return list(_sheet_targets(archive))
-    except (zipfile.BadZipFile, KeyError, ET.ParseError):
-        raise WorkbookRefused(f"“{path.name}”结构有误，文件可能已损坏。") from None
+    with reading_guard(path), zipfile.ZipFile(path) as archive:
+        return list(_sheet_targets(archive))
+
+
+def column_letter(index: int) -> str:
+    """Excel column letters of a 1-based column index (1 → A, 27 → AA); openpyxl's
+    get_column_letter without loading openpyxl."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def clean_text(value) -> str:
