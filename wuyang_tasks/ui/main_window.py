@@ -123,12 +123,20 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_new)
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_connect)
         file_menu.addSeparator()
+        self.action_import = file_menu.addAction(self.tr("&Import Excel ledger…"))
+        self.action_import.triggered.connect(self.import_ledger)
+        self.action_minutes = file_menu.addAction(self.tr("Tasks from &minutes or a plan…"))
+        self.action_minutes.triggered.connect(self.tasks_from_minutes)
+        file_menu.addSeparator()
         self.action_backups = file_menu.addAction(self.tr("&Backups and restore…"))
         self.action_backups.triggered.connect(self.show_backups)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.action_calendar = tools_menu.addAction(self.tr("Working-day &calendar…"))
+        self.action_calendar.triggered.connect(self.show_calendar)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("&User guide"))
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -194,6 +202,22 @@ class MainWindow(QMainWindow):
 
         BackupsDialog(self.ctx, self).exec()
 
+    def import_ledger(self) -> bool:
+        from .pages.imports import open_import_dialog
+
+        return open_import_dialog(self.ctx, self)
+
+    def tasks_from_minutes(self) -> bool:
+        from .pages.imports import open_minutes_dialog
+
+        return open_minutes_dialog(self.ctx, self)
+
+    def show_calendar(self) -> None:
+        """Opens on the first year the calendar lacks, if any (the status bar names it)."""
+        from .pages.workday_calendar import open_calendar_dialog
+
+        open_calendar_dialog(self.ctx, self, min(self.ctx.calendar().uncovered_years, default=None))
+
     def _opened(self, ledger: Ledger) -> None:
         self.ctx.replace_ledger(ledger)
 
@@ -215,11 +239,15 @@ class MainWindow(QMainWindow):
         self.warning_label = QLabel()
         self.warning_label.setStyleSheet("color: #a61b1b;")
         self.warning_label.setWordWrap(False)
+        link_text = self.tr("Working-day calendar…")
+        self.calendar_link = QLabel('<a href="calendar">' + link_text + "</a>")
+        self.calendar_link.linkActivated.connect(lambda _link: self.show_calendar())
         self.location_label = QLabel()
         self.location_label.setStyleSheet("color: #555;")
         bar = self.statusBar()
         bar.addWidget(self.caption_label)
         bar.addWidget(self.warning_label, 1)
+        bar.addWidget(self.calendar_link)
         bar.addPermanentWidget(self.location_label)
 
     def update_status(self) -> None:
@@ -228,7 +256,9 @@ class MainWindow(QMainWindow):
         caption = ledger.today_caption() or self.tr("Today: %1").replace(
             "%1", f"{day.year}年{day.month}月{day.day}日")
         self.caption_label.setText(caption)
-        warnings = [w for w in [self.ctx.calendar().warning(), *ledger.notices] if w]
+        calendar_warning = self.ctx.calendar().warning()
+        warnings = [w for w in [calendar_warning, *ledger.notices] if w]
+        self.calendar_link.setVisible(calendar_warning is not None)
         self.warning_label.setText("；".join(warnings))
         self.warning_label.setToolTip("\n".join(warnings))
         self.location_label.setText(ledger.display_name())

@@ -127,12 +127,28 @@ Nothing was saved by the failed action. The details were written to %2.</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Import Excel ledger…</source>
+        <translation>导入Excel台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Tasks from &amp;minutes or a plan…</source>
+        <translation>从会议纪要/实施方案生成任务(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Backups and restore…</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Working-day &amp;calendar…</source>
+        <translation>工作日历(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -193,6 +209,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>Data folder: %1</source>
         <translation>数据目录：%1</translation>
+    </message>
+    <message>
+        <source>Working-day calendar…</source>
+        <translation>补录工作日历…</translation>
     </message>
     <message>
         <source>Today: %1</source>
