@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
 from wuyang_tasks import APP_NAME, APP_TITLE
-from wuyang_tasks.db.ledger import Ledger
+from wuyang_tasks.db.ledger import Ledger, open_ledger
 
 from . import errors
 from .context import UiContext
@@ -85,6 +85,27 @@ class Launcher(QObject):
                       on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        """The ledger chosen at start cannot be opened (damaged, not a ledger, newer, read-only,
+        locked …): offer what fits — restore the latest good backup, open read-only, retry —
+        before the first-run dialog (选择其他台账文件, or closing the offers)."""
+        from wuyang_tasks.db.ledger import LedgerOpenError
+
+        from .pages.backups import offer_after_open_error
+
+        if not isinstance(exc, LedgerOpenError):
+            self.ask(problem=errors.describe(exc))
+            return
+        try:
+            taken = offer_after_open_error(None, exc, self.location, choose_other=True)
+            if taken in ("restore_backup", "retry"):
+                self._open(self.location, with_demo=False)
+                return
+            if taken == "open_read_only":
+                self._show(open_ledger(self.location, today=self.today, read_only=True))
+                return
+        except Exception as again:  # noqa: BLE001 — the restore or read-only open failed too
+            self.ask(problem=errors.describe(again))
+            return
         self.ask(problem=errors.describe(exc))
 
     def _show(self, ledger: Ledger) -> None:

@@ -32,6 +32,10 @@
         <translation>以只读方式打开</translation>
     </message>
     <message>
+        <source>Choose another ledger…</source>
+        <translation>选择其他台账文件…</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>重试</translation>
     </message>

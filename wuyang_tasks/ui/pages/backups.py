@@ -158,12 +158,17 @@ def restore_and_reopen(ctx: UiContext, source: Path, parent: QWidget | None, on_
 
 
 def offer_after_open_error(parent: QWidget | None, exc: LedgerOpenError,
-                           location: str | None) -> str | None:
+                           location: str | None, *, choose_other: bool = False) -> str | None:
     """Show why ``location`` cannot be opened with the offers that fit. Returns the offer taken
-    ("restore_backup" — already restored, open again; "open_read_only"; "retry") or None."""
+    ("restore_backup" — already restored, open again; "open_read_only"; "retry") or None.
+
+    ``choose_other`` (program start, where no other ledger is open yet) adds 选择其他台账文件…
+    ("choose_file"), and returns "choose_file" without asking when nothing else fits."""
     url = resolve_url(location)
     path = Path(url.database) if is_sqlite(url) else None
-    offers = [o for o in open_offers(exc, path) if o.kind != "choose_file"]
+    offers = [o for o in open_offers(exc, path) if choose_other or o.kind != "choose_file"]
+    if choose_other and all(o.kind == "choose_file" for o in offers):
+        return "choose_file"
     title = QCoreApplication.translate("Backups", "Cannot open the ledger")
     box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message, QMessageBox.StandardButton.NoButton,
                       parent)
@@ -184,4 +189,6 @@ def _offer_label(offer) -> str:
         return text.replace("%1", offer.backup.taken_at.strftime("%Y-%m-%d %H:%M"))
     if offer.kind == "open_read_only":
         return QCoreApplication.translate("Backups", "Open read-only")
+    if offer.kind == "choose_file":
+        return QCoreApplication.translate("Backups", "Choose another ledger…")
     return QCoreApplication.translate("Backups", "Retry")
