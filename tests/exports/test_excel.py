@@ -60,14 +60,14 @@ def test_ledger_workbook_layout_and_counts(demo_ledger, cal, tmp_path):
     assert len(data) == len(expected) == 29
     by_code = {row[1]: row for row in data}
     survey = by_code["2016-002"]
-    assert survey[4] == "县住建委" and survey[5] == "县环保局" and survey[9] == "办理中"
-    assert isinstance(survey[7], datetime) and survey[7].date().isoformat() == "2016-07-27"
-    assert ws.cell(row=4 + data.index(survey), column=8).number_format == 'yyyy"年"m"月"d"日"'
-    ongoing = [r for r in data if r[7] == "长期坚持"]
+    assert survey[4] == "县住建委" and survey[5] == "县环保局" and survey[11] == "办理中"
+    assert isinstance(survey[8], datetime) and survey[8].date().isoformat() == "2016-07-27"
+    assert ws.cell(row=4 + data.index(survey), column=9).number_format == 'yyyy"年"m"月"d"日"'
+    ongoing = [r for r in data if r[8] == "长期坚持"]
     assert len(ongoing) == 3
     assert [r[0] for r in data] == list(range(1, len(data) + 1))
     _assert_print_ready(ws, 3)
-    assert ws.auto_filter.ref == f"A3:J{3 + len(data)}"
+    assert ws.auto_filter.ref == f"A3:L{3 + len(data)}"
     assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width
 
 

@@ -122,12 +122,7 @@ def _territorial(t: PlannedTask) -> str:
 
 
 def _deadline(t: PlannedTask) -> str:
-    spec = t.row.deadline
-    if spec is None:
-        return "—"
-    if spec.day:
-        return chinese_date(spec.day)
-    return spec.text or ""
+    return t.deadline_caption(chinese_date) or "—"
 
 
 # --------------------------------------------------------------------------- import minutes

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db.models import Responsibility, Source, Task
+from wuyang_tasks.db.models import CalendarOverride, Responsibility, Source, Task
+from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import Role, TaskStatus, UnitKind
 
 from .ledger_table import Field, Problem, TableReading, TableRow
@@ -51,6 +52,18 @@ class PlannedTask:
     collective_notes: list[str] = field(default_factory=list)
     existing_id: int | None = None
     existing_code: str | None = None
+    deadline: object = None  # DeadlineSpec | None: what is saved (see _Planner._deadline)
+
+    def deadline_caption(self, show_day) -> str:
+        """完成时限 for a preview: the day (formatted by ``show_day``), with the wording of a
+        deadline counted in days ("会后10个工作日内"), or the wording alone (长期坚持)."""
+        spec = self.deadline
+        if spec is None:
+            return ""
+        day = spec.day or (self.row.deadline.day if spec is not self.row.deadline else None)
+        if day is None:
+            return spec.text or ""
+        return show_day(day) + (f"（{spec.text}）" if spec.days is not None and spec.text else "")
 
     def names(self, role: Role) -> list[str]:
         return [r.display for r in self.roles if r.role is role]
@@ -118,7 +131,8 @@ def plan_ledger(session: Session, reading: TableReading, *, create_missing: bool
     plan = LedgerPlan(reading=reading, source_title=title, source_id=source_id,
                       problems=list(reading.problems))
     resolver = NameResolver(session)
-    planner = _Planner(session, plan, resolver, create_missing)
+    cal = WorkdayCalendar(dict(session.execute(select(CalendarOverride.day, CalendarOverride.is_workday)).all()))
+    planner = _Planner(session, plan, resolver, create_missing, cal)
     for row in reading.rows:
         planner.plan_row(row)
     planner.check_duplicates()
@@ -130,8 +144,10 @@ def plan_ledger(session: Session, reading: TableReading, *, create_missing: bool
 
 
 class _Planner:
-    def __init__(self, session: Session, plan: LedgerPlan, resolver: NameResolver, create_missing: bool):
+    def __init__(self, session: Session, plan: LedgerPlan, resolver: NameResolver, create_missing: bool,
+                 cal: WorkdayCalendar):
         self.s = session
+        self.cal = cal
         self.plan = plan
         self.resolver = resolver
         self.create_missing = create_missing
@@ -143,7 +159,7 @@ class _Planner:
                                           field=f.value, value=value, is_error=error))
 
     def plan_row(self, row: TableRow) -> None:
-        task = PlannedTask(row=row)
+        task = PlannedTask(row=row, deadline=self._deadline(row))
         self.plan.tasks.append(task)
         for written in row.leaders:
             self._person(task, Role.LEAD_LEADER, Field.LEADER, written)
@@ -171,6 +187,21 @@ class _Planner:
             if row.deadline is None:
                 self.problem(row, Field.STATUS, "状态表明任务已交办，但没有完成时限", status.label)
         self._match_existing(task)
+
+    def _deadline(self, row: TableRow):
+        """A 时限说明 counting days from a stated day (the program's own export writes
+        "会后10个工作日内（自2016年7月13日起算）") is kept as such — overdue days then count in
+        working days — when it gives the date in 完成时限; otherwise 完成时限 is the deadline."""
+        counted = row.counted_deadline
+        if counted is None:
+            return row.deadline
+        day = counted.resolve(self.cal, None)
+        if day == row.deadline.day:
+            return counted
+        self.problem(row, Field.DEADLINE_NOTE, f"按时限说明计算为{day:%Y-%m-%d}，与完成时限"
+                     f"{row.deadline.day:%Y-%m-%d}不同（可能已批准延期），按完成时限导入",
+                     counted.text, error=False)
+        return row.deadline
 
     def _unit(self, task: PlannedTask, role: Role, f: Field, written: str) -> None:
         if is_all_townships(written):

@@ -6,7 +6,7 @@ here: names stay as written; :mod:`.ledger_plan` resolves them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from wuyang_tasks.domain.enums import TaskStatus
 
-from .deadlines import DeadlineError, parse_deadline
+from .deadlines import DeadlineError, deadline_in_text, parse_deadline
 from .names import split_names, split_unit_names
 from .workbook import Sheet, WorkbookRefused, clean_text, column_letter, read_workbook
 
@@ -31,6 +31,7 @@ class Field(StrEnum):
     TERRITORIAL = "属地单位"
     PERSON = "责任人"
     DEADLINE = "完成时限"
+    DEADLINE_NOTE = "时限说明"
     TARGET = "量化目标"
     PROGRESS = "进展情况"
     STATUS = "状态"
@@ -54,6 +55,7 @@ EXACT = {
     Field.PERSON: ("责任人", "具体责任人", "直接责任人", "经办人", "承办人"),
     Field.DEADLINE: ("完成时限", "时限", "完成时间", "时间节点", "办结时限", "时间要求", "完成期限",
                      "截止时间", "时限要求", "办理时限"),
+    Field.DEADLINE_NOTE: ("时限说明", "时限备注"),
     Field.TARGET: ("量化目标", "目标要求", "工作目标", "预期目标"),
     Field.PROGRESS: ("进展情况", "完成情况", "推进情况", "本周进展", "工作进展", "进展"),
     Field.STATUS: ("状态", "完成状态", "办理状态", "任务状态"),
@@ -83,6 +85,8 @@ _FOOTER = re.compile(r"^(注[:：]|注\s|说明[:：]|填表人|填报人|审核
 _TOTALS = ("合计", "小计", "总计")
 _DATE_IN_TEXT = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# 时限说明 as the program's own ledger export writes it: "会后10个工作日内（自2016年7月13日起算）"
+_COUNTED_FROM = re.compile(r"[（(]\s*自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起算\s*[)）]")
 
 STATUS_WORDS = {
     "已完成": TaskStatus.DONE, "完成": TaskStatus.DONE, "办结": TaskStatus.DONE, "已销号": TaskStatus.DONE,
@@ -137,6 +141,9 @@ class TableRow:
     persons: list[str] = field(default_factory=list)
     deadline: object = None  # DeadlineSpec | None
     deadline_raw: str | None = None
+    # a 时限说明 counting working/calendar days from a stated day; the plan keeps it when it
+    # gives the same date as 完成时限 (else 完成时限 wins: e.g. an approved extension)
+    counted_deadline: object = None  # DeadlineSpec | None
     target: str | None = None
     progress: str | None = None
     status: TaskStatus | None = None
@@ -377,6 +384,9 @@ def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], category: str | N
         except DeadlineError as exc:
             problem(Field.DEADLINE, f"无法识别（{exc}）" if str(exc) != "无法识别" else "无法识别",
                     row.deadline_raw)
+    note = text(Field.DEADLINE_NOTE).replace("\n", "")
+    if note:
+        _read_deadline_note(row, note, reading, problem)
     status = text(Field.STATUS)
     if status:
         parsed = parse_status(status)
@@ -385,6 +395,40 @@ def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], category: str | N
             problem(Field.STATUS, f"无法识别，可写：{names}", status)
         row.status = parsed
     return row
+
+
+def _read_deadline_note(row: TableRow, note: str, reading: TableReading, problem) -> None:
+    """时限说明 next to 完成时限. With a date in 完成时限 the note is its wording (kept as the
+    task's 时限原文), and a note counting days "（自…起算）" is kept as :attr:`TableRow.counted_deadline`.
+    Without anything in 完成时限 the note is read as the deadline itself."""
+    start = None
+    m = _COUNTED_FROM.search(note)
+    if m:
+        try:
+            start = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            problem(Field.DEADLINE_NOTE, "起算日期不存在", note)
+            return
+    phrase = _COUNTED_FROM.sub("", note).strip() or note
+    if row.deadline is None and row.deadline_raw is None:
+        try:
+            spec = parse_deadline(phrase, reading.year, doc_date=start or reading.doc_date)
+        except DeadlineError as exc:
+            problem(Field.DEADLINE_NOTE, f"无法识别（{exc}）" if str(exc) != "无法识别" else "无法识别", note)
+            return
+        row.deadline = replace(spec, start=spec.start or (start if spec.days is not None else None))
+        row.deadline_raw = note
+        return
+    if row.deadline is None or row.deadline.day is None or row.deadline.days is not None:
+        return  # 完成时限 states its own wording (长期坚持, 每月25日前 …)
+    row.deadline = replace(row.deadline, text=phrase[:100])
+    if start is not None:
+        try:
+            counted = deadline_in_text(phrase, reading.year, doc_date=start)
+        except DeadlineError:
+            counted = None
+        if counted is not None and counted.days is not None:
+            row.counted_deadline = replace(counted, start=start)
 
 
 def parse_status(text: str) -> TaskStatus | None:

@@ -330,6 +330,8 @@ class LedgerDocument:
     title: str
     caption: str
     rows: list[TaskRow] = field(default_factory=list)
+    # task id → 时限说明: the deadline's own wording when 完成时限 shows only its date
+    deadline_notes: dict[int, str] = field(default_factory=dict)
 
 
 def build_ledger(session: Session, *, today: date, cal: WorkdayCalendar,
@@ -340,7 +342,28 @@ def build_ledger(session: Session, *, today: date, cal: WorkdayCalendar,
     meta = session.get(LedgerMeta, LEDGER_TITLE_KEY)
     title = meta.value if meta and meta.value.strip() else f"{county}任务台账"
     caption = f"{scope + '  ' if scope else ''}截至{chinese_date(today)}  共{len(rows)}项"
-    return LedgerDocument(title, caption, rows)
+    return LedgerDocument(title, caption, rows, _deadline_notes(session, rows))
+
+
+def _deadline_notes(session: Session, rows: list[TaskRow]) -> dict[int, str]:
+    """时限说明 of the dated tasks whose deadline was written as words: "9月底前" as written;
+    a deadline counted in days with the day counting starts, "会后10个工作日内（自2016年7月13日
+    起算）" — the ledger import reads this back as a working-day deadline (round trip)."""
+    dated = {r.id: r for r in rows if not (r.ongoing or r.recurrence_day) and r.effective_deadline}
+    notes = {}
+    query = select(Task.id, Task.deadline_basis, Task.deadline_start, Task.deadline_days,
+                   Task.deadline_text).where(Task.deadline_text.is_not(None) | Task.deadline_days.is_not(None))
+    for task_id, basis, start, days, text in session.execute(query):
+        if task_id not in dated:
+            continue
+        start = start or dated[task_id].assigned_on  # counted from 交办 when no day was given
+        if days is not None and start is not None:
+            unit = "个工作日" if basis is DeadlineBasis.WORKDAY else "日"
+            wording = text if text and f"{days}{unit}" in text else f"{days}{unit}内"
+            notes[task_id] = f"{wording}（自{chinese_date(start)}起算）"
+        elif text:
+            notes[task_id] = text
+    return notes
 
 
 # --------------------------------------------------------------------------- 督办通知单

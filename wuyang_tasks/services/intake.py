@@ -144,7 +144,7 @@ def _create(s: Session, planned: PlannedTask, source_id: int, unit_ids, person_i
             assignments.append(task_service.Assignment(r.role, person_id=pid))
     task = task_service.create_task(
         s, title=row.title, content=row.content, code=row.code, category=row.category,
-        source_id=source_id, deadline=row.deadline or task_service.DeadlineSpec(), target=row.target,
+        source_id=source_id, deadline=planned.deadline or task_service.DeadlineSpec(), target=row.target,
         note=planned.note, responsibilities=assignments, today=today, cal=cal)
     lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
     for action in STATUS_PATH[row.status or TaskStatus.DRAFT]:

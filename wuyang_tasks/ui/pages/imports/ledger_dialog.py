@@ -62,10 +62,7 @@ def _territorial(t: PlannedTask) -> str:
 
 
 def _deadline(t: PlannedTask) -> str:
-    spec = t.row.deadline
-    if spec is None:
-        return ""
-    return chinese_date(spec.day) if spec.day else (spec.text or "")
+    return t.deadline_caption(chinese_date) or ""
 
 
 class PreviewModel(QAbstractTableModel):
