@@ -35,7 +35,7 @@ def test_briefing_pdf(demo_ledger, cal, tmp_path):
     assert helpers.is_a4(helpers.page_size(result.path, result.pages), landscape=True)  # 附件 lists
     text = helpers.squeezed_text(result.path)
     for expected in ("工作周报", "第一期", "舞阳县委县政府督查室", "一、总体情况", "县住建委", "姜店乡",
-                     "全县在建项目工地“六个百分之百”拉网式排查", "—1—"):
+                     "全县在建项目工地‘六个百分之百’拉网式排查", "—1—"):  # quoted in the body: ‘’ inside “”
         assert expected in text, expected
     _all_embedded(result.path)
 
@@ -51,6 +51,8 @@ def test_ledger_pdf(demo_ledger, cal, tmp_path):
         assert row.code in text
     assert "禁养区畜禽养殖场搬迁关闭" in text and "县畜牧局" in text
     assert "—2—" in text
+    layout = helpers.text(result.path)  # QA: dates used to break as "2016年10月31" / "日"
+    assert "2016年10月31日" in layout and "2016年12月31日" in layout
     _all_embedded(result.path)
 
 
@@ -108,13 +110,14 @@ def test_accountability_pdf_names_the_chiefs_at_the_time(demo_ledger, cal, tmp_p
 def test_notice_prints_the_existing_written_urging(demo_ledger, cal, tmp_path):
     with demo_ledger.read() as s:
         doc = documents.build_notice(s, "2016-002", today=REFERENCE_DAY, cal=cal, create=False)
-    assert doc.created is False and doc.overdue_text == "已逾期2个工作日"
+    # dated 2016年7月28日 (the urging), so overdue as of that day — not of the day it is printed
+    assert doc.created is False and doc.overdue_text == "已逾期1个工作日"
     result = write_notice_pdf(doc, tmp_path / "督办单.pdf")
     assert helpers.pages(result.path) == 1
     assert helpers.is_a4(helpers.page_size(result.path), landscape=False)
     text = helpers.squeezed_text(result.path)
     for expected in ("督办通知单", "〔2016〕第1号", "督办事项", "承办单位", "县住建委", "协办单位", "县环保局",
-                     "办理时限", "已逾期2个工作日", "督办要求", "签收人", "签收时间", "（盖章）", "2016年7月28日"):
+                     "办理时限", "已逾期1个工作日", "督办要求", "签收人", "签收时间", "（盖章）", "2016年7月28日"):
         assert expected in text, expected
     _all_embedded(result.path)
 

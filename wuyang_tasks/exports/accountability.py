@@ -48,7 +48,7 @@ def write_accountability_xlsx(sheet: AccountabilitySheet, target: str | Path, pr
 
     from . import xlsx_common as x
 
-    caption = f"{sheet.scope}    截至{chinese_date(sheet.as_of)}    {sheet.issuer}"
+    caption = "    ".join([*_scope(sheet), f"截至{chinese_date(sheet.as_of)}", sheet.issuer])
     task_cols = [x.Column("序号", 5, 6, center=True), x.Column("编号", 9, 12, center=True),
                  x.Column("工作任务", 20, 34), x.Column("责任单位", 10, 18), x.Column("责任类别", 8, 9, center=True),
                  x.Column("党组织主要负责人", 14, 24), x.Column("行政主要负责人", 14, 24),
@@ -72,6 +72,11 @@ def write_accountability_xlsx(sheet: AccountabilitySheet, target: str | Path, pr
     return target
 
 
+def _scope(sheet: AccountabilitySheet) -> list[str]:
+    """The scope under the title, unless the title already names it ("全县…责任清单" / "全县")."""
+    return [] if sheet.scope in sheet.title else [sheet.scope]
+
+
 def write_accountability_pdf(sheet: AccountabilitySheet, target: str | Path, fonts=None):
     from reportlab.platypus import PageBreak, Spacer
 
@@ -80,7 +85,7 @@ def write_accountability_pdf(sheet: AccountabilitySheet, target: str | Path, fon
     fonts = fonts or pc.load_fonts()
     st = pc.Styles(fonts, table_size=9)
     width = pc.GBT_LANDSCAPE.width
-    caption = f"{sheet.scope}    截至{chinese_date(sheet.as_of)}"
+    caption = "    ".join([*_scope(sheet), f"截至{chinese_date(sheet.as_of)}"])
     story = [st.p(sheet.title, st.title), st.p(caption, st.subtitle), Spacer(1, 6)]
     values = _task_values(sheet, True)
     if values:

@@ -86,7 +86,7 @@ def write_briefing_pdf(b: Briefing, target: str | Path, fonts=None):
         r = line.row
         rows.append([i, r.code, r.title, JOIN.join(r.lead_leaders), JOIN.join(r.lead_units),
                      JOIN.join(r.cooperating_units), r.deadline_display,
-                     line.period_progress or "本期未报送进展", r.status.label, r.alert.label if r.alert else ""])
+                     line.progress_text, r.status.label, r.alert.label if r.alert else ""])
         if r.alert:
             fills.append(("BACKGROUND", (9, i), (9, i), colors.HexColor(ALERT_COLOURS[r.alert.value])))
     story.append(pc.table(st, DETAIL_HEADERS, rows, pc.scaled((4, 7.5, 20, 6, 9, 10, 11, 26, 6, 5), lw),

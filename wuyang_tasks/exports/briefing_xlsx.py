@@ -37,10 +37,16 @@ def summary_sentence(b: Briefing) -> str:
     return text
 
 
+def inner_quotes(title: str) -> str:
+    """Quotes inside a quoted title become single quotes: “…‘六个百分之百’…”."""
+    return title.replace("“", "‘").replace("”", "’")
+
+
 def laggard_sentence(b: Briefing) -> str:
     if not b.overdue:
         return "本期无逾期任务。"
-    parts = [f"{o.row.code}“{o.row.title}”（{JOIN.join(o.row.lead_units)}，逾期{o.row.days_overdue}"
+    parts = [f"{o.row.code}“{inner_quotes(o.row.title)}”（{JOIN.join(o.row.lead_units)}，"
+             f"逾期{o.row.days_overdue}"
              f"{'个工作日' if o.row.deadline_basis.value == 'WORKDAY' else '天'}）" for o in b.overdue]
     units = JOIN.join(s.unit for s in b.laggards)
     return f"逾期未办结任务{len(b.overdue)}项：{'；'.join(parts)}。涉及单位：{units}。"
@@ -74,7 +80,7 @@ def _build(wb, b: Briefing, progress: Callable[[int, int], None] | None) -> None
         deadline = r.deadline_display if (r.ongoing or r.recurrence_day or not r.effective_deadline) \
             else r.effective_deadline
         values.append([i, r.code, r.title, JOIN.join(r.lead_leaders), JOIN.join(r.lead_units),
-                       JOIN.join(r.cooperating_units), deadline, line.period_progress or "本期未报送进展",
+                       JOIN.join(r.cooperating_units), deadline, line.progress_text,
                        r.status.label, r.alert.label if r.alert else ""])
         fills.append({9: x.ALERT_FILLS[r.alert.value]} if r.alert else {})
     x.list_sheet(wb, DETAIL, f"任务进展明细（{b.issue_caption}）", caption, detail_cols, values,
@@ -105,6 +111,11 @@ def _build(wb, b: Briefing, progress: Callable[[int, int], None] | None) -> None
         from .metric_charts import add_metrics_sheet
 
         add_metrics_sheet(wb, b.metrics)  # 目标指标: table and native charts
+
+
+# as on the window's 工作台: done green, open grey-blue, overdue red (the default palette made
+# 办理中 red and 逾期 olive)
+SERIES_COLOURS = ("2E7D32", "8EA2C8", "D32F2F")
 
 
 def _summary_sheet(wb, b: Briefing, x) -> None:
@@ -164,6 +175,9 @@ def _summary_sheet(wb, b: Briefing, x) -> None:
         data = Reference(ws, min_col=4, max_col=6, min_row=first - 1, max_row=last_row)
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_row))
+        for series, colour in zip(chart.series, SERIES_COLOURS):  # 已办结, 办理中, 逾期
+            series.graphicalProperties.solidFill = colour
+            series.graphicalProperties.line.solidFill = colour
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         ws.add_chart(chart, f"A{last_row + 2}")

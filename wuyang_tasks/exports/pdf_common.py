@@ -25,12 +25,14 @@ from reportlab.platypus import BaseDocTemplate, Frame, LongTable, PageTemplate, 
 
 from wuyang_tasks.fileio import atomic_path
 
+from . import column_fit, kinsoku
 from .fonts import FontSet, font_set
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 TOP, LEFT, TEXT_W, TEXT_H = 37 * mm, 28 * mm, 156 * mm, 225 * mm
 PAGE_NUMBER_SIZE = 14
+CELL_PADDING = 3
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Styles:
     """Paragraph styles of a document, in its fonts (GB/T 9704 roles)."""
 
     def __init__(self, fonts: FontSet, body_size: float = 16, table_size: float = 10.5):
+        kinsoku.install()  # 避头尾 for every paragraph of the document
         self.fonts = fonts
         self.title = ParagraphStyle("title", fontName=fonts.title, fontSize=22, leading=32,
                                     alignment=TA_CENTER, wordWrap="CJK", spaceAfter=12)
@@ -88,6 +91,7 @@ def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object
           row_styles: Sequence[tuple] = ()) -> LongTable:
     """A ruled table with a repeated header row; cells wrap Chinese text."""
     data = [[Paragraph(text(h), styles.cell_head) for h in headers]]
+    widths = column_fit.fit(widths, rows, styles.fonts.body, styles.cell.fontSize, CELL_PADDING * 2)
     center = set(centered)
     for row in rows:
         data.append([v if hasattr(v, "wrapOn") else
@@ -101,8 +105,8 @@ def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *row_styles,
     ]))
     return t

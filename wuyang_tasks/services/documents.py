@@ -154,6 +154,16 @@ class BriefingLine:
     row: TaskRow
     period_progress: str = ""
 
+    @property
+    def progress_text(self) -> str:
+        """What the 本周进展 column prints: a closed task says when it was closed, not that its
+        unit "did not report" this week."""
+        if self.period_progress:
+            return self.period_progress
+        if self.row.status.is_closed and self.row.closed_on:
+            return f"{chinese_date(self.row.closed_on)}{self.row.status.label}"
+        return "本期未报送进展"
+
 
 @dataclass
 class OverdueLine:
@@ -405,7 +415,8 @@ def build_notice(session: Session, code: str, *, today: date, cal: WorkdayCalend
         urging_id = urgings.written_urging_for(session, task_id, today=today, cal=cal).id
         created = True
     view = urgings.notice_view(session, urging_id, today=today, cal=cal)
-    row = urgings.task_row(session, task_id, today=today, cal=cal)
+    # as of the notice's own date, like the rest of it: a reprint reads as the notice that was sent
+    row = urgings.task_row(session, task_id, today=min(today, view.urged_on), cal=cal)
     overdue = (f"已逾期{row.days_overdue}{'个工作日' if row.deadline_basis is DeadlineBasis.WORKDAY else '天'}"
                if row.days_overdue else "")
     return NoticeDocument(issuer_name(session), view, overdue, created)
