@@ -9,6 +9,73 @@
     </message>
 </context>
 <context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <source>Decide on the extension — %1</source>
+        <translation>审批延期 — %1</translation>
+    </message>
+    <message>
+        <source>%1 requested on %2: from %3 to %4.</source>
+        <translation>%1于%2申请，完成时限由%3延至%4。</translation>
+    </message>
+    <message>
+        <source>The unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>(choose who decides)</source>
+        <translation>（请选择审批人）</translation>
+    </message>
+    <message>
+        <source>Opinion (optional)</source>
+        <translation>审批意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>审批日期</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <source>Choose the person who decides on the extension.</source>
+        <translation>请选择审批延期的人员。</translation>
+    </message>
+    <message>
+        <source>Extension of %1 approved: new deadline %2.</source>
+        <translation>已批准任务%1延期，完成时限改为%2。</translation>
+    </message>
+    <message>
+        <source>Extension of %1 refused; the deadline stays %2.</source>
+        <translation>任务%1的延期申请未获批准，完成时限仍为%2。</translation>
+    </message>
+    <message>
+        <source>%1 has no extension request awaiting a decision.</source>
+        <translation>任务%1没有待审批的延期申请。</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>any role</source>
@@ -100,6 +167,49 @@
     </message>
 </context>
 <context>
+    <name>RequestExtensionDialog</name>
+    <message>
+        <source>Request an extension — %1</source>
+        <translation>申请延期 — %1</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <source>Why the unit cannot finish in time</source>
+        <translation>不能按期完成的原因</translation>
+    </message>
+    <message>
+        <source>Requesting unit</source>
+        <translation>申请单位</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>延期后的时限</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Record the request</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <source>Extension request recorded for %1; it awaits a decision.</source>
+        <translation>已登记任务%1的延期申请，待审批。</translation>
+    </message>
+    <message>
+        <source>%1 already has a request awaiting a decision (to %2). Decide on it first.</source>
+        <translation>任务%1已有一项待审批的延期申请（延至%2），请先审批。</translation>
+    </message>
+</context>
+<context>
     <name>TaskEditor</name>
     <message>
         <source>New task</source>
@@ -128,6 +238,14 @@
     <message>
         <source>Status: %1</source>
         <translation>当前状态：%1</translation>
+    </message>
+    <message>
+        <source>Request extension…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <source>Decide on extension…</source>
+        <translation>审批延期…</translation>
     </message>
     <message>
         <source>assigned automatically, e.g. %1-001</source>
@@ -360,6 +478,14 @@
         <translation>催办…</translation>
     </message>
     <message>
+        <source>Request extension…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <source>Decide on extension…</source>
+        <translation>审批延期…</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -370,6 +496,10 @@
     <message>
         <source>More</source>
         <translation>更多办理</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
     </message>
     <message>
         <source>%1 of %2 tasks</source>
@@ -439,6 +569,10 @@
         <translation>督办要求：需办理的事项和期限</translation>
     </message>
     <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
         <source>Method</source>
         <translation>方式</translation>
     </message>
@@ -449,6 +583,37 @@
     <message>
         <source>Requirement</source>
         <translation>督办要求</translation>
+    </message>
+</context>
+<context>
+    <name>_ExtensionDialog</name>
+    <message>
+        <source>Deadline in force: %1</source>
+        <translation>现行完成时限：%1</translation>
+    </message>
+    <message>
+        <source>Earlier requests</source>
+        <translation>延期申请记录</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Deadline → new date</source>
+        <translation>原时限 → 申请延至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
     </message>
 </context>
 </TS>

@@ -13,10 +13,15 @@ from PySide6.QtWidgets import (
 )
 
 from wuyang_tasks.domain.enums import UrgingLevel, UrgingMethod
+from wuyang_tasks.services.urgings import Escalation
 
 
 class UrgeDialog(QDialog):
-    def __init__(self, count: int, parent: QWidget | None = None):
+    """With a ``suggestion`` (urgings.suggestion_for_task, for one task) the method and level
+    start at the suggested ones and its reason is shown; ``requirement`` pre-fills 督办要求."""
+
+    def __init__(self, count: int, parent: QWidget | None = None,
+                 suggestion: Escalation | None = None, requirement: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Urge"))
         form = QFormLayout(self)
@@ -30,6 +35,15 @@ class UrgeDialog(QDialog):
         self.requirement = QPlainTextEdit()
         self.requirement.setPlaceholderText(self.tr("What the unit must do, and by when"))
         self.requirement.setMaximumHeight(90)
+        self.requirement.setPlainText(requirement)
+        self.suggestion = None
+        if suggestion is not None:
+            self.method.setCurrentIndex(self.method.findData(suggestion.method.value))
+            self.level.setCurrentIndex(self.level.findData(suggestion.level.value))
+            self.suggestion = QLabel(suggestion.reason)
+            self.suggestion.setWordWrap(True)
+            self.suggestion.setStyleSheet("color: #1f5fa8;")
+            form.addRow(self.tr("Suggestion"), self.suggestion)
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Requirement"), self.requirement)

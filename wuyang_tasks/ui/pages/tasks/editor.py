@@ -42,6 +42,7 @@ from wuyang_tasks.services.tasks import Assignment, DeadlineSpec
 
 from ...context import UiContext
 from ...task_store import task_change
+from .extensions import decide_extension_dialog, request_extension_dialog
 from .pickers import CheckList
 
 DATE_FORMAT = "yyyy年M月d日"
@@ -86,7 +87,18 @@ class TaskEditor(QDialog):
         if self.detail is not None:
             status = QLabel(self.tr("Status: %1").replace("%1", self.detail.status.label))
             status.setObjectName("statusLine")
-            layout.addWidget(status)
+            top = QHBoxLayout()
+            top.addWidget(status, 1)
+            if self.detail.status.is_open:
+                self.request_extension_button = QPushButton(self.tr("Request extension…"))
+                self.request_extension_button.clicked.connect(
+                    lambda: self._extension(request_extension_dialog))
+                self.decide_extension_button = QPushButton(self.tr("Decide on extension…"))
+                self.decide_extension_button.clicked.connect(
+                    lambda: self._extension(decide_extension_dialog))
+                top.addWidget(self.request_extension_button)
+                top.addWidget(self.decide_extension_button)
+            layout.addLayout(top)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         if self.detail is not None:
@@ -406,6 +418,13 @@ class TaskEditor(QDialog):
             return []
         return [Assignment(r.role, unit_id=r.unit_id, person_id=r.person_id)
                 for r in self.detail.responsibilities]
+
+    def _extension(self, open_dialog) -> bool:
+        """申请延期 / 审批延期 from the editor; the history tab shows the new entry."""
+        done = open_dialog(self.ctx, self.task_id, self)
+        if done:
+            self._fill_history()
+        return done
 
     def add_report(self) -> None:
         ctx = self.ctx

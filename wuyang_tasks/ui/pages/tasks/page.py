@@ -29,6 +29,7 @@ from ...page import Page
 from ...task_store import task_change
 from .dialogs import UrgeDialog
 from .editor import TaskEditor
+from .extensions import decide_extension_dialog, request_extension_dialog
 from .filters import Criteria, FilterBar, matches
 from .model import TaskTableModel
 
@@ -93,6 +94,10 @@ class TasksPage(Page):
             self.workflow[action] = qaction
         self.action_urge = QAction(self.tr("Urge…"), self)
         self.action_urge.triggered.connect(self.urge_selected)
+        self.action_request_extension = QAction(self.tr("Request extension…"), self)
+        self.action_request_extension.triggered.connect(self.request_extension)
+        self.action_decide_extension = QAction(self.tr("Decide on extension…"), self)
+        self.action_decide_extension.triggered.connect(self.decide_extension)
         self.action_export = QAction(self.tr("Export to Excel…"), self)
         self.action_export.triggered.connect(self.export)
         self.action_refresh = QAction(self.tr("Refresh"), self)
@@ -113,6 +118,14 @@ class TasksPage(Page):
         self.toolbar.addWidget(more)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.action_urge)
+        extension = QToolButton()
+        extension.setText(self.tr("Extension"))
+        extension.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        extension_menu = QMenu(extension)
+        extension_menu.addAction(self.action_request_extension)
+        extension_menu.addAction(self.action_decide_extension)
+        extension.setMenu(extension_menu)
+        self.toolbar.addWidget(extension)
         self.toolbar.addAction(self.action_export)
         self.toolbar.addAction(self.action_refresh)
         for action in (self.action_new, self.action_refresh):
@@ -127,6 +140,8 @@ class TasksPage(Page):
                 menu.addAction(self.workflow[action])
         menu.addSeparator()
         menu.addAction(self.action_urge)
+        menu.addAction(self.action_request_extension)
+        menu.addAction(self.action_decide_extension)
         menu.addAction(self.action_export)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
@@ -139,12 +154,17 @@ class TasksPage(Page):
             qaction.setEnabled(action in allowed)
         self.action_edit.setEnabled(len(rows) == 1)
         self.action_urge.setEnabled(any(r.status.is_open for r in rows))
+        single_open = len(rows) == 1 and rows[0].status.is_open
+        self.action_request_extension.setEnabled(single_open and rows[0].effective_deadline is not None)
+        self.action_decide_extension.setEnabled(single_open)
 
     # -- data ---------------------------------------------------------------------------------
     def accepts_data_change(self, entity: str) -> bool:
         return False  # the task store tells this page (reset / rows_changed)
 
     def refresh(self) -> None:
+        if not self.store.loaded and self._show_first_screen():
+            return
         self.store.ensure_loaded()
         if self.store.loaded:
             self._choices_loaded = False
@@ -163,9 +183,25 @@ class TasksPage(Page):
             self.filters.set_choices(task_views.pick_lists(s, self.ctx.today()))
         self._choices_loaded = True
 
+    def _show_first_screen(self) -> bool:
+        """While the whole list loads (seconds at 100,000 tasks): the first screenful in the
+        default code order, filters and sorting off until every row is there."""
+        if (self.store.busy or self.model.columns[self.model.sort_column].key != "code"
+                or not self.filters.criteria().is_empty()):
+            return False
+        self.model.set_rows(self.store.first_screen(
+            descending=self.model.sort_order == Qt.SortOrder.DescendingOrder))
+        self.filters.setEnabled(False)
+        self.table.horizontalHeader().setSectionsClickable(False)
+        self.count_label.setText(self.store.reading_all_caption())
+        self.store.load_after_paint(self.table.viewport())
+        return True
+
     def apply_filter(self) -> None:
         if not self.store.loaded:
             return
+        self.filters.setEnabled(True)
+        self.table.horizontalHeader().setSectionsClickable(True)
         if not self._choices_loaded:
             self._load_choices()
         criteria = self.filters.criteria()
@@ -265,7 +301,13 @@ class TasksPage(Page):
         rows = [r for r in self.selected_rows() if r.status.is_open]
         if not rows:
             return False
-        dialog = UrgeDialog(len(rows), self)
+        suggestion, requirement = None, ""
+        if len(rows) == 1:  # a batch gets no single suggestion: each task's history differs
+            with self.ctx.ledger.read() as s:
+                suggestion = urgings.suggestion_for_task(s, rows[0].id, today=self.ctx.today(),
+                                                         cal=self.ctx.calendar())
+            requirement = urgings.default_requirement(rows[0])
+        dialog = UrgeDialog(len(rows), self, suggestion, requirement)
         if not dialog.exec():
             return False
         method, level, requirement = dialog.values()
@@ -280,6 +322,14 @@ class TasksPage(Page):
         if ok and method is UrgingMethod.WRITTEN:
             ctx.status_message.emit(self.tr("Urging recorded; print the notice from Reports."))
         return ok
+
+    def request_extension(self) -> bool:
+        rows = self.selected_rows()
+        return len(rows) == 1 and request_extension_dialog(self.ctx, rows[0].id, self)
+
+    def decide_extension(self) -> bool:
+        rows = self.selected_rows()
+        return len(rows) == 1 and decide_extension_dialog(self.ctx, rows[0].id, self)
 
     def export(self, target: str | None = None) -> None:
         rows = self.selected_rows()
