@@ -48,3 +48,12 @@ def test_templates_export_and_import_a_new_version(demo_ledger, capsys, tmp_path
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(capsys, db, "templates", "--import", str(path), "--show", "六个百分之百")
     assert code == 0 and "新版本" in out and "  7. 公示" in out and "第 2 版" in out
+
+
+def test_urging_a_closed_task_is_refused_without_advice(demo_ledger, capsys):
+    """QA: the refusal used to follow a printed "建议：…建议蓝色督办，方式：电话。"."""
+    db = demo_ledger.url.render_as_string(hide_password=False)
+    code, out, err = run(capsys, db, "--today", "2016-07-29", "urge", "--task", "2016-011")
+    assert code == 2 and out == "" and "已办结" in err and "不需要催办" in err
+    code, out, _ = run(capsys, db, "--today", "2016-07-29", "urge", "--task", "2016-001")
+    assert code == 0 and out.startswith("建议：") and "已登记：2016-001 蓝色电话督办。" in out

@@ -205,11 +205,12 @@ def cmd_urge(ctx: CliContext, args) -> int:
     with ledger.write() as s:
         task = _task(s, args.task)
         hint = urgings.suggestion_for_task(s, task.id, today=today, cal=cal)
-        print(f"建议：{hint.reason}")
         by = _person(s, args.by, "--by") if args.by else None
         urging = urgings.urge(s, task.id, urged_on=args.on or today, method=args.method or hint.method,
                               level=args.level or hint.level, today=today, requirement=args.requirement,
                               by_person_id=by)
+        # said only once the urging is recorded: a refused one (a closed task) gets no advice
+        print(f"建议：{hint.reason}")
         number = (f"，督办单{urgings.notice_label(urging.notice_year, urging.notice_number)}"
                   if urging.notice_number else "")
         print(f"已登记：{task.code} {urging.level.label}{urging.method.label}督办{number}。")
