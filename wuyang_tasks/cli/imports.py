@@ -1,4 +1,9 @@
-"""Intake commands: ``import ledger``, ``import minutes`` and ``alias`` (the unit alias table)."""
+"""Intake commands: ``import ledger``, ``import minutes`` and ``alias`` (the unit alias table).
+
+The parser is built at every program start, the window's included, so the intake machinery
+(services.intake, the minutes reader, openpyxl behind the table reader) is imported inside the
+handlers only.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,19 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wuyang_tasks.domain.enums import Role
 from wuyang_tasks.domain.errors import ValidationError
-from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask
-from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal
 from wuyang_tasks.imports.names import ALL_TOWNSHIPS
-from wuyang_tasks.imports.text_file import read_text_file
-from wuyang_tasks.services import intake, units
 from wuyang_tasks.services.task_list import chinese_date
 
 from .context import CliContext
+
+if TYPE_CHECKING:
+    from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask
+    from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal
+
 
 def _day(text: str) -> date:
     try:
@@ -62,6 +69,8 @@ def register(sub) -> None:
 
 # --------------------------------------------------------------------------- import ledger
 def cmd_import_ledger(ctx: CliContext, args) -> int:
+    from wuyang_tasks.services import intake
+
     ledger = ctx.ledger()
     reading = intake.read_table(args.file, sheet=args.sheet, ledger=ledger)
     if args.dry_run:
@@ -127,6 +136,9 @@ def _deadline(t: PlannedTask) -> str:
 
 # --------------------------------------------------------------------------- import minutes
 def cmd_import_minutes(ctx: CliContext, args) -> int:
+    from wuyang_tasks.imports.text_file import read_text_file
+    from wuyang_tasks.services import intake
+
     ledger = ctx.ledger()
     text = read_text_file(args.file)
     proposal = intake.propose_minutes(ledger, text, title=args.source, issued_on=args.date,
@@ -190,6 +202,8 @@ def _draft_deadline(d: DraftTask) -> str:
 
 # --------------------------------------------------------------------------- aliases
 def cmd_alias_list(ctx: CliContext, args) -> int:
+    from wuyang_tasks.services import units
+
     ledger = ctx.ledger()
     with ledger.read() as s:
         rows = units.aliases_in_order(s)
@@ -200,6 +214,8 @@ def cmd_alias_list(ctx: CliContext, args) -> int:
 
 
 def cmd_alias_add(ctx: CliContext, args) -> int:
+    from wuyang_tasks.services import units
+
     ledger = ctx.ledger()
     with ledger.write() as s:
         unit = units.find_unit(s, args.unit)
@@ -212,6 +228,8 @@ def cmd_alias_add(ctx: CliContext, args) -> int:
 
 
 def cmd_alias_remove(ctx: CliContext, args) -> int:
+    from wuyang_tasks.services import units
+
     ledger = ctx.ledger()
     with ledger.write() as s:
         units.remove_alias(s, args.alias)

@@ -43,11 +43,13 @@ def _day(text: str) -> date:
 READING_COMMANDS = frozenset({"tasks", "verify", "export", "person", "urgings", "backups", "whoami"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The program's parser; without ``commands`` only the global options (enough to open the
+    window): the command modules, and the services they import, are then not loaded at all."""
     argparse_zh.install()
     parser = argparse.ArgumentParser(
         prog="wuyang-tasks", description=f"{APP_TITLE}：任务台账、时限预警、督导检查与问责。"
-        "不带子命令时打开程序窗口。")
+        "不带子命令时打开程序窗口。", add_help=commands)
     parser.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}")
     parser.add_argument("--db", default=os.environ.get("WUYANG_TASKS_DB"),
                         help="台账：SQLite 文件路径或数据库 URL（postgresql+psycopg://用户@主机/库）；"
@@ -57,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="打开窗口时若台账文件还不存在，直接写入演示台账（不询问）")
     parser.add_argument("--smoke", action="store_true",
                         help="自检：在临时演示台账上打开窗口（不显示），导出一份周报和一份督查清单后退出")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -65,8 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
+    parser = build_parser(commands=False)  # start-up cost: the window needs no command module
     args, rest = parser.parse_known_args(argv)
+    if any(not a.startswith("-") for a in rest) or {"-h", "--help"} & set(rest):
+        parser = build_parser()
+        args, rest = parser.parse_known_args(argv)
     if args.smoke:
         from .smoke import run_smoke
 
