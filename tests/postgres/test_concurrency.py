@@ -14,7 +14,7 @@ from wuyang_tasks.domain.errors import ConflictError
 from wuyang_tasks.services import tasks as ts
 from wuyang_tasks.services.evidence import verify_ledger
 
-from .helpers import TODAY, make_task, save_title, write_reports
+from .helpers import make_task, save_title, write_reports
 
 WORKERS = 8
 REPORTS_EACH = 500
