@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -105,7 +106,8 @@ class DashboardPage(Page):
         layout.addWidget(self.heading)
 
         self.buttons: dict[str, CountButton] = {}
-        cards = QHBoxLayout()
+        self.cards = QGridLayout()
+        self._tile_columns = 0
         specs = [
             ("open", self.tr("In progress"), "#1f3b63", Criteria(status=OPEN)),
             ("draft", TaskStatus.DRAFT.label, "#555555", Criteria(status=TaskStatus.DRAFT.value)),
@@ -118,9 +120,8 @@ class DashboardPage(Page):
             button = CountButton(title, colour)
             button.clicked.connect(lambda _=False, c=criteria: ctx.navigate("tasks", criteria=c))
             self.buttons[key] = button
-            cards.addWidget(button)
-        cards.addStretch(1)
-        layout.addLayout(cards)
+        self._arrange_tiles(len(self.buttons))
+        layout.addLayout(self.cards)
 
         lists = QHBoxLayout()
         self.week_model = DueListModel(self)
@@ -151,6 +152,26 @@ class DashboardPage(Page):
         self.store.reset.connect(lambda: self.when_visible(self._show_rows))
         self.store.rows_changed.connect(lambda _ids: self.when_visible(self._show_rows))
 
+    def _arrange_tiles(self, columns: int) -> None:
+        """One row of count tiles, or two when the window is too narrow for one (1024 px)."""
+        if columns == self._tile_columns:
+            return
+        for button in self.buttons.values():
+            self.cards.removeWidget(button)
+        for i, button in enumerate(self.buttons.values()):
+            self.cards.addWidget(button, i // columns, i % columns)
+        for column in range(len(self.buttons) + 1):
+            self.cards.setColumnStretch(column, 1 if column == columns else 0)
+        self._tile_columns = columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        spacing = max(self.cards.spacing(), 0)
+        one_row = sum(max(b.sizeHint().width(), b.minimumWidth()) + spacing
+                      for b in self.buttons.values()) + 40
+        self._arrange_tiles(len(self.buttons) if event.size().width() >= one_row
+                            else (len(self.buttons) + 1) // 2)
+
     def _list_box(self, title: str, model: DueListModel) -> tuple[QGroupBox, QTableView]:
         box = QGroupBox(title)
         view = QTableView()
@@ -158,10 +179,11 @@ class DashboardPage(Page):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setStretchLastSection(True)
         view.setMinimumHeight(200)
-        for column, width in enumerate((76, 210, 90, 104)):
-            view.setColumnWidth(column, width)
+        header = view.horizontalHeader()
+        for column in range(model.columnCount()):  # 工作任务 takes the room; 情况 always shows
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         view.doubleClicked.connect(lambda index, m=model: self.ctx.navigate(
             "tasks", task_id=m.rows[index.row()].id))
         QVBoxLayout(box).addWidget(view)
