@@ -117,16 +117,20 @@ def pick_lists(session: Session, day: date) -> PickLists:
     units = [Choice(u.id, u.name, u.kind.label) for u in session.scalars(
         select(Unit).where(Unit.active.is_(True)).order_by(Unit.sort_order, Unit.id))]
     holder_posts: dict[int, str] = {}
+    # people in official order: county leaders, then by unit (Unit.sort_order) and post; those
+    # holding no post today after them, by name
     for person_id, title, unit_name in session.execute(
             select(Tenure.person_id, Post.title, Unit.name).join(Post, Tenure.post_id == Post.id)
             .join(Unit, Post.unit_id == Unit.id)
             .where(Tenure.start_date <= day, or_(Tenure.end_date.is_(None), Tenure.end_date >= day))
-            .order_by(Post.sort_order)):
+            .order_by(Post.is_county_leader.desc(), Unit.sort_order, Post.sort_order, Post.id)):
         holder_posts.setdefault(person_id, title if unit_name in title or "县" in title
                                 else f"{unit_name}{title}")
     leaders = [Choice(p.id, p.name, holder_posts.get(p.id, "")) for p in county_leaders(session, day)]
-    people = [Choice(pid, name, holder_posts.get(pid, "")) for pid, name in session.execute(
-        select(Person.id, Person.name).where(Person.active.is_(True)).order_by(Person.name, Person.id))]
+    rank = {person_id: i for i, person_id in enumerate(holder_posts)}
+    people = sorted((Choice(pid, name, holder_posts.get(pid, "")) for pid, name in session.execute(
+        select(Person.id, Person.name).where(Person.active.is_(True)).order_by(Person.name, Person.id))),
+        key=lambda c: rank.get(c.id, len(rank)))
     sources = [Choice(sid, title) for sid, title in session.execute(
         select(Source.id, Source.title).order_by(Source.issued_on.desc(), Source.id.desc()))]
     categories = [c for c in session.scalars(select(Task.category).where(Task.category.is_not(None))
