@@ -22,14 +22,20 @@ TIMEOUT_MS = 600_000
 SETTLE_MS = 500  # after painting: let pending work finish before reading the peak RSS
 
 
-def _report_later(app, rows: int) -> None:
+def _report_later(app, rows, loaded=lambda: True) -> None:
+    """``rows``: the row count to report (int or callable); ``loaded``: the program shows a
+    first screenful before reading every task — the peak RSS is taken once all are read."""
     from PySide6.QtCore import QTimer
 
     print("painted", flush=True)
 
     def finish():
+        if not loaded():
+            QTimer.singleShot(100, finish)
+            return
         rss = peak_rss_mb()
-        print(json.dumps({"rss_mb": rss, "rows": rows}), flush=True)
+        rows_now = rows() if callable(rows) else rows
+        print(json.dumps({"rss_mb": rss, "rows": rows_now}), flush=True)
         # close as a user would (the ledger then closes cleanly and the next open does not
         # take it for a crashed session); a hard exit if that does not end the process
         QTimer.singleShot(30_000, lambda: os._exit(4))
@@ -66,8 +72,10 @@ def program(ledger: str) -> int:
                     model = view.model()
                     if view.viewport() is obj and model is not None and model.rowCount() > 0:
                         self.done = True
-                        QTimer.singleShot(0, lambda: _report_later(QApplication.instance(),
-                                                                   model.rowCount()))
+                        store = self.page.store
+                        QTimer.singleShot(0, lambda: _report_later(
+                            QApplication.instance(), lambda: len(store.rows),
+                            lambda: store.loaded and not store.busy))
             return False
 
     shown = ui_app.Launcher._show

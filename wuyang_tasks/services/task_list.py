@@ -202,6 +202,15 @@ def list_tasks(session: Session, *, today: date, cal: WorkdayCalendar,
         return _list_tasks(session, today, cal, flt or TaskFilter(), policy)
 
 
+def first_task_ids(session: Session, *, limit: int, descending: bool = False) -> list[int]:
+    """Ids of the first ``limit`` tasks in code order (the window's default order): a
+    screenful to show while the whole list is read. Codes compare by code point, as Python
+    sorts them (PostgreSQL: the "C" collation; SQLite compares bytes, the same order)."""
+    code = _T.code if session.get_bind().dialect.name == "sqlite" else _T.code.collate("C")
+    stmt = select(_T.id).order_by(code.desc() if descending else code).limit(limit)
+    return list(session.scalars(stmt))
+
+
 def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFilter,
                 policy: alerts.AlertPolicy) -> list[TaskRow]:
     conditions = _task_conditions(flt)

@@ -115,8 +115,8 @@ class UiContext(QObject):
         return job
 
     def is_idle(self) -> bool:
-        """No worker is running (tests wait on this)."""
-        return not self._jobs
+        """No worker is running or about to (tests wait on this)."""
+        return not self._jobs and not (self._task_rows is not None and self._task_rows.busy)
 
     def wait_for_workers(self, ms: int = 60_000) -> None:
         for job in list(self._jobs):

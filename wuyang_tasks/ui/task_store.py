@@ -4,19 +4,25 @@ Reading 100,000 tasks with their responsibilities and alert levels takes seconds
 are read once (off the GUI thread) and kept; filters and sorting work on this list in Python.
 After an action on some tasks only those rows are read again: pages say which tasks they
 changed with ``ctx.perform(..., changed=task_change(ids))``. Any other change reloads all.
+
+The first load starts only after the window's next paint, so that what it shows first (the
+ledger page: a screenful read by ``first_screen`` in a few ms) is on screen at once: the worker
+building 10^5 rows holds the GIL, and every model call of a paint would wait for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
-from wuyang_tasks.services.task_list import TaskFilter, TaskRow, list_tasks
+from wuyang_tasks.services.task_list import TaskFilter, TaskRow, first_task_ids, list_tasks
 
 from .workers import Progress
 
 TASK_PREFIX = "task:"
+FIRST_SCREEN = 100  # rows shown while the whole list loads (more than a screen holds)
+PAINT_WAIT_MS = 1000  # load anyway if the first screenful was never painted (window hidden)
 
 
 def task_change(ids: Iterable[int]) -> str:
@@ -40,14 +46,44 @@ class TaskRowStore(QObject):
         self.rows: list[TaskRow] = []
         self.loaded = False
         self._loading = None
+        self._deferred = False
         self._stale = True
         ctx.data_changed.connect(self._on_data_changed)
         ctx.ledger_replaced.connect(self.invalidate)
 
+    @property
+    def busy(self) -> bool:
+        """Loading, or about to (waiting for the first screenful to be painted)."""
+        return self._loading is not None or self._deferred
+
+    def first_screen(self, descending: bool = False) -> list[TaskRow]:
+        """The first FIRST_SCREEN tasks in code order, read now (on the GUI thread)."""
+        with self.ctx.ledger.read() as s:
+            ids = first_task_ids(s, limit=FIRST_SCREEN, descending=descending)
+            return list_tasks(s, today=self.ctx.today(), cal=self.ctx.calendar(),
+                              flt=TaskFilter(task_ids=frozenset(ids)))
+
+    @staticmethod
+    def reading_all_caption() -> str:
+        return QCoreApplication.translate("TaskStore", "Reading all tasks…")
+
     def ensure_loaded(self) -> None:
-        """Start loading if the rows are missing or out of date (no-op while loading)."""
-        if self._stale and self._loading is None:
+        """Start loading if the rows are missing or out of date (no-op while loading); the
+        first load after the next paint of any widget (or PAINT_WAIT_MS)."""
+        if not self._stale or self.busy:
+            return
+        if self.loaded:
             self.load()
+            return
+        self._deferred = True
+        _NextPaint(QCoreApplication.instance(), self._start_deferred)
+        QTimer.singleShot(PAINT_WAIT_MS, self._start_deferred)
+
+    def _start_deferred(self) -> None:
+        if self._deferred:
+            self._deferred = False
+            if self._stale and self._loading is None:
+                self.load()
 
     def load(self) -> None:
         ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
@@ -83,6 +119,7 @@ class TaskRowStore(QObject):
 
     def reload_ids(self, ids: set[int]) -> None:
         if not self.loaded:
+            self._stale = True  # the load under way may have read them before the change
             return
         with self.ctx.ledger.read() as s:
             fresh = list_tasks(s, today=self.ctx.today(), cal=self.ctx.calendar(),
@@ -99,3 +136,21 @@ class TaskRowStore(QObject):
         else:
             self.reload_ids(ids)
 
+
+
+class _NextPaint(QObject):
+    """Calls ``then`` from the event loop once any widget has painted (an application-wide
+    event filter, removed at the first paint)."""
+
+    def __init__(self, app, then):
+        super().__init__(app)
+        self.app, self.then = app, then
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)  # after the rest of this paint pass
+            self.then = None
+            self.deleteLater()
+        return False

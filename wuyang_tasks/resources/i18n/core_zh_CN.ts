@@ -287,6 +287,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
 <context>
     <name>TaskStore</name>
     <message>
+        <source>Reading all tasks…</source>
+        <translation>正在读取全部任务…</translation>
+    </message>
+    <message>
         <source>Reading the tasks…</source>
         <translation>正在读取任务…</translation>
     </message>

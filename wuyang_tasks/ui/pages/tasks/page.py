@@ -163,8 +163,8 @@ class TasksPage(Page):
         return False  # the task store tells this page (reset / rows_changed)
 
     def refresh(self) -> None:
-        if not self.store.loaded and self._show_first_screen():
-            return
+        if not self.store.loaded and self.model.rowCount() == 0:
+            self._show_first_screen()
         self.store.ensure_loaded()
         if self.store.loaded:
             self._choices_loaded = False
@@ -183,19 +183,17 @@ class TasksPage(Page):
             self.filters.set_choices(task_views.pick_lists(s, self.ctx.today()))
         self._choices_loaded = True
 
-    def _show_first_screen(self) -> bool:
+    def _show_first_screen(self) -> None:
         """While the whole list loads (seconds at 100,000 tasks): the first screenful in the
         default code order, filters and sorting off until every row is there."""
-        if (self.store.busy or self.model.columns[self.model.sort_column].key != "code"
+        if (self.model.columns[self.model.sort_column].key != "code"
                 or not self.filters.criteria().is_empty()):
-            return False
+            return
         self.model.set_rows(self.store.first_screen(
             descending=self.model.sort_order == Qt.SortOrder.DescendingOrder))
         self.filters.setEnabled(False)
         self.table.horizontalHeader().setSectionsClickable(False)
         self.count_label.setText(self.store.reading_all_caption())
-        self.store.load_after_paint(self.table.viewport())
-        return True
 
     def apply_filter(self) -> None:
         if not self.store.loaded:
