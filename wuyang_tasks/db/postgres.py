@@ -36,8 +36,9 @@ def server_name(url: URL) -> str:
 
 
 def address_for_settings(url: URL) -> str:
-    """The address to remember in the settings: never with a password in it."""
-    return url.set(password=None).render_as_string(hide_password=False)
+    """The address to remember in the settings: never with a password in it (``URL.set``
+    ignores ``password=None``, so the URL is rebuilt without it)."""
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 def keyring_username(url: URL) -> str:

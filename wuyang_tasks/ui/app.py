@@ -25,6 +25,7 @@ from .i18n import install_translators
 from .main_window import MainWindow
 from .opening import display_location, fresh_ledger_path, ledger_exists, start_opening
 from .settings import recent_ledgers
+from .server import SERVER_KINDS, offer_after_server_error
 
 
 def make_application(qt_args: list[str] | None = None) -> QApplication:
@@ -94,6 +95,14 @@ class Launcher(QObject):
 
         if not isinstance(exc, LedgerOpenError):
             self.ask(problem=errors.describe(exc))
+            return
+        if exc.kind in SERVER_KINDS:  # the server is down or refused: retry, or work locally
+            taken, local = offer_after_server_error(None, exc)
+            if taken:
+                self.location = local if taken == "open_local" else self.location
+                self._open(self.location, with_demo=False)
+            else:
+                self.ask(problem=errors.describe(exc))
             return
         try:
             taken = offer_after_open_error(None, exc, self.location, choose_other=True)

@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.domain.calendar import WorkdayCalendar
-from wuyang_tasks.domain.errors import ConflictError
+from wuyang_tasks.domain.errors import ConflictError, ConnectionLost
+from wuyang_tasks.services.access import Access, current_access
 
 from . import errors
+from .access import RoleGuard
 from .settings import app_settings
 from .workers import Job, Progress, start_job
 
@@ -40,7 +42,10 @@ class UiContext(QObject):
         self._calendar: WorkdayCalendar | None = None
         self._jobs: set[Job] = set()
         self._task_rows = None
+        self._access: Access | None = None
         self.data_changed.connect(self._forget_calendar)
+        self.ledger_replaced.connect(self._forget_access)
+        self.role_guard = RoleGuard(self)  # connected after _forget_access: sees the new role
 
     @property
     def task_rows(self):
@@ -67,6 +72,16 @@ class UiContext(QObject):
         if old is not ledger:
             old.dispose()
 
+    @property
+    def access(self) -> Access:
+        """Who the user is and what the role allows (SQLite: everything), read once per ledger."""
+        if self._access is None:
+            self._access = current_access(self.ledger)
+        return self._access
+
+    def _forget_access(self) -> None:
+        self._access = None
+
     def _forget_calendar(self, entity: str) -> None:
         if entity in ("calendar", "*"):
             self._calendar = None
@@ -79,11 +94,17 @@ class UiContext(QObject):
                 parent: QWidget | None = None,
                 on_conflict: Callable[[], None] | None = None) -> tuple[bool, T | None]:
         """Run one user action in one write transaction. Returns (ok, result); on failure
-        nothing was saved and the user has seen a dialog (for a conflict: with 重新载入)."""
+        nothing was saved and the user has seen a dialog (for a conflict: with 重新载入; for a
+        lost connection: with 重新连接, which runs the same action again — the caller's dialog
+        stays open with what was typed)."""
         parent = parent or self._parent()
         try:
             with self.ledger.write() as session:
                 result = fn(session)
+        except ConnectionLost as exc:
+            if errors.ask_reconnect(parent, exc):
+                return self.perform(fn, changed=changed, parent=parent, on_conflict=on_conflict)
+            return False, None
         except ConflictError as exc:
             if errors.ask_reload_after_conflict(parent, exc):
                 if on_conflict is not None:

@@ -66,3 +66,18 @@ def ask_reload_after_conflict(parent: QWidget | None, exc: ConflictError) -> boo
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is reload_button
+
+
+def ask_reconnect(parent: QWidget | None, exc: LedgerError) -> bool:
+    """The connection to the server broke during the action (nothing was saved). True = connect
+    again and repeat the action; the dialog the user typed in stays open either way."""
+    title = QCoreApplication.translate("Errors", "Connection lost")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(QCoreApplication.translate(
+        "Errors", "Reconnect to save it again now, or cancel and try later."))
+    retry = box.addButton(QCoreApplication.translate("Errors", "Reconnect"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is retry

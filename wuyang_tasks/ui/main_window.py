@@ -21,12 +21,15 @@ from wuyang_tasks import APP_TITLE, __version__, paths
 from wuyang_tasks.db.ledger import Ledger
 
 from . import navigation
+from .access import restrict_window
 from .context import UiContext
+from .live_view import LiveView
 from .opening import start_opening
 from .guide import GuideDialog
 from .page import Page
 from .reminders import Reminders
 from .settings import recent_ledgers
+from .server import SERVER_KINDS, offer_after_server_error
 
 NAV_STYLE = """
 QListWidget#navigation { background: #f2f4f7; border: none; font-size: 15px; outline: 0; }
@@ -77,6 +80,10 @@ class MainWindow(QMainWindow):
         ctx.task_rows.reset.connect(self.update_status)  # the calendar knows its gaps only now
         self.stack.currentChanged.connect(self._page_shown)
         self.restore_layout()
+        restrict_window(self)
+        self.live_view = LiveView(ctx)
+        ctx.ledger_replaced.connect(self._ledger_kind_changed)
+        self._ledger_kind_changed()
         self.update_status()
         self.nav.setCurrentRow(0)
         ctx.task_rows.ensure_loaded()  # reminders on start, whichever page is shown
@@ -122,6 +129,9 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_open)
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_new)
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_connect)
+        self.action_copy_to_server = QAction(self.tr("&Move to a shared server…"), self)
+        self.action_copy_to_server.triggered.connect(self.copy_to_server)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.action_copy_to_server)
         file_menu.addSeparator()
         self.action_import = file_menu.addAction(self.tr("&Import Excel ledger…"))
         self.action_import.triggered.connect(self.import_ledger)
@@ -188,6 +198,11 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, LedgerOpenError):
             self.ctx.show_error(exc, self)
             return
+        if exc.kind in SERVER_KINDS:
+            taken, local = offer_after_server_error(self, exc)
+            if taken:
+                self.open_location(local if taken == "open_local" else location)
+            return
         try:
             taken = offer_after_open_error(self, exc, location)
             if taken == "open_read_only":
@@ -196,6 +211,14 @@ class MainWindow(QMainWindow):
                 self.open_location(location)
         except Exception as again:  # noqa: BLE001 — shown as a dialog, never a traceback
             self.ctx.show_error(again, self)
+
+    def _ledger_kind_changed(self) -> None:
+        self.action_copy_to_server.setEnabled(self.ctx.ledger.is_sqlite)
+
+    def copy_to_server(self) -> None:
+        from .server import copy_to_server
+
+        copy_to_server(self.ctx, self)
 
     def show_backups(self) -> None:
         from .pages.backups import BackupsDialog
@@ -291,6 +314,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_view.timer.stop()
         self.save_layout()
         self.ctx.wait_for_workers(10_000)
         super().closeEvent(event)

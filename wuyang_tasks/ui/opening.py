@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QWidget
 
 from wuyang_tasks.db.engine import is_sqlite, resolve_url
 from wuyang_tasks.db.ledger import Ledger, open_ledger
+from wuyang_tasks.db.postgres import address_for_settings
 from wuyang_tasks.paths import default_ledger_path
 from wuyang_tasks.services import demo
 
 from .settings import remember_ledger
 from .errors import show_error
+from .server import PasswordPrompt
 from .workers import Job, Progress, start_job
 
 
@@ -45,10 +47,10 @@ def display_location(location: str | None) -> str:
 
 
 def open_or_create(location: str | None, today: date | None, with_demo: bool,
-                   progress: Progress) -> Ledger:
+                   progress: Progress, password_prompt: PasswordPrompt | None = None) -> Ledger:
     """Runs in a worker: open (creating the file if needed), optionally write the demo data."""
     progress.report(0, None, QCoreApplication.translate("Opening", "Opening the ledger…"))
-    ledger = open_ledger(location, today=today)
+    ledger = open_ledger(location, today=today, password_prompt=password_prompt)
     try:
         if with_demo and demo.is_empty(ledger):
             progress.report(0, None, QCoreApplication.translate(
@@ -65,7 +67,7 @@ def remembered_form(ledger: Ledger) -> str:
     """How the recent list stores a ledger: the file path, or the URL without its password."""
     if ledger.is_sqlite:
         return ledger.display_name()
-    return ledger.url.set(password=None).render_as_string(hide_password=False)
+    return address_for_settings(ledger.url)
 
 
 def start_opening(location: str | None, today: date | None, *,
@@ -73,12 +75,13 @@ def start_opening(location: str | None, today: date | None, *,
                   on_error: Callable[[BaseException], None] | None = None,
                   parent: QWidget | None = None) -> Job:
     """Open ``location`` in a worker; ``on_opened(ledger)`` runs on the GUI thread and the
-    location goes to the recent list."""
+    location goes to the recent list. A server asking for a password gets it from a dialog."""
 
     def done(ledger: Ledger) -> None:
         remember_ledger(remembered_form(ledger))
         on_opened(ledger)
 
     title = QCoreApplication.translate("Opening", "Opening %1").replace("%1", display_location(location))
-    return start_job(title, lambda p: open_or_create(location, today, with_demo, p), done,
+    prompt = PasswordPrompt(parent)
+    return start_job(title, lambda p: open_or_create(location, today, with_demo, p, prompt), done,
                      on_error or (lambda exc: show_error(parent, exc)), parent=parent, delay_ms=300)

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Access</name>
+    <message>
+        <source>Only a user with the 管理 role may do this; you are %1.</source>
+        <translation>只有“管理”角色的用户可以进行此操作；您是 %1。</translation>
+    </message>
+    <message>
+        <source>Your role may only read the ledger; you are %1.</source>
+        <translation>您的角色只能查看台账，不能修改；您是 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>An unexpected error occurred: %1
@@ -24,6 +35,18 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>Reload</source>
         <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Reconnect to save it again now, or cancel and try later.</source>
+        <translation>可以重新连接并立即再次保存，也可以取消，稍后再试。</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
     </message>
 </context>
 <context>
@@ -101,6 +124,17 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>LiveView</name>
+    <message>
+        <source>The ledger server cannot be reached; other users&apos; changes will show once it is back.</source>
+        <translation>暂时连不上台账服务器；恢复连接后会显示其他用户的修改。</translation>
+    </message>
+    <message>
+        <source>Other users updated the ledger</source>
+        <translation>其他用户更新了台账</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 new alerts since you last looked</source>
@@ -125,6 +159,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>&amp;Recent ledgers</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Move to a shared server…</source>
+        <translation>迁移到共享服务器(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Import Excel ledger…</source>
@@ -282,6 +320,61 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>Deadline reminders</source>
         <translation>时限提醒</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>输入密码（%1）</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the ledger server</source>
+        <translation>无法连接台账服务器</translation>
+    </message>
+    <message>
+        <source>You can work in the local ledger %1 meanwhile.</source>
+        <translation>您可以先使用本机台账 %1。</translation>
+    </message>
+    <message>
+        <source>Open the local ledger</source>
+        <translation>打开本机台账</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The ledger was copied to %1: %2 records, %3 audit events; the audit chain of the copy is intact.</source>
+        <translation>台账已复制到 %1：共 %2 条记录，审计记录 %3 条；复制后的审计链校验完整。</translation>
+    </message>
+    <message>
+        <source>Move to a shared server</source>
+        <translation>迁移到共享服务器</translation>
+    </message>
+    <message>
+        <source>Address of the empty server database (PostgreSQL), e.g. postgresql+psycopg://postgres@host/wuyang</source>
+        <translation>服务器上空数据库（PostgreSQL）的地址，例如 postgresql+psycopg://postgres@服务器/wuyang</translation>
+    </message>
+    <message>
+        <source>Copying every table…</source>
+        <translation>正在复制各表…</translation>
+    </message>
+    <message>
+        <source>Verifying the copy…</source>
+        <translation>正在校验复制后的台账…</translation>
+    </message>
+    <message>
+        <source>The local file stays as it is. Open the copy on the server now?</source>
+        <translation>本机台账文件保持不变。现在打开服务器上的台账吗？</translation>
+    </message>
+    <message>
+        <source>Open the copy</source>
+        <translation>打开服务器上的台账</translation>
+    </message>
+    <message>
+        <source>Moving the ledger to the server</source>
+        <translation>正在迁移台账到服务器</translation>
     </message>
 </context>
 <context>
