@@ -91,11 +91,9 @@ class TaskEditor(QDialog):
             top.addWidget(status, 1)
             if self.detail.status.is_open:
                 self.request_extension_button = QPushButton(self.tr("Request extension…"))
-                self.request_extension_button.clicked.connect(
-                    lambda: self._extension(request_extension_dialog))
+                self.request_extension_button.clicked.connect(self.request_extension)
                 self.decide_extension_button = QPushButton(self.tr("Decide on extension…"))
-                self.decide_extension_button.clicked.connect(
-                    lambda: self._extension(decide_extension_dialog))
+                self.decide_extension_button.clicked.connect(self.decide_extension)
                 top.addWidget(self.request_extension_button)
                 top.addWidget(self.decide_extension_button)
             layout.addLayout(top)
@@ -419,9 +417,17 @@ class TaskEditor(QDialog):
         return [Assignment(r.role, unit_id=r.unit_id, person_id=r.person_id)
                 for r in self.detail.responsibilities]
 
-    def _extension(self, open_dialog) -> bool:
-        """申请延期 / 审批延期 from the editor; the history tab shows the new entry."""
-        done = open_dialog(self.ctx, self.task_id, self)
+    # Bound methods, not lambdas capturing self: a lambda connected to a child's signal kept
+    # the editor alive until interpreter exit, where its deletion crashed (tools/screenshots.py).
+    def request_extension(self) -> bool:
+        """申请延期 from the editor; the history tab shows the new entry."""
+        done = request_extension_dialog(self.ctx, self.task_id, self)
+        if done:
+            self._fill_history()
+        return done
+
+    def decide_extension(self) -> bool:
+        done = decide_extension_dialog(self.ctx, self.task_id, self)
         if done:
             self._fill_history()
         return done
