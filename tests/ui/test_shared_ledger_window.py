@@ -246,3 +246,27 @@ def test_connection_lost_while_saving_keeps_the_editor_and_reconnects(
     with ledger.read() as s:
         assert s.get(Task, task_id).title == "排查在建工地扬尘（网络断开时修改）"
     ledger.dispose()
+
+
+# -- 文件 ▸ 迁移到共享服务器… ------------------------------------------------------------------
+
+@pytest.mark.sqlite_only
+def test_move_to_a_shared_server_copies_verifies_and_opens_the_copy(
+        main_window, pg_ledger_url, dialogs, monkeypatch, qtbot):
+    ctx = main_window.ctx
+    with ctx.ledger.read() as s:
+        titles = sorted(s.scalars(select(Task.title)))
+    target = pg_ledger_url.render_as_string(hide_password=False)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (target, True)))
+    dialogs.answer = "打开服务器上的台账"
+    assert main_window.action_copy_to_server.isEnabled()
+    main_window.action_copy_to_server.trigger()
+    qtbot.waitUntil(lambda: not ctx.ledger.is_sqlite, timeout=60_000)
+    title, message, informative = dialogs[0]
+    assert title == "迁移到共享服务器"
+    assert message.startswith("台账已复制到") and "审计链校验完整" in message
+    assert "本机台账文件保持不变" in informative
+    with ctx.ledger.read() as s:
+        assert sorted(s.scalars(select(Task.title))) == titles
+    assert not main_window.action_copy_to_server.isEnabled()  # only from a local ledger
+    qtbot.waitUntil(ctx.is_idle, timeout=30_000)
