@@ -83,3 +83,14 @@ def test_the_form_follows_the_chosen_day_and_browsing_adds_no_warning(ui_ctx, qt
     dialog.year.setValue(2098)
     assert dialog.day.date() == QDate(2098, 1, 1) and dialog.kind.currentText() == "上班"  # a Wednesday
     assert ui_ctx.calendar().warning() is None
+
+
+def test_a_clerk_without_the_admin_role_sees_the_calendar_but_cannot_change_it(ui_ctx, qtbot):
+    from wuyang_tasks.db.roles import AccessRole
+    from wuyang_tasks.services.access import Access
+
+    ui_ctx._access = Access(user="录入员", role=AccessRole.CLERK)
+    dialog = WorkdayCalendarDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled() and dialog.rows()
+    assert dialog.save_button.parentWidget().toolTip() == "只有“管理”角色的用户可以修改工作日历。"

@@ -72,6 +72,10 @@
         <translation>台账以只读方式打开，不能修改。</translation>
     </message>
     <message>
+        <source>Only a user with the 管理 role may change the calendar.</source>
+        <translation>只有“管理”角色的用户可以修改工作日历。</translation>
+    </message>
+    <message>
         <source>entered by hand</source>
         <translation>手工补录</translation>
     </message>

@@ -108,6 +108,9 @@ class WorkdayCalendarDialog(QDialog):
         if ctx.ledger.read_only:
             box.setEnabled(False)
             box.setToolTip(self.tr("The ledger is open read-only."))
+        elif not ctx.access.can_administer:  # the server would refuse: 管理 role only
+            box.setEnabled(False)
+            box.setToolTip(self.tr("Only a user with the 管理 role may change the calendar."))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
