@@ -124,6 +124,7 @@ def test_a_viewer_sees_every_write_action_disabled_with_the_reason(pg_ledger_url
         assert "只能查看" in tasks.action_new.toolTip()
         assert not window.pages["units"].appoint_button.isEnabled()
         assert tasks.action_edit.isEnabled() and tasks.action_export.isEnabled()  # reading is fine
+        assert window.location_label.text().endswith("wy_ui_viewer（查看）")
     finally:
         ctx.wait_for_workers()
         ctx.ledger.dispose()

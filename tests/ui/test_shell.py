@@ -25,7 +25,9 @@ def test_missing_module_gets_an_honest_placeholder(ui_ctx, qtbot):
 
 def test_status_bar_shows_the_demo_day(main_window):
     assert main_window.caption_label.text() == "演示数据 · 按2016年7月29日计算"
-    assert main_window.location_label.text() == main_window.ctx.ledger.display_name()
+    ledger = main_window.ctx.ledger
+    who = "" if ledger.is_sqlite else f"  {main_window.ctx.access.caption}"  # server: user（角色）
+    assert main_window.location_label.text() == ledger.display_name() + who
 
 
 def test_ledger_error_becomes_a_chinese_dialog_and_nothing_is_saved(ui_ctx, dialogs):

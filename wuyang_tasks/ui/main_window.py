@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
         self.calendar_link.setVisible(calendar_warning is not None)
         self.warning_label.setText("；".join(warnings))
         self.warning_label.setToolTip("\n".join(warnings))
-        self.location_label.setText(ledger.display_name())
+        self.location_label.setText(ledger.display_name() if ledger.is_sqlite else
+                                    f"{ledger.display_name()}  {self.ctx.access.caption}")
         self.setWindowTitle(f"{APP_TITLE} — {ledger.display_name()}")
 
     # -- layout memory ------------------------------------------------------------------------
