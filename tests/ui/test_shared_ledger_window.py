@@ -271,3 +271,26 @@ def test_move_to_a_shared_server_copies_verifies_and_opens_the_copy(
         assert sorted(s.scalars(select(Task.title))) == titles
     assert not main_window.action_copy_to_server.isEnabled()  # only from a local ledger
     qtbot.waitUntil(ctx.is_idle, timeout=30_000)
+
+
+def test_a_server_gone_away_is_said_once_and_polled_less_often(main_window, monkeypatch):
+    from wuyang_tasks.domain.errors import ConnectionLost
+    from wuyang_tasks.ui.live_view import LOST_INTERVAL_MS
+
+    live = main_window.live_view
+    live.timer.stop()
+    real_poll = live.watcher.poll
+
+    def gone():
+        raise ConnectionLost("与台账服务器的连接中断了。")
+
+    monkeypatch.setattr(live.watcher, "poll", gone)
+    live.poll()
+    assert main_window.statusBar().currentMessage() == "与台账服务器的连接中断了。"
+    assert live.timer.interval() == LOST_INTERVAL_MS
+    main_window.statusBar().clearMessage()
+    live.poll()
+    assert main_window.statusBar().currentMessage() == ""  # not repeated
+    monkeypatch.setattr(live.watcher, "poll", real_poll)
+    live.poll()
+    assert live.timer.interval() == live.interval_ms == 3000

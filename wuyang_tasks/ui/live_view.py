@@ -15,6 +15,8 @@ from wuyang_tasks.services.changes import MAX_CHANGES, POLL_SECONDS, Change, Cha
 
 from .task_store import task_change
 
+LOST_INTERVAL_MS = 30_000  # while the server is unreachable: a poll may wait for the connect timeout
+
 
 def changed_entity(changes: list[Change]) -> str:
     """The ``data_changed`` argument for these changes: the tasks, or "*" for everything."""
@@ -31,6 +33,7 @@ class LiveView(QObject):
         self._lost = False
         self._emitting = False
         self.timer = QTimer(self)
+        self.interval_ms = interval_ms
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         ctx.ledger_replaced.connect(self.restart)
@@ -68,12 +71,15 @@ class LiveView(QObject):
         except (LedgerError, DBAPIError) as exc:  # the server is down: say it once, not every 3 s
             if not self._lost:
                 self._lost = True
+                self.timer.setInterval(max(self.interval_ms, LOST_INTERVAL_MS))
                 self.ctx.status_message.emit(exc.message if isinstance(exc, LedgerError) else
                                              QCoreApplication.translate(
                                                  "LiveView", "The ledger server cannot be reached; "
                                                  "other users' changes will show once it is back."))
             return
-        self._lost = False
+        if self._lost:
+            self._lost = False
+            self.timer.setInterval(self.interval_ms)
         if changes:
             self._announce(changes)
 
