@@ -116,7 +116,7 @@ def test_a_viewer_sees_every_write_action_disabled_with_the_reason(pg_ledger_url
         qtbot.waitUntil(lambda: ctx.is_idle() and bool(tasks.model.rows), timeout=30_000)
         tasks.table.selectRow(0)  # the viewer reads the ledger; the page would enable 签收 …
         for action in [tasks.action_new, tasks.action_urge, *tasks.workflow.values(),
-                       window.action_import, window.action_calendar,
+                       window.action_import, window.action_minutes,
                        window.pages["inspections"].action_record,
                        window.pages["accountability"].action_new]:
             assert not action.isEnabled(), action.text()
@@ -125,6 +125,7 @@ def test_a_viewer_sees_every_write_action_disabled_with_the_reason(pg_ledger_url
         assert not window.pages["units"].appoint_button.isEnabled()
         assert tasks.action_edit.isEnabled() and tasks.action_export.isEnabled()  # reading is fine
         assert window.location_label.text().endswith("wy_ui_viewer（查看）")
+        assert window.action_calendar.isEnabled()  # the calendar is shown read-only
     finally:
         ctx.wait_for_workers()
         ctx.ledger.dispose()
@@ -142,7 +143,7 @@ def test_a_clerk_enters_tasks_but_not_administration(pg_ledger_url, capsys, qtbo
     try:
         assert window.pages["tasks"].action_new.isEnabled()
         assert window.pages["inspections"].action_record.isEnabled()
-        for action in (window.pages["inspections"].action_templates, window.action_calendar,
+        for action in (window.pages["inspections"].action_templates,
                        window.pages["accountability"].action_new):
             assert not action.isEnabled()
             assert "只有“管理”角色" in action.toolTip()

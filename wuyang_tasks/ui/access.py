@@ -25,9 +25,8 @@ PAGE_ACTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "inspections": {EDIT: ("action_record",), ADMINISTER: ("action_templates",)},
     "accountability": {ADMINISTER: ("action_new", "action_correct", "action_void")},
 }
-WINDOW_ACTIONS: dict[str, tuple[str, ...]] = {
+WINDOW_ACTIONS: dict[str, tuple[str, ...]] = {  # 工作日历 opens for everyone, read-only below 管理
     EDIT: ("action_import", "action_minutes"),
-    ADMINISTER: ("action_calendar",),
 }
 
 
