@@ -153,6 +153,16 @@ class _Planner:
         self.create_missing = create_missing
         self._new_units: dict[str, NewUnit] = {}
         self._new_people: dict[str, None] = {}
+        self._by_code = self._tasks_by_code({r.code for r in plan.reading.rows if r.code})
+
+    def _tasks_by_code(self, codes: set[str]) -> dict[str, tuple[int, str]]:
+        """code → (id, title) of the ledger's tasks with the table's codes, in a few queries."""
+        found: dict[str, tuple[int, str]] = {}
+        ordered = sorted(codes)
+        for i in range(0, len(ordered), 500):
+            query = select(Task.code, Task.id, Task.title).where(Task.code.in_(ordered[i:i + 500]))
+            found.update({code: (tid, title) for code, tid, title in self.s.execute(query)})
+        return found
 
     def problem(self, row: TableRow, f: Field, message: str, value=None, *, error: bool = True) -> None:
         self.plan.problems.append(Problem(message, sheet=row.sheet, row=row.row, column=row.column(f),
@@ -262,13 +272,14 @@ class _Planner:
     def _match_existing(self, task: PlannedTask) -> None:
         row = task.row
         if row.code:
-            found = self.s.execute(select(Task.id, Task.title).where(Task.code == row.code)).first()
+            found = self._by_code.get(row.code)
             if found is not None:
-                if found.title != row.title:
-                    self.problem(row, Field.CODE, f"编号已被台账中另一项任务“{found.title}”使用；如是新任务，"
+                found_id, found_title = found
+                if found_title != row.title:
+                    self.problem(row, Field.CODE, f"编号已被台账中另一项任务“{found_title}”使用；如是新任务，"
                                  "请清空编号列后再导入", row.code)
                 else:
-                    task.existing_id, task.existing_code = found.id, row.code
+                    task.existing_id, task.existing_code = found_id, row.code
                 return
         if self.plan.source_id is None:
             return

@@ -186,8 +186,9 @@ def _value(value):
 
 
 def _merge_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
-    """sheet name → merge ranges, read from the package (workbook.xml, its relationships and each
-    sheet's <mergeCell ref=…/>)."""
+    """sheet name → merge ranges, from each sheet's <mergeCell ref=…/> (found by scanning the
+    part's bytes: the ranges follow all the cell data, and parsing the XML only to reach them
+    took as long as reading the cells)."""
     from openpyxl.utils.cell import range_boundaries
 
     out: dict[str, list] = {}
@@ -195,17 +196,25 @@ def _merge_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
         for name, target in _sheet_targets(archive).items():
             if target not in archive.NameToInfo:
                 continue
-            ranges = []
             with archive.open(target) as fh:
-                for _, elem in ET.iterparse(fh):
-                    if elem.tag == f"{{{_MAIN_NS}}}mergeCell":
-                        ref = elem.get("ref")
-                        if ref and ":" in ref:
-                            ranges.append(tuple(range_boundaries(ref)))
-                    elif elem.tag == f"{{{_MAIN_NS}}}row":
-                        elem.clear()  # merges follow the data; keep memory flat
-            out[name] = ranges
+                out[name] = [tuple(range_boundaries(ref)) for ref in _merge_refs(fh)]
     return out
+
+
+_MERGE_CELL = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _merge_refs(fh, chunk: int = 1 << 20) -> list[str]:
+    refs: list[str] = []
+    tail = b""
+    while data := fh.read(chunk):
+        buffer = tail + data
+        end = 0
+        for m in _MERGE_CELL.finditer(buffer):
+            refs.append(m.group(1).decode("ascii"))
+            end = m.end()
+        tail = buffer[max(end, len(buffer) - 512):]  # a tag cut at the chunk's end
+    return refs
 
 
 def _sheet_targets(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from sqlalchemy.orm import Session, object_session
@@ -37,6 +38,20 @@ def add_audited(session: Session, obj: M, action: str = "create") -> M:
     session.flush()
     audit.record(session, obj.__tablename__, obj.id, action, None, audit.snapshot(obj))
     return obj
+
+
+def add_all_audited(session: Session, objs: Sequence[M], action: str = "create") -> list[M]:
+    """:func:`add_audited` for several rows with one flush: the same events, in the same order
+    (each flush costs milliseconds, and an import adds tens of thousands of rows)."""
+    now = session.info.get("now") or audit.now_iso()
+    for obj in objs:
+        if isinstance(obj, Timestamped) and obj.created_at is None:
+            obj.created_at = now
+        session.add(obj)
+    session.flush()
+    for obj in objs:
+        audit.record(session, obj.__tablename__, obj.id, action, None, audit.snapshot(obj))
+    return list(objs)
 
 
 def update_audited(session: Session, obj: M, action: str, **changes) -> M:

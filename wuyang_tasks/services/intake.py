@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
-from wuyang_tasks.db.models import Metric, Source
+from wuyang_tasks.db.models import Metric, Person, Source, Unit
 from wuyang_tasks.domain.enums import Role, SourceKind, TaskStatus, UnitKind
 from wuyang_tasks.domain.errors import LedgerError, ValidationError
 from wuyang_tasks.domain.workflow import Action
@@ -119,6 +119,9 @@ def _apply_plan(s: Session, plan: LedgerPlan, result: LedgerImportResult, today:
         person_ids[name] = unit_service.add_person(s, name, note="台账导入时新建").id
         result.new_people.append(name)
     report_day = min(reading.doc_date or today, today)
+    # held for the transaction: the session keeps loaded rows only while they are referenced, and
+    # each task's responsibilities check their unit/person (thousands of reloads otherwise)
+    loaded = [*s.scalars(select(Unit)), *s.scalars(select(Person))]  # noqa: F841
     for planned in plan.tasks:
         if planned.existing_id is not None:
             result.existing.append((planned.existing_code or "", planned.row.title))

@@ -12,16 +12,17 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import LedgerMeta, Person, ProgressReport, Responsibility, Task, Unit
 from wuyang_tasks.domain.calendar import WorkdayCalendar
-from wuyang_tasks.domain.enums import ChiefKind, DeadlineBasis, Role, TaskStatus, Urgency
+from wuyang_tasks.domain.enums import DeadlineBasis, Role, TaskStatus, Urgency
 from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
 from wuyang_tasks.domain.workflow import Action, next_status
 
 from . import units as unit_service
-from .common import add_audited, check_version, get
+from .common import add_all_audited, add_audited, check_version, get
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalend
                 urgency=urgency, is_key=is_key, target=target, note=note, version=1)
     _apply_deadline(task, deadline, cal, None)
     add_audited(session, task)
+    set_committed_value(task, "responsibilities", [])  # a new task has none: no query for them
     if responsibilities:
         set_responsibilities(session, task.id, responsibilities, today)
     return task
@@ -171,14 +173,15 @@ def set_responsibilities(session: Session, task_id: int, assignments: Sequence[A
     if old:
         audit.record(session, "task", task.id, "responsibilities_replaced",
                      {"responsibilities": [audit.snapshot(r) for r in old]}, None)
-    session.flush()
+        session.flush()  # the old rows go before the new ones come
     rows = []
     for order, a in enumerate(assignments):
         row = Responsibility(task_id=task.id, role=a.role, unit_id=a.unit_id, person_id=a.person_id,
                              sort_order=order)
         _capture_tenures(session, row, day)
-        rows.append(add_audited(session, row))
-    session.expire(task, ["responsibilities"])
+        rows.append(row)
+    add_all_audited(session, rows)
+    set_committed_value(task, "responsibilities", rows)  # as stored (sort_order), without a reload
     return rows
 
 
@@ -203,14 +206,10 @@ def _validate_assignments(session: Session, assignments: Sequence[Assignment]) -
 
 def _capture_tenures(session: Session, row: Responsibility, day: date) -> None:
     if row.unit_id is not None:
-        chiefs = unit_service.chief_tenures(session, row.unit_id, day)
-        party = chiefs.get(ChiefKind.PARTY)
-        gov = chiefs.get(ChiefKind.GOVERNMENT)
-        row.party_chief_tenure_id = party.id if party else None
-        row.government_chief_tenure_id = gov.id if gov else None
+        row.party_chief_tenure_id, row.government_chief_tenure_id = \
+            unit_service.chief_tenure_ids(session, row.unit_id, day)
     else:
-        tenure = unit_service.tenure_of(session, row.person_id, day)
-        row.tenure_id = tenure.id if tenure else None
+        row.tenure_id = unit_service.tenure_id_of(session, row.person_id, day)
 
 
 def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
@@ -220,8 +219,7 @@ def _move(session: Session, task: Task, action: Action, today: date, note: str |
         changes["closed_on"] = today
     before = {"status": task.status.value}
     for key, value in changes.items():
-        setattr(task, key, value)
-    session.flush()
+        setattr(task, key, value)  # flushed with the next query or at commit, not per move
     after = {"status": new.value}
     if note:
         after["note"] = note

@@ -83,6 +83,7 @@ def add_post(session: Session, unit_id: int, title: str, *, chief_kind: ChiefKin
     if chief_kind and session.scalar(select(Post.id).where(Post.unit_id == unit_id,
                                                            Post.chief_kind == chief_kind)):
         raise ValidationError(f"该单位已有{chief_kind.label}职务。")
+    forget_tenures(session)
     return add_audited(session, Post(unit_id=unit_id, title=title.strip(), chief_kind=chief_kind,
                                      is_county_leader=is_county_leader, sort_order=sort_order))
 
@@ -92,6 +93,7 @@ def appoint(session: Session, post_id: int, person_id: int, effective: date) -> 
     before. Past tenures are never rewritten."""
     get(session, Post, post_id, "职务")
     get(session, Person, person_id, "人员")
+    forget_tenures(session)
     current = session.scalar(select(Tenure).where(Tenure.post_id == post_id, Tenure.end_date.is_(None)))
     if current is not None:
         if effective <= current.start_date:
@@ -107,6 +109,7 @@ def end_tenure(session: Session, tenure_id: int, last_day: date) -> Tenure:
         raise ValidationError("该任职已经结束。")
     if last_day < tenure.start_date:
         raise ValidationError("离任日期不能早于任职起始日。")
+    forget_tenures(session)
     return update_audited(session, tenure, "end_tenure", end_date=last_day)
 
 
@@ -129,6 +132,36 @@ def chief_tenures(session: Session, unit_id: int, day: date) -> dict[ChiefKind, 
         .where(Post.unit_id == unit_id, Post.chief_kind.is_not(None), _active_on(Tenure, day))
     ).all()
     return {kind: tenure for kind, tenure in rows}
+
+
+_TENURE_IDS = "tenure_ids"
+
+
+def chief_tenure_ids(session: Session, unit_id: int, day: date) -> tuple[int | None, int | None]:
+    """(party, government) chief tenure ids of a unit on ``day``, looked up once per unit and
+    day in a transaction: an import assigns thousands of tasks to the same few dozen units.
+    Posts and tenures are written only here (add_post, appoint, end_tenure), which forget them."""
+    cache = session.info.setdefault(_TENURE_IDS, {})
+    key = ("unit", unit_id, day)
+    if key not in cache:
+        chiefs = chief_tenures(session, unit_id, day)
+        party, gov = chiefs.get(ChiefKind.PARTY), chiefs.get(ChiefKind.GOVERNMENT)
+        cache[key] = (party.id if party else None, gov.id if gov else None)
+    return cache[key]
+
+
+def tenure_id_of(session: Session, person_id: int, day: date) -> int | None:
+    """:func:`tenure_of`'s id, cached like :func:`chief_tenure_ids`."""
+    cache = session.info.setdefault(_TENURE_IDS, {})
+    key = ("person", person_id, day)
+    if key not in cache:
+        tenure = tenure_of(session, person_id, day)
+        cache[key] = tenure.id if tenure else None
+    return cache[key]
+
+
+def forget_tenures(session: Session) -> None:
+    session.info.pop(_TENURE_IDS, None)
 
 
 def tenure_of(session: Session, person_id: int, day: date) -> Tenure | None:
