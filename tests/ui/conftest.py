@@ -6,8 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from wuyang_tasks.ui import gc_policy
 from wuyang_tasks.ui.context import UiContext
 from wuyang_tasks.ui.i18n import CHINESE, install_translators
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gc_on_the_gui_thread(qapp):
+    """As in the program (ui/app.py): collection only on the GUI thread."""
+    gc_policy.install(qapp)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from wuyang_tasks import APP_NAME, APP_TITLE
 from wuyang_tasks.db.ledger import Ledger, open_ledger
 
-from . import errors
+from . import errors, gc_policy
 from .context import UiContext
 from .first_run import IMPORT_MODULE, FirstRunDialog, StartChoice, StartDecision
 from .i18n import install_translators
@@ -34,6 +34,7 @@ def make_application(qt_args: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(APP_NAME)
+    gc_policy.install(app)
     return app
 
 

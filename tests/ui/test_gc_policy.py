@@ -1,0 +1,39 @@
+"""The window process collects garbage on the GUI thread only (see ui/gc_policy.py)."""
+
+import gc
+import threading
+
+from wuyang_tasks.ui import gc_policy
+
+
+def test_automatic_collection_is_off_and_the_timer_collects(qapp):
+    collector = gc_policy.install(qapp)
+    assert gc_policy.install(qapp) is collector  # once per application
+    assert not gc.isenabled()
+    junk = []
+    for _ in range(gc.get_threshold()[0] + 10):
+        a, b = [], []
+        a.append(b)
+        b.append(a)  # a cycle: only the collector frees it
+        junk.append(a)
+    junk.clear()
+    assert collector.collect_due() is not None
+    assert gc.get_count()[0] < gc.get_threshold()[0]
+
+
+def test_a_worker_thread_never_starts_a_collection(qapp):
+    gc_policy.install(qapp)
+    seen = []
+
+    def watch(phase, info):
+        if phase == "start":
+            seen.append(threading.current_thread() is threading.main_thread())
+
+    gc.callbacks.append(watch)
+    try:
+        worker = threading.Thread(target=lambda: [[[]] for _ in range(200_000)])
+        worker.start()
+        worker.join()
+    finally:
+        gc.callbacks.remove(watch)
+    assert all(seen)
