@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -139,9 +140,11 @@ def _import_file(probe: Probe) -> Path:
     """The 任务台账 workbook of the N-task ledger, as the program exports it (made once)."""
     from .. import ledgers
 
-    path = ledgers.cache_dir() / f"import-{probe.ledger.stem}.xlsx"
+    from wuyang_tasks.exports.ledger_xlsx import HEADERS, write_ledger_xlsx
+
+    layout = zlib.crc32("|".join(HEADERS).encode()) & 0xFFFF  # a new export layout, a new file
+    path = ledgers.cache_dir() / f"import-{probe.ledger.stem}-{layout:04x}.xlsx"
     if not path.exists():
-        from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
 
         source = ledgers.ledger_for(probe.n)
         doc = _ledger_document(Probe(probe.n, source, probe.workdir))
@@ -187,9 +190,11 @@ def import_program(probe: Probe):
 def import_baseline(probe: Probe):
     """openpyxl read_only over the same file, rows inserted with sqlite3 executemany."""
     from wuyang_tasks.domain.enums import TaskStatus
+    from wuyang_tasks.exports.ledger_xlsx import HEADERS
 
     source = _import_file(probe)
     status_of = {s.label: s.value for s in TaskStatus}
+    status_column = HEADERS.index("状态")
     state = {}
 
     def prepare():
@@ -205,7 +210,7 @@ def import_baseline(probe: Probe):
         rows = []
         for values in ws.iter_rows(min_row=4, values_only=True):
             if values and values[1]:
-                rows.append((values[1], values[2], status_of.get(values[9], "DRAFT"), CREATED_AT))
+                rows.append((values[1], values[2], status_of.get(values[status_column], "DRAFT"), CREATED_AT))
         wb.close()
         conn = sqlite3.connect(state["path"])
         with conn:
