@@ -51,3 +51,13 @@ def test_closed_states_offer_nothing_but_archiving():
     assert allowed_actions(S.ARCHIVED) == []
     assert allowed_actions(S.DONE) == [Action.ARCHIVE]
     assert len(ILLEGAL) == len(S) * len(Action) - len(LEGAL)
+
+
+@pytest.mark.parametrize("target", list(S))
+def test_every_status_is_reachable_from_draft_through_legal_moves(target):
+    from wuyang_tasks.domain.workflow import path_from_draft
+
+    status = S.DRAFT
+    for action in path_from_draft(target):
+        status = next_status(status, action)
+    assert status is target

@@ -89,14 +89,15 @@ def record(session: Session, entity: str, entity_id: int | None, action: str,
     session.info["audit_head"] = (seq, digest)
     if not session.info.get("audit_head_hook"):
         session.info["audit_head_hook"] = True
-        event_api.listen(session, "before_commit", _store_head)
+        event_api.listen(session, "before_commit", store_head)
     return event
 
 
-def _store_head(session: Session) -> None:
+def store_head(session: Session) -> None:
     """Keep the head in ledger_meta, written once as the transaction commits (the commit flushes
     it with the rest). Updating the row at every event cost an UPDATE per flush — an import of
-    1,000 tasks appends some 10,000 events in one transaction."""
+    1,000 tasks appends some 10,000 events in one transaction. A session that never commits
+    (it writes on a connection whose owner commits) calls this itself after its last event."""
     seq, digest = session.info["audit_head"]
     session.merge(LedgerMeta(key=HEAD_KEY, value=f"{seq}:{digest}"))
 

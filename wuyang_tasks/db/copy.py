@@ -58,6 +58,7 @@ def copy_ledger(source: Ledger, target: str | URL, *,
                 session.info["actor"] = dest.actor
                 audit.record(session, "ledger", None, "copy_in", None,
                              {"source": source.display_name(), "rows": sum(counts.values())})
+                audit.store_head(session)  # the connection commits, not the session
                 session.flush()
         return CopySummary(target=dest.display_name(), rows=counts, events=events + 1)
     finally:

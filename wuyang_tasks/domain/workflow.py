@@ -74,3 +74,24 @@ def next_status(current: S, action: Action) -> S:
 
 def allowed_actions(current: S) -> list[Action]:
     return [a for (s, a) in TRANSITIONS if s is current]
+
+
+MAIN_LINE = (Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE, Action.ARCHIVE)
+_SIDE_EXITS = {S.SUSPENDED: (Action.ASSIGN, Action.SUSPEND), S.CANCELLED: (Action.CANCEL,)}
+
+
+def path_from_draft(target: S) -> list[Action]:
+    """The actions that bring a new (待交办) task to ``target`` through the real workflow — for
+    tasks that enter the ledger already under way (an imported ledger, the demo ledger)."""
+    if target in _SIDE_EXITS:
+        return list(_SIDE_EXITS[target])
+    path, status = [], S.DRAFT
+    for action in MAIN_LINE:
+        if status is target:
+            break
+        path.append(action)
+        status = next_status(status, action)
+    if status is not target:
+        raise IllegalTransition(f"无法从“待交办”到达“{target.label}”。")
+    return path
+

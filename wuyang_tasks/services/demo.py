@@ -40,7 +40,7 @@ from wuyang_tasks.domain.enums import (
     UrgingMethod,
 )
 from wuyang_tasks.domain.errors import ValidationError
-from wuyang_tasks.domain.workflow import Action
+from wuyang_tasks.domain.workflow import Action, path_from_draft
 
 from . import checklists
 from . import tasks as task_service
@@ -218,17 +218,6 @@ DEMO_TASKS = [
        TaskStatus.CANCELLED, ("县发改委",), (), "已并入全市统一部署，本县不再单列。"),
 ]
 
-_STATUS_PATH = {
-    TaskStatus.DRAFT: [],
-    TaskStatus.ASSIGNED: [Action.ASSIGN],
-    TaskStatus.ACCEPTED: [Action.ASSIGN, Action.ACCEPT],
-    TaskStatus.IN_PROGRESS: [Action.ASSIGN, Action.ACCEPT, Action.START],
-    TaskStatus.REPORTED: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT],
-    TaskStatus.DONE: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE],
-    TaskStatus.ARCHIVED: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE,
-                          Action.ARCHIVE],
-    TaskStatus.CANCELLED: [Action.ASSIGN, Action.CANCEL],
-}
 
 
 def is_empty(ledger: Ledger) -> bool:
@@ -349,7 +338,7 @@ def _task(s, spec: _T, source_id: int, unit_ids, people, cal) -> int:
     # "本期办结" that were finished before the week began.
     closed_on = (max((when for when, _, _ in spec.reports), default=REFERENCE_DAY)
                  if spec.status in (TaskStatus.DONE, TaskStatus.ARCHIVED) else REFERENCE_DAY)
-    for action in _STATUS_PATH[spec.status]:
+    for action in path_from_draft(spec.status):
         day = MEETING_DAY if action in (Action.ASSIGN, Action.ACCEPT) else closed_on
         if action is Action.REPORT:
             for when, text, percent in spec.reports:

@@ -21,7 +21,7 @@ from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Person, Source, Unit
 from wuyang_tasks.domain.enums import Role, SourceKind, TaskStatus, UnitKind
 from wuyang_tasks.domain.errors import LedgerError, ValidationError
-from wuyang_tasks.domain.workflow import Action
+from wuyang_tasks.domain.workflow import Action, path_from_draft
 from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
 from wuyang_tasks.imports.minutes import DraftTask, MetricProposal, MinutesProposal, UnitRef, propose
@@ -34,18 +34,6 @@ from .common import add_audited
 IMPORT_NOTE = "按导入台账的状态"
 MAX_LISTED = 200
 
-STATUS_PATH = {
-    TaskStatus.DRAFT: [],
-    TaskStatus.ASSIGNED: [Action.ASSIGN],
-    TaskStatus.ACCEPTED: [Action.ASSIGN, Action.ACCEPT],
-    TaskStatus.IN_PROGRESS: [Action.ASSIGN, Action.ACCEPT, Action.START],
-    TaskStatus.REPORTED: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT],
-    TaskStatus.DONE: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE],
-    TaskStatus.ARCHIVED: [Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.APPROVE,
-                          Action.ARCHIVE],
-    TaskStatus.SUSPENDED: [Action.ASSIGN, Action.SUSPEND],
-    TaskStatus.CANCELLED: [Action.CANCEL],
-}
 
 
 class ImportRejected(ValidationError):
@@ -150,7 +138,7 @@ def _create(s: Session, planned: PlannedTask, source_id: int, unit_ids, person_i
         source_id=source_id, deadline=planned.deadline or task_service.DeadlineSpec(), target=row.target,
         note=planned.note, responsibilities=assignments, today=today, cal=cal)
     lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
-    for action in STATUS_PATH[row.status or TaskStatus.DRAFT]:
+    for action in path_from_draft(row.status or TaskStatus.DRAFT):
         task_service.transition(s, task.id, action, today=today, cal=cal, note=IMPORT_NOTE)
         if action is Action.START and row.progress:
             task_service.report_progress(s, task.id, report_date=report_day, text=row.progress,
