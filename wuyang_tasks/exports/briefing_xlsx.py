@@ -42,14 +42,21 @@ def inner_quotes(title: str) -> str:
     return title.replace("“", "‘").replace("”", "’")
 
 
+NAMED_OVERDUE = 10  # a circular names the worst cases; the 逾期任务 sheet lists every one
+
+
 def laggard_sentence(b: Briefing) -> str:
     if not b.overdue:
         return "本期无逾期任务。"
+    worst = sorted(b.overdue, key=lambda o: (-o.row.days_overdue, -o.row.urging_count, o.row.code))
     parts = [f"{o.row.code}“{inner_quotes(o.row.title)}”（{JOIN.join(o.row.lead_units)}，"
              f"逾期{o.row.days_overdue}"
-             f"{'个工作日' if o.row.deadline_basis.value == 'WORKDAY' else '天'}）" for o in b.overdue]
+             f"{'个工作日' if o.row.deadline_basis.value == 'WORKDAY' else '天'}）"
+             for o in worst[:NAMED_OVERDUE]]
+    rest = len(worst) - NAMED_OVERDUE
+    more = f"等{len(worst)}项（详见“逾期任务”表）" if rest > 0 else ""
     units = JOIN.join(s.unit for s in b.laggards)
-    return f"逾期未办结任务{len(b.overdue)}项：{'；'.join(parts)}。涉及单位：{units}。"
+    return f"逾期未办结任务{len(b.overdue)}项：{'；'.join(parts)}{more}。涉及单位：{units}。"
 
 
 def write_briefing_xlsx(b: Briefing, target: str | Path,
