@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
-from datetime import date
 
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import calendar_overrides as overrides
 from wuyang_tasks.services.task_list import chinese_date
 
+from .args import day
 from .context import CliContext
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2027-01-01") from None
 
 
 def register(sub) -> None:
@@ -26,12 +19,12 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_calendar)
     actions = p.add_subparsers(dest="calendar_action", metavar="操作")
     s = actions.add_parser("set", help="把某一天定为上班或休息（优先于程序内置的安排）")
-    s.add_argument("day", type=_day, metavar="YYYY-MM-DD", help="日期")
+    s.add_argument("day", type=day, metavar="YYYY-MM-DD", help="日期")
     s.add_argument("kind", metavar="上班|休息", help="上班 或 休息")
     s.add_argument("--note", help="说明，例如 春节调休上班")
     s.set_defaults(func=cmd_set)
     r = actions.add_parser("remove", help="删除某一天手工补录的安排（恢复按程序内置的安排计算）")
-    r.add_argument("day", type=_day, metavar="YYYY-MM-DD", help="日期")
+    r.add_argument("day", type=day, metavar="YYYY-MM-DD", help="日期")
     r.set_defaults(func=cmd_remove)
 
 

@@ -6,7 +6,6 @@ actually written (start-up cost of every other command).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import document_lists, documents
 from wuyang_tasks.services.task_list import week_range
 
+from .args import day
 from .context import CliContext
 from .core import task_filter_from_args
 
@@ -26,8 +26,8 @@ def register(sub) -> None:
 
     b = kinds.add_parser("briefing", help="工作周报（.xlsx 或 .pdf）")
     b.add_argument("--week", help="周次，如 2016-W30（默认：本周）")
-    b.add_argument("--from", dest="date_from", type=_day, help="起始日期 YYYY-MM-DD（与 --to 同用，代替 --week）")
-    b.add_argument("--to", dest="date_to", type=_day, help="截止日期 YYYY-MM-DD")
+    b.add_argument("--from", dest="date_from", type=day, help="起始日期 YYYY-MM-DD（与 --to 同用，代替 --week）")
+    b.add_argument("--to", dest="date_to", type=day, help="截止日期 YYYY-MM-DD")
     _output(b, (".xlsx", ".pdf"))
     b.set_defaults(func=cmd_briefing)
 
@@ -62,12 +62,6 @@ def register(sub) -> None:
     _output(n, (".pdf",))
     n.set_defaults(func=cmd_notice)
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2016-07-29") from None
 
 
 def _output(parser, suffixes: tuple[str, ...]) -> None:

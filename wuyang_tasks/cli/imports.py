@@ -7,9 +7,7 @@ handlers only.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,18 +16,13 @@ from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.imports.names import ALL_TOWNSHIPS
 from wuyang_tasks.services.task_list import chinese_date
 
+from .args import day
 from .context import CliContext
 
 if TYPE_CHECKING:
     from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask
     from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2016-07-13") from None
 
 
 def register(sub) -> None:
@@ -49,7 +42,7 @@ def register(sub) -> None:
     q.add_argument("file", type=Path, help="文本文件（UTF-8 或 GB18030）")
     q.add_argument("--dry-run", action="store_true", help="只列出草稿，不写入台账")
     q.add_argument("--source", metavar="TITLE", help="任务来源名称（默认：从文中识别的会议或文件名称）")
-    q.add_argument("--date", type=_day, help="会议或发文日期 YYYY-MM-DD（文中未写年份时用于推断时限）")
+    q.add_argument("--date", type=day, help="会议或发文日期 YYYY-MM-DD（文中未写年份时用于推断时限）")
     q.add_argument("--create-missing", action="store_true", help="新建台账中没有的单位")
     q.set_defaults(func=cmd_import_minutes)
 

@@ -11,12 +11,12 @@ import argparse
 import importlib
 import os
 import sys
-from datetime import date
 
 from wuyang_tasks import APP_TITLE, __version__
 from wuyang_tasks.domain.errors import LedgerError
 
 from . import argparse_zh
+from .args import day
 from .context import CliContext
 
 COMMAND_MODULES = [
@@ -30,12 +30,6 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.calendar",
 ]
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2016-07-29") from None
 
 
 # Commands that only read the ledger: on a path where no ledger exists they stop with
@@ -54,7 +48,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--db", default=os.environ.get("WUYANG_TASKS_DB"),
                         help="台账：SQLite 文件路径或数据库 URL（postgresql+psycopg://用户@主机/库）；"
                              "也可用环境变量 WUYANG_TASKS_DB。默认为用户数据目录下的 ledger.db")
-    parser.add_argument("--today", type=_day, help="按指定日期（YYYY-MM-DD）计算时限和亮灯")
+    parser.add_argument("--today", type=day, help="按指定日期（YYYY-MM-DD）计算时限和亮灯")
     parser.add_argument("--first-run", choices=["demo"],
                         help="打开窗口时若台账文件还不存在，直接写入演示台账（不询问）")
     parser.add_argument("--smoke", action="store_true",

@@ -26,14 +26,9 @@ from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.services import checklists, extensions, inspections, people, units, urgings
 from wuyang_tasks.services.task_list import chinese_date
 
+from .args import day
 from .context import CliContext
 
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def _choice(enum_cls, option: str):
@@ -54,7 +49,7 @@ def register(sub) -> None:
     p.add_argument("--task", required=True, metavar="编号")
     p.add_argument("--method", type=_choice(UrgingMethod, "--method"), help="电话、书面、现场；省略时按建议")
     p.add_argument("--level", type=_choice(UrgingLevel, "--level"), help="蓝、黄、红；省略时按建议")
-    p.add_argument("--on", type=_day, help="催办日期，默认今天")
+    p.add_argument("--on", type=day, help="催办日期，默认今天")
     p.add_argument("--requirement", help="督办要求")
     p.add_argument("--by", metavar="姓名", help="督办人")
     p.set_defaults(func=cmd_urge)
@@ -68,9 +63,9 @@ def register(sub) -> None:
                                                                       metavar="操作")
     p = ext.add_parser("request", help="申请延期（须在完成时限届满前）")
     p.add_argument("--task", required=True, metavar="编号")
-    p.add_argument("--to", required=True, type=_day, help="延期后的时限")
+    p.add_argument("--to", required=True, type=day, help="延期后的时限")
     p.add_argument("--reason", required=True)
-    p.add_argument("--on", type=_day, help="申请日期，默认今天")
+    p.add_argument("--on", type=day, help="申请日期，默认今天")
     p.add_argument("--unit", help="申请单位")
     p.set_defaults(func=cmd_extension_request)
     p = ext.add_parser("decide", help="批准或不批准延期申请")
@@ -79,7 +74,7 @@ def register(sub) -> None:
     group.add_argument("--approve", action="store_true")
     group.add_argument("--refuse", action="store_true")
     p.add_argument("--by", required=True, metavar="姓名", help="审批人")
-    p.add_argument("--on", type=_day, help="审批日期，默认今天")
+    p.add_argument("--on", type=day, help="审批日期，默认今天")
     p.add_argument("--note")
     p.set_defaults(func=cmd_extension_decide)
     p = ext.add_parser("list", help="列出延期申请")
@@ -93,13 +88,13 @@ def register(sub) -> None:
     p.add_argument("--template", required=True, help="检查清单模板名称")
     p.add_argument("--unit", help="被检查单位（整改任务的牵头单位）")
     p.add_argument("--site", help="项目、工地或企业名称")
-    p.add_argument("--on", type=_day, help="检查日期，默认今天")
+    p.add_argument("--on", type=day, help="检查日期，默认今天")
     p.add_argument("--inspector", action="append", required=True, metavar="姓名", help="检查人，可重复")
     p.add_argument("--fail", nargs=2, action="append", default=[], metavar=("序号", "问题"),
                    help="不符合的项目及发现的问题，可重复")
     p.add_argument("--na", type=int, action="append", default=[], metavar="序号", help="不适用的项目")
     p.add_argument("--requirement", help="整改要求（有整改时限时默认“限期整改到位”）")
-    p.add_argument("--deadline", type=_day, help="整改时限")
+    p.add_argument("--deadline", type=day, help="整改时限")
     p.add_argument("--workdays", type=int, help="整改时限：检查后 N 个工作日")
     p.add_argument("--responsible", metavar="姓名", help="整改责任人")
     p.add_argument("--parent", metavar="编号", help="所督查的任务（整改任务的上级任务）")
@@ -124,7 +119,7 @@ def register(sub) -> None:
     p = a.add_parser("void", help="撤销一条问责记录（撤销本身也是一条记录）")
     p.add_argument("id", type=int)
     p.add_argument("--reason", required=True)
-    p.add_argument("--effective", type=_day, help="撤销生效日期，默认今天")
+    p.add_argument("--effective", type=day, help="撤销生效日期，默认今天")
     p.add_argument("--body", help="作出撤销决定的机关")
     p.add_argument("--number", help="撤销决定文号")
     p.set_defaults(func=cmd_acc_void)
@@ -153,7 +148,7 @@ def register(sub) -> None:
     p.add_argument("--unit", required=True)
     p.add_argument("--post", required=True, help="职务名称，如 镇长")
     p.add_argument("--person", required=True, metavar="姓名")
-    p.add_argument("--on", required=True, type=_day, help="任职生效日期")
+    p.add_argument("--on", required=True, type=day, help="任职生效日期")
     p.add_argument("--new-person", action="store_true", help="此人尚未登记时新建")
     p.set_defaults(func=cmd_appoint)
 
@@ -164,8 +159,8 @@ def _record_options(p, *, required: bool) -> None:
     p.add_argument("--type", dest="rtype", required=required,
                    type=_choice(ResponsibilityType, "--type"), help="直接责任、主要领导责任、重要领导责任")
     p.add_argument("--facts", required=required)
-    p.add_argument("--effective", type=_day, help="生效日期，默认今天")
-    p.add_argument("--at", type=_day, help="失职日期：据此找出当时所任职务")
+    p.add_argument("--effective", type=day, help="生效日期，默认今天")
+    p.add_argument("--at", type=day, help="失职日期：据此找出当时所任职务")
     p.add_argument("--post", help="当时职务（没有任职记录时）")
     p.add_argument("--task", action="append", default=None, metavar="编号", help="相关任务，可重复")
     p.add_argument("--basis", help="问责依据")

@@ -43,7 +43,7 @@ def _story(doc: NoticeDocument, fonts, size: float) -> list:
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer, Table
 
     from . import pdf_common as pc
 

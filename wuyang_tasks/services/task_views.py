@@ -16,7 +16,6 @@ from wuyang_tasks.db.models import (
     Person,
     Post,
     ProgressReport,
-    Responsibility,
     Source,
     Task,
     Tenure,

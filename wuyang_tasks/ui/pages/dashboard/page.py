@@ -3,7 +3,6 @@ the year targets — all from the shared task rows; every number clicks through 
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
