@@ -61,3 +61,19 @@ def test_rewriting_an_event_and_its_hash_breaks_the_next_link(demo_ledger):
             a=forged_actor, h=digest)
     result = verify_ledger(demo_ledger)
     assert not result.ok and result.first_bad_seq == 51
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("sql", [
+    "UPDATE audit_event SET entity_id = 3.0 WHERE seq = {seq}",       # a real number, not a whole one
+    "UPDATE audit_event SET seq = seq || 'x' WHERE seq = {seq}",      # text, sorted after the numbers
+    "UPDATE audit_event SET after = CAST(after AS BLOB) WHERE seq = {seq}",  # JSON cannot hold it
+])
+def test_a_value_of_another_type_is_named(demo_ledger, sql):
+    """SQLite writes the hashed payload on its fast path; a value of a type the program never
+    writes must still be found, and named, as Python's reading of the chain finds it."""
+    _tamper(demo_ledger, sql.format(seq=40))
+    result = verify_ledger(demo_ledger)
+    assert not result.ok
+    assert result.first_bad_seq in (40, 41), result.message
+    assert "第 40 条" in result.message or "第 41 条" in result.message
