@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 
 from sqlalchemy import event as event_api
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
@@ -145,7 +145,13 @@ def store_head(session: Session) -> None:
     1,000 tasks appends some 10,000 events in one transaction. A session that never commits
     (it writes on a connection whose owner commits) calls this itself after its last event."""
     seq, digest = session.info["audit_head"]
-    session.merge(LedgerMeta(key=HEAD_KEY, value=f"{seq}:{digest}"))
+    meta = LedgerMeta.__table__
+    value = f"{seq}:{digest}"
+    # Core statements, not ``merge``: a merge loads the row first (a SELECT and its autoflush in
+    # every user action); the row exists from the first event on, so the INSERT runs once
+    written = session.execute(update(meta).where(meta.c.key == HEAD_KEY).values(value=value))
+    if written.rowcount == 0:
+        session.execute(insert(meta).values(key=HEAD_KEY, value=value))
 
 
 @dataclass(frozen=True)
