@@ -1,7 +1,8 @@
 """What every exported workbook shares: print settings, fonts, safe text cells, column widths.
 
 Import only from inside an export function: openpyxl is loaded lazily (program start-up cost).
-Sheets are write-only (streamed) wherever the layout allows, so 10,000-task ledgers stay quick.
+Sheets are write-only (streamed) wherever the layout allows, so 10,000-task ledgers stay quick;
+the body rows of list sheets go in as sheet XML (xlsx_rows), not as an openpyxl object per cell.
 
 Safety: every text from the ledger is written with data type ``s`` (an inline string) — a title
 beginning with = + - @ is text in the file, never a formula — and characters that XML cannot
@@ -62,6 +63,11 @@ def clean_text(value: object) -> str:
     return _ILLEGAL.sub("", str(value)) if value is not None else ""
 
 
+def cell_text(value: object) -> str:
+    """The text a cell holds: cleaned, cut at Excel's limit as openpyxl's value setter does."""
+    return clean_text(value)[:MAX_CELL_TEXT]
+
+
 def display_width(text: str) -> float:
     """Excel column width units: a CJK character counts as two, ASCII as a bit more than one."""
     return 1.1 * len(text) + len(_WIDE.findall(text))  # counted in C: 10^5 cells per export
@@ -83,7 +89,7 @@ class SheetWriter:
     def text(self, value: object, font: Font = BODY, align: Alignment = LEFT, fill=None,
              border: bool = True) -> WriteOnlyCell:
         cell = Cell(self.ws, 1, 1)  # the value is set directly: type checks cost per cell
-        cell._value = clean_text(value)[:MAX_CELL_TEXT]
+        cell._value = cell_text(value)
         cell.data_type = "s"  # never a formula, whatever the text begins with
         return self._style(cell, font, align, fill, border)
 
@@ -231,6 +237,8 @@ def list_sheet(wb, name: str, title: str, caption: str, columns: Sequence[Column
     """A write-only list sheet: title, caption, one header row (row 3), then one row per item.
     ints are numbers, dates real dates, floats percentages, everything else text.
     ``fills`` gives per row {column index: PatternFill} (the 亮灯 colours)."""
+    from .xlsx_rows import TEXT, BodyRows, CellStyle
+
     ws = wb.create_sheet(name)
     needs, breaks = _needs(columns, values)
     widths = _fit(columns, needs)
@@ -239,25 +247,35 @@ def list_sheet(wb, name: str, title: str, caption: str, columns: Sequence[Column
             if brk or need - 2 > max(width - 1, 1) * 1.05]
     apply_widths(ws, widths)
     print_setup(ws, header_row=3, landscape=landscape)
+    body = BodyRows(ws, len(columns))  # the rows below the header go in as sheet XML
     out = SheetWriter(ws, columns, widths)
     out.title_rows(title, caption)
     header = out.header_row()
+    styles: dict[tuple, CellStyle] = {}  # (column, value type, fill) → the cells' style
     total = len(values)
     for n, vals in enumerate(values, start=1):
         row_fills = fills[n - 1] if fills else {}
         cells = []
         for i, (column, value) in enumerate(zip(columns, vals)):
             fill = row_fills.get(i)
-            if isinstance(value, bool) or value is None or isinstance(value, str):
-                cells.append(out.text("" if value is None else value,
-                                      align=CENTER if column.center else LEFT, fill=fill))
-            elif isinstance(value, date):
-                cells.append(out.day(value))
-            elif isinstance(value, float):
-                cells.append(out.number(value, PERCENT_FORMAT, fill=fill))
-            else:
-                cells.append(out.number(value, fill=fill))
-        out.append(cells, max((wrapped_lines(vals[i], widths[i]) for i in tall), default=1))
+            key = (i, type(value), id(fill))
+            style = styles.get(key)
+            if style is None:  # the first such cell: styled by openpyxl, in the order it writes
+                style = styles[key] = body.style(_body_cell(out, column, value, fill))
+            cells.append((style, cell_text(value) if style.kind == TEXT else value))
+        lines = max((wrapped_lines(vals[i], widths[i]) for i in tall), default=1)
+        body.append(cells, round(lines * out.line_height + 6, 1))
         if progress and (n % 500 == 0 or n == total):
             progress(n, total)
-    autofilter(ws, header_row=header, columns=len(columns), last_row=out.row_count)
+    autofilter(ws, header_row=header, columns=len(columns), last_row=body.row)
+
+
+def _body_cell(out: SheetWriter, column: Column, value: object, fill) -> Cell:
+    """The openpyxl cell of a list sheet's body value (its style is shared by the cells like it)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return out.text("" if value is None else value, align=CENTER if column.center else LEFT, fill=fill)
+    if isinstance(value, date):
+        return out.day(value)
+    if isinstance(value, float):
+        return out.number(value, PERCENT_FORMAT, fill=fill)
+    return out.number(value, fill=fill)
