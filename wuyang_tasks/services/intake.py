@@ -1,10 +1,12 @@
 """Intake use cases: save what an import proposes.
 
 ``import_ledger`` saves a task table; ``save_minutes`` saves reviewed drafts of minutes or a
-plan. Each is one transaction (all or nothing), every row written through ``services.tasks`` /
-``services.units`` and so audited; a SQLite ledger is backed up right before the write
-(``db.backup.before_import``). The plan is made again inside the write transaction, so what
-is saved is checked against the ledger as it is at that moment.
+plan. Each is one transaction (all or nothing), every row audited: written through
+``services.tasks`` / ``services.units``, or — the many tasks of a table — by
+``services.ledger_import_writer``, which writes the very rows and events those calls would.
+A SQLite ledger is backed up right before the write (``db.backup.before_import``). The plan is
+made again inside the write transaction, so what is saved is checked against the ledger as it
+is at that moment.
 """
 
 from __future__ import annotations
@@ -18,15 +20,15 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
-from wuyang_tasks.db.models import Metric, Person, Source, Unit
-from wuyang_tasks.domain.enums import Role, SourceKind, TaskStatus, UnitKind
-from wuyang_tasks.domain.errors import LedgerError, ValidationError
-from wuyang_tasks.domain.workflow import Action, path_from_draft
-from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask, guess_kind, plan_ledger
+from wuyang_tasks.db.models import Metric, Source
+from wuyang_tasks.domain.enums import Role, SourceKind, UnitKind
+from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.imports.ledger_plan import LedgerPlan, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
 from wuyang_tasks.imports.minutes import DraftTask, MetricProposal, MinutesProposal, UnitRef, propose
 from wuyang_tasks.imports.resolve import NameResolver
 
+from . import ledger_import_writer
 from . import tasks as task_service
 from . import units as unit_service
 from .common import add_audited
@@ -107,43 +109,21 @@ def _apply_plan(s: Session, plan: LedgerPlan, result: LedgerImportResult, today:
         person_ids[name] = unit_service.add_person(s, name, note="台账导入时新建").id
         result.new_people.append(name)
     report_day = min(reading.doc_date or today, today)
-    # held for the transaction: the session keeps loaded rows only while they are referenced, and
-    # each task's responsibilities check their unit/person (thousands of reloads otherwise)
-    loaded = [*s.scalars(select(Unit)), *s.scalars(select(Person))]  # noqa: F841
+    to_create = []
     for planned in plan.tasks:
         if planned.existing_id is not None:
             result.existing.append((planned.existing_code or "", planned.row.title))
-            continue
-        try:
-            code = _create(s, planned, source_id, unit_ids, person_ids, today, cal, report_day)
-        except LedgerError as exc:
-            raise ImportRejected(f"“{reading.path.name}”未导入，台账未作任何改动：", [Problem(
-                exc.message, sheet=planned.row.sheet, row=planned.row.row)]) from None
-        result.created.append((code, planned.row.title))
-
-
-def _create(s: Session, planned: PlannedTask, source_id: int, unit_ids, person_ids, today: date,
-            cal, report_day: date) -> str:
-    row = planned.row
-    assignments = []
-    for r in planned.roles:
-        if r.is_unit:
-            uid = r.ref_id if r.ref_id is not None else unit_ids[r.new_name]
-            assignments.append(task_service.Assignment(r.role, unit_id=uid))
         else:
-            pid = r.ref_id if r.ref_id is not None else person_ids[r.new_name]
-            assignments.append(task_service.Assignment(r.role, person_id=pid))
-    task = task_service.create_task(
-        s, title=row.title, content=row.content, code=row.code, category=row.category,
-        source_id=source_id, deadline=planned.deadline or task_service.DeadlineSpec(), target=row.target,
-        note=planned.note, responsibilities=assignments, today=today, cal=cal)
-    lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
-    for action in path_from_draft(row.status or TaskStatus.DRAFT):
-        task_service.transition(s, task.id, action, today=today, cal=cal, note=IMPORT_NOTE)
-        if action is Action.START and row.progress:
-            task_service.report_progress(s, task.id, report_date=report_day, text=row.progress,
-                                         unit_id=lead, today=today, cal=cal)
-    return task.code
+            to_create.append(planned)
+    try:
+        codes = ledger_import_writer.write_tasks(
+            s, to_create, source_id=source_id, unit_ids=unit_ids, person_ids=person_ids,
+            today=today, cal=cal, report_day=report_day, note=IMPORT_NOTE)
+    except ledger_import_writer.RowRefused as refused:
+        row = refused.planned.row
+        raise ImportRejected(f"“{reading.path.name}”未导入，台账未作任何改动：", [Problem(
+            refused.error.message, sheet=row.sheet, row=row.row)]) from None
+    result.created.extend((code, planned.row.title) for code, planned in zip(codes, to_create))
 
 
 # --------------------------------------------------------------------------- minutes and plans

@@ -6,7 +6,7 @@ audit event in the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,18 +70,48 @@ class Assignment:
 STATUS_ENTITY = "task"
 
 
-def next_code(session: Session, year: int) -> str:
-    """编号 like 2016-007: a per-year counter kept in the ledger, so numbers are never reused."""
-    key = f"task_code:{year}"
-    meta = session.get(LedgerMeta, key)
-    n = int(meta.value) if meta else 0
+def code_counter_key(year: int) -> str:
+    return f"task_code:{year}"
+
+
+def next_free_code(year: int, n: int, taken: Callable[[str], bool]) -> tuple[int, str]:
+    """The counter's next value and its 编号, skipping numbers ``taken`` already (a code written
+    by hand, or imported)."""
     while True:
         n += 1
         code = f"{year}-{n:03d}"
-        if not session.scalar(select(Task.id).where(Task.code == code)):
-            break
+        if not taken(code):
+            return n, code
+
+
+def next_code(session: Session, year: int) -> str:
+    """编号 like 2016-007: a per-year counter kept in the ledger, so numbers are never reused."""
+    key = code_counter_key(year)
+    meta = session.get(LedgerMeta, key)
+    n, code = next_free_code(year, int(meta.value) if meta else 0, lambda code: bool(
+        session.scalar(select(Task.id).where(Task.code == code))))
     session.merge(LedgerMeta(key=key, value=str(n)))
     return code
+
+
+def task_title(title: str | None) -> str:
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError("任务名称不能为空。")
+    return title
+
+
+def draft_values(*, code: str, title: str, cal: WorkdayCalendar, content: str = "",
+                 category: str | None = None, source_id: int | None = None,
+                 parent_id: int | None = None, urgency: Urgency = Urgency.NORMAL,
+                 is_key: bool = False, deadline: DeadlineSpec = DeadlineSpec(),
+                 target: str | None = None, note: str | None = None) -> dict:
+    """Column values of a new 待交办 task (title checked, code chosen): what create_task
+    inserts, and the bulk import (services.ledger_import_writer) too."""
+    return dict(code=code, title=title, content=content or "", category=category,
+                source_id=source_id, parent_id=parent_id, status=TaskStatus.DRAFT,
+                urgency=urgency, is_key=is_key, target=target, note=note, version=1,
+                **deadline_values(deadline, cal, None))
 
 
 def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalendar,
@@ -90,18 +120,15 @@ def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalend
                 urgency: Urgency = Urgency.NORMAL, is_key: bool = False,
                 deadline: DeadlineSpec = DeadlineSpec(), target: str | None = None,
                 note: str | None = None, responsibilities: Sequence[Assignment] = ()) -> Task:
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError("任务名称不能为空。")
+    title = task_title(title)
     code = (code or "").strip() or next_code(session, today.year)
     if session.scalar(select(Task.id).where(Task.code == code)):
-        raise ValidationError(f"任务编号“{code}”已被使用。")
+        raise code_taken(code)
     if parent_id is not None:
         get(session, Task, parent_id, "上级任务")
-    task = Task(code=code, title=title, content=content or "", category=category,
-                source_id=source_id, parent_id=parent_id, status=TaskStatus.DRAFT,
-                urgency=urgency, is_key=is_key, target=target, note=note, version=1)
-    _apply_deadline(task, deadline, cal, None)
+    task = Task(**draft_values(code=code, title=title, cal=cal, content=content, category=category,
+                               source_id=source_id, parent_id=parent_id, urgency=urgency,
+                               is_key=is_key, deadline=deadline, target=target, note=note))
     add_audited(session, task)
     set_committed_value(task, "responsibilities", [])  # a new task has none: no query for them
     if responsibilities:
@@ -109,22 +136,37 @@ def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalend
     return task
 
 
+def code_taken(code: str) -> ValidationError:
+    return ValidationError(f"任务编号“{code}”已被使用。")
+
+
+DEADLINE_COLUMNS = ("deadline", "deadline_basis", "deadline_start", "deadline_days",
+                    "deadline_text", "recurrence_day", "ongoing")
+
+
+def deadline_values(spec: DeadlineSpec, cal: WorkdayCalendar, assigned_on: date | None) -> dict:
+    """The task's deadline columns for ``spec`` (the date computed when it can be)."""
+    return dict(deadline_basis=spec.basis, deadline_start=spec.start, deadline_days=spec.days,
+                deadline_text=spec.text, recurrence_day=spec.recurrence_day, ongoing=spec.ongoing,
+                deadline=spec.resolve(cal, assigned_on))
+
+
 def _apply_deadline(task: Task, spec: DeadlineSpec, cal: WorkdayCalendar,
                     assigned_on: date | None) -> None:
-    task.deadline_basis = spec.basis
-    task.deadline_start = spec.start
-    task.deadline_days = spec.days
-    task.deadline_text = spec.text
-    task.recurrence_day = spec.recurrence_day
-    task.ongoing = spec.ongoing
-    task.deadline = spec.resolve(cal, assigned_on)
+    for key, value in deadline_values(spec, cal, assigned_on).items():
+        setattr(task, key, value)
 
 
 def deadline_spec_of(task: Task) -> DeadlineSpec:
-    return DeadlineSpec(basis=task.deadline_basis, day=None if task.deadline_days is not None
-                        else task.deadline, start=task.deadline_start, days=task.deadline_days,
-                        text=task.deadline_text, recurrence_day=task.recurrence_day,
-                        ongoing=task.ongoing)
+    return spec_of_columns({key: getattr(task, key) for key in DEADLINE_COLUMNS})
+
+
+def spec_of_columns(columns: Mapping) -> DeadlineSpec:
+    """The DeadlineSpec a task's :data:`DEADLINE_COLUMNS` stand for."""
+    return DeadlineSpec(basis=columns["deadline_basis"], day=None if columns["deadline_days"] is not None
+                        else columns["deadline"], start=columns["deadline_start"],
+                        days=columns["deadline_days"], text=columns["deadline_text"],
+                        recurrence_day=columns["recurrence_day"], ongoing=columns["ongoing"])
 
 
 EDITABLE_FIELDS = {"title", "content", "category", "source_id", "parent_id", "urgency", "is_key",
@@ -186,16 +228,27 @@ def set_responsibilities(session: Session, task_id: int, assignments: Sequence[A
 
 
 def _validate_assignments(session: Session, assignments: Sequence[Assignment]) -> None:
+    check_assignments(assignments, row_exists(session))
+
+
+def row_exists(session: Session) -> Callable[[type, int], object]:
+    """``exists(Unit or Person, id)`` for :func:`check_assignments`: NotFound when missing."""
+    what = {Unit: "单位", Person: "人员"}
+    return lambda model, ident: get(session, model, ident, what[model])
+
+
+def check_assignments(assignments: Sequence[Assignment], exists: Callable[[type, int], object]) -> None:
+    """Refuse a wrong set of responsibilities; ``exists(Unit or Person, id)`` raises NotFound."""
     seen = set()
     for a in assignments:
         if a.role.is_unit_role:
             if a.unit_id is None or a.person_id is not None:
                 raise ValidationError(f"“{a.role.label}”必须是一个单位。")
-            get(session, Unit, a.unit_id, "单位")
+            exists(Unit, a.unit_id)
         else:
             if a.person_id is None or a.unit_id is not None:
                 raise ValidationError(f"“{a.role.label}”必须是一个人。")
-            get(session, Person, a.person_id, "人员")
+            exists(Person, a.person_id)
         key = (a.role, a.unit_id, a.person_id)
         if key in seen:
             raise ValidationError(f"“{a.role.label}”中有重复。")
@@ -205,26 +258,39 @@ def _validate_assignments(session: Session, assignments: Sequence[Assignment]) -
 
 
 def _capture_tenures(session: Session, row: Responsibility, day: date) -> None:
-    if row.unit_id is not None:
-        row.party_chief_tenure_id, row.government_chief_tenure_id = \
-            unit_service.chief_tenure_ids(session, row.unit_id, day)
-    else:
-        row.tenure_id = unit_service.tenure_id_of(session, row.person_id, day)
+    for key, value in tenure_values(session, row.unit_id, row.person_id, day).items():
+        setattr(row, key, value)
 
 
-def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
-    new = next_status(task.status, action)
+def tenure_values(session: Session, unit_id: int | None, person_id: int | None, day: date) -> dict:
+    """What a responsibility row records of who held the posts on ``day``: a unit's party and
+    government chiefs, or the post of a person."""
+    if unit_id is not None:
+        party, government = unit_service.chief_tenure_ids(session, unit_id, day)
+        return {"party_chief_tenure_id": party, "government_chief_tenure_id": government}
+    return {"tenure_id": unit_service.tenure_id_of(session, person_id, day)}
+
+
+def status_change(status: TaskStatus, action: Action, today: date,
+                  note: str | None = None) -> tuple[dict, dict, dict]:
+    """One workflow move: (the task's changed columns, the audit event's before, its after)."""
+    new = next_status(status, action)
     changes: dict = {"status": new}
     if new is TaskStatus.DONE:
         changes["closed_on"] = today
-    before = {"status": task.status.value}
-    for key, value in changes.items():
-        setattr(task, key, value)  # flushed with the next query or at commit, not per move
+    before = {"status": status.value}
     after = {"status": new.value}
     if note:
         after["note"] = note
     if "closed_on" in changes:
         after["closed_on"] = today.isoformat()
+    return changes, before, after
+
+
+def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
+    changes, before, after = status_change(task.status, action, today, note)
+    for key, value in changes.items():
+        setattr(task, key, value)  # flushed with the next query or at commit, not per move
     audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
     return task
 
@@ -243,18 +309,29 @@ def transition(session: Session, task_id: int, action: Action, *, today: date,
 
 
 def _assign(session: Session, task: Task, today: date, cal: WorkdayCalendar, note: str | None) -> Task:
-    roles = [r.role for r in task.responsibilities]
-    if Role.LEAD_UNIT not in roles:
-        raise ValidationError(f"任务“{task.code}”还没有牵头单位，不能交办。")
-    if task.deadline is None and not (task.ongoing or task.recurrence_day or task.deadline_days):
-        raise ValidationError(f"任务“{task.code}”还没有完成时限，不能交办。")
-    next_status(task.status, Action.ASSIGN)  # raises before anything changes
-    task.assigned_on = today
-    if task.deadline is None and task.deadline_days is not None:
-        task.deadline = deadline_spec_of(task).resolve(cal, today)
+    changes = assign_changes(task.code, task.status, [r.role for r in task.responsibilities],
+                             {key: getattr(task, key) for key in DEADLINE_COLUMNS}, today, cal)
+    for key, value in changes.items():
+        setattr(task, key, value)
     for row in task.responsibilities:  # chiefs as they are on the day of 交办
         _capture_tenures(session, row, today)
     return _move(session, task, Action.ASSIGN, today, note)
+
+
+def assign_changes(code: str, status: TaskStatus, roles: Sequence[Role], deadline_columns: Mapping,
+                   today: date, cal: WorkdayCalendar) -> dict:
+    """What 交办 sets on a task (the day, a deadline counted from it), or why it cannot; nothing
+    is changed before every check has passed."""
+    if Role.LEAD_UNIT not in roles:
+        raise ValidationError(f"任务“{code}”还没有牵头单位，不能交办。")
+    c = deadline_columns
+    if c["deadline"] is None and not (c["ongoing"] or c["recurrence_day"] or c["deadline_days"]):
+        raise ValidationError(f"任务“{code}”还没有完成时限，不能交办。")
+    next_status(status, Action.ASSIGN)
+    changes: dict = {"assigned_on": today}
+    if c["deadline"] is None and c["deadline_days"] is not None:
+        changes["deadline"] = spec_of_columns(c).resolve(cal, today)
+    return changes
 
 
 def report_progress(session: Session, task_id: int, *, report_date: date, text: str,
@@ -263,15 +340,7 @@ def report_progress(session: Session, task_id: int, *, report_date: date, text: 
     """进展反馈. A report on a task not yet started moves it to 办理中; ``request_close`` submits it
     for review (已反馈)."""
     task = get(session, Task, task_id, "任务")
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError("进展情况不能为空。")
-    if percent is not None and not 0 <= percent <= 100:
-        raise ValidationError("完成进度应在 0 到 100 之间。")
-    if not task.status.is_open:
-        raise ValidationError(f"任务当前状态为“{task.status.label}”，不能反馈进展。")
-    if report_date > today:
-        raise ValidationError("反馈日期不能晚于今天。")
+    text = report_text(task.status, text, percent, report_date, today)
     if unit_id is not None:
         get(session, Unit, unit_id, "单位")
     if task.status is TaskStatus.ASSIGNED:
@@ -283,6 +352,21 @@ def report_progress(session: Session, task_id: int, *, report_date: date, text: 
     if request_close and task.status is TaskStatus.IN_PROGRESS:
         _move(session, task, Action.REPORT, today)
     return report
+
+
+def report_text(status: TaskStatus, text: str | None, percent: int | None, report_date: date,
+                today: date) -> str:
+    """The report's text as saved, or why a report cannot be made."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("进展情况不能为空。")
+    if percent is not None and not 0 <= percent <= 100:
+        raise ValidationError("完成进度应在 0 到 100 之间。")
+    if not status.is_open:
+        raise ValidationError(f"任务当前状态为“{status.label}”，不能反馈进展。")
+    if report_date > today:
+        raise ValidationError("反馈日期不能晚于今天。")
+    return text
 
 
 def refuse_delete(what: str) -> None:
