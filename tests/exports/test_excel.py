@@ -43,6 +43,8 @@ def _assert_print_ready(ws, header_row: int, landscape: bool = True):
     assert ws.print_title_rows == f"${header_row}:${header_row}"
     assert ws.freeze_panes == f"A{header_row + 1}"
     assert ws.auto_filter.ref.startswith(f"A{header_row}:")
+    if header_row == 3:  # title and caption above the header: taller than Excel's default
+        assert (ws.row_dimensions[1].height, ws.row_dimensions[2].height) == (36, 22)
 
 
 def test_ledger_workbook_layout_and_counts(demo_ledger, cal, tmp_path):

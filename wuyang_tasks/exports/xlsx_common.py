@@ -128,12 +128,12 @@ class SheetWriter:
     def title_rows(self, title: str, caption: str) -> None:
         """Row 1 the title, row 2 the caption, both merged across the table."""
         last = get_column_letter(len(self.columns))
+        self.ws.row_dimensions[1].height = 36  # before the rows: a write-only sheet writes a
+        self.ws.row_dimensions[2].height = 22  # row's height as the row is appended
         self.ws.append([self.text(title, TITLE, CENTER, border=False)])
         self.ws.append([self.text(caption, CAPTION, CENTER, border=False)])
         self.ws.merged_cells.add(f"A1:{last}1")
         self.ws.merged_cells.add(f"A2:{last}2")
-        self.ws.row_dimensions[1].height = 36
-        self.ws.row_dimensions[2].height = 22
         self.row_count = 2
 
     def header_row(self) -> int:
