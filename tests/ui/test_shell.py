@@ -160,3 +160,31 @@ def test_dialogs_fixture_also_catches_static_message_boxes(dialogs):
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert answer == QMessageBox.StandardButton.No
     assert [d[:2] for d in dialogs] == [("导入完成", "已导入 3 项任务。"), ("确认", "继续吗？")]
+
+
+def test_pages_are_built_when_first_shown(main_window, qtbot):
+    assert list(main_window.stack.built) == ["dashboard"]  # the page the window opens on
+    main_window.go_to("units")
+    units = main_window.stack.built["units"]
+    assert main_window.stack.currentWidget() is units and units.isVisible()
+    assert main_window.current_key() == "units"
+    assert main_window.pages["reports"] is main_window.pages["reports"]  # built once, on asking
+    assert list(main_window.stack.built) == ["dashboard", "units", "reports"]
+
+
+def test_a_page_built_late_has_its_remembered_layout(ui_ctx, qtbot):
+    from wuyang_tasks.ui.main_window import MainWindow
+
+    first = MainWindow(ui_ctx)
+    qtbot.addWidget(first)
+    first.go_to("tasks")
+    first.pages["tasks"].table.horizontalHeader().resizeSection(1, 432)
+    first.save_layout()
+    first.close()
+    qtbot.waitUntil(ui_ctx.is_idle, timeout=30_000)
+
+    second = MainWindow(ui_ctx)
+    qtbot.addWidget(second)
+    assert "tasks" not in second.stack.built
+    second.go_to("tasks")
+    assert second.pages["tasks"].table.horizontalHeader().sectionSize(1) == 432

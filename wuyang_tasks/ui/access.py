@@ -97,21 +97,22 @@ class RoleGuard(QObject):
             self._enforcing = False
 
 
+def restrict_page(guard: RoleGuard, key: str, page) -> None:
+    """Apply PAGE_ACTIONS (and, on the task ledger, the workflow actions 交办, 签收, 办结 …) to
+    a page of the main window; the window calls it as each page is built."""
+    for need, names in PAGE_ACTIONS.get(key, {}).items():
+        for name in names:
+            target = getattr(page, name, None)
+            if target is not None:
+                guard.restrict(target, need)
+    if key == "tasks":
+        for qaction in getattr(page, "workflow", {}).values():
+            guard.restrict(qaction, EDIT)
+
+
 def restrict_window(window) -> None:
-    """Apply the tables above to the main window and its pages."""
+    """Apply WINDOW_ACTIONS to the main window's own actions."""
     guard = window.ctx.role_guard
-    for key, needs in PAGE_ACTIONS.items():
-        page = window.pages.get(key)
-        if page is None:
-            continue
-        for need, names in needs.items():
-            for name in names:
-                target = getattr(page, name, None)
-                if target is not None:
-                    guard.restrict(target, need)
-    tasks = window.pages.get("tasks")
-    for qaction in getattr(tasks, "workflow", {}).values():  # 交办, 签收, 办结 …
-        guard.restrict(qaction, EDIT)
     for need, names in WINDOW_ACTIONS.items():
         for name in names:
             guard.restrict(getattr(window, name), need)

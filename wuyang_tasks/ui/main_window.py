@@ -14,19 +14,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
 )
 
 from wuyang_tasks import APP_TITLE, __version__, paths
 from wuyang_tasks.db.ledger import Ledger
 
 from . import navigation
-from .access import restrict_window
+from .access import restrict_page, restrict_window
 from .context import UiContext
 from .live_view import LiveView
 from .opening import start_opening
 from .guide import GuideDialog
 from .page import Page
+from .page_stack import Pages, PageStack
 from .reminders import Reminders
 from .settings import recent_ledgers
 from .server import SERVER_KINDS, offer_after_server_error
@@ -49,18 +49,16 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(120)
-        self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
+        self.stack = PageStack(ctx)  # each page is built when first shown or asked for
+        self.pages = Pages(self.stack)
+        self.stack.page_created.connect(self._page_created)
         for nav in navigation.NAVIGATION:
-            page = navigation.create_page(nav, ctx)
-            self.pages[nav.key] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(nav.title())
             item.setData(Qt.ItemDataRole.UserRole, nav.key)
             item.setSizeHint(QSize(140, 42))
             self.nav.addItem(item)
-            page.badge_changed.connect(lambda n, key=nav.key: self.set_badge(key, n))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(
+            lambda row: self.stack.show_page(navigation.NAVIGATION[row].key))
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -89,8 +87,9 @@ class MainWindow(QMainWindow):
         ctx.task_rows.ensure_loaded()  # reminders on start, whichever page is shown
 
     # -- navigation -------------------------------------------------------------------------
-    def current_key(self) -> str:
-        return navigation.NAVIGATION[self.stack.currentIndex()].key
+    def current_key(self) -> str | None:
+        row = self.nav.currentRow()
+        return navigation.NAVIGATION[row].key if row >= 0 else None
 
     def go_to(self, key: str, kwargs: dict | None = None) -> None:
         index = [n.key for n in navigation.NAVIGATION].index(key)
@@ -98,8 +97,13 @@ class MainWindow(QMainWindow):
         if kwargs:
             self.pages[key].show_item(**kwargs)
 
-    def _page_shown(self, index: int) -> None:
-        if navigation.NAVIGATION[index].key == "tasks":
+    def _page_created(self, key: str, page: Page) -> None:
+        page.badge_changed.connect(lambda n: self.set_badge(key, n))
+        page.restore_state(self.ctx.settings())
+        restrict_page(self.ctx.role_guard, key, page)
+
+    def _page_shown(self, _index: int) -> None:
+        if self.current_key() == "tasks":
             self.reminders.mark_seen()
 
     def _seen_if_on_tasks(self) -> None:
@@ -302,15 +306,14 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        for page in self.pages.values():
-            page.restore_state(settings)
+        # each page restores its own layout as it is built (_page_created)
 
     def save_layout(self) -> None:
         settings = self.ctx.settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
-        for page in self.pages.values():
+        for page in self.stack.built.values():  # a page never built keeps what it saved last
             page.save_state(settings)
         settings.sync()
 
