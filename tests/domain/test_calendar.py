@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 
@@ -79,3 +79,16 @@ def test_workdays_between_across_years_matches_a_day_by_day_count():
     cal = WorkdayCalendar()
     assert cal.workdays_between(date(2039, 12, 31), date(2040, 1, 2)) == 1  # 1/1 is a Sunday
     assert cal.uncovered_years == {2040}
+
+
+def test_running_totals_match_the_package_day_by_day_in_every_year_it_covers():
+    import chinese_calendar
+
+    cal = WorkdayCalendar({date(2020, 5, 9): False})
+    years = [y for y in range(2004, 2040) if WorkdayCalendar.package_covers(y)]
+    assert len(years) > 10
+    for year in years:
+        days = [date(year, 1, 1) + timedelta(days=i) for i in range((date(year + 1, 1, 1) - date(year, 1, 1)).days)]
+        expected = sum(chinese_calendar.is_workday(d) for d in days) - (year == 2020)  # 5/9 overridden
+        assert cal.workdays_between(date(year - 1, 12, 31), date(year, 12, 31)) == expected, year
+    assert cal.uncovered_years == set()

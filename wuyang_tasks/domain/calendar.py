@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 import chinese_calendar
+from chinese_calendar.constants import holidays as PACKAGE_HOLIDAYS
+from chinese_calendar.constants import workdays as PACKAGE_WORKDAYS
 
 
 class WorkdayCalendar:
@@ -98,13 +100,24 @@ class WorkdayCalendar:
         return count + self._running(end.year)[end.timetuple().tm_yday]
 
     def _running(self, year: int) -> list[int]:
-        """running[i]: working days among the first i days of ``year``."""
+        """running[i]: working days among the first i days of ``year``.
+
+        For a year the package covers, its days are looked up in the package's tables as
+        ``chinese_calendar.is_workday`` does, without its range check on every call (that
+        check scans the whole holiday table: 20 µs a day, 0.1 s for the ten years of a
+        county ledger's first screen)."""
         running = self._running_totals.get(year)
         if running is None:
             running = [0]
+            covered = self.package_covers(year)
+            overrides = self._overrides
             day = date(year, 1, 1)
             while day.year == year:
-                running.append(running[-1] + self.is_workday(day))
+                if covered and day not in overrides:
+                    works = day in PACKAGE_WORKDAYS or (day.weekday() < 5 and day not in PACKAGE_HOLIDAYS)
+                else:
+                    works = self.is_workday(day)
+                running.append(running[-1] + works)
                 day += timedelta(days=1)
             self._running_totals[year] = running
         return running
