@@ -111,7 +111,7 @@ def test_ledger_round_trips_through_the_import(demo_ledger, cal, tmp_path):
     assert len(reading.rows) == len(doc.rows)
     first = reading.rows[0]
     assert first.code == doc.rows[0].code and first.title == doc.rows[0].title
-    assert first.lead_units == doc.rows[0].lead_units
+    assert first.lead_units == list(doc.rows[0].lead_units)
 
 
 def _briefing(demo_ledger, cal, keep=True):

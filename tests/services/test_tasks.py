@@ -109,6 +109,28 @@ def test_codes_are_never_reused(ledger):
     assert (first.code, second.code) == ("2016-001", "2016-002")
 
 
+def test_task_rows_hold_names_in_order_and_share_what_recurs(demo_ledger):
+    """The window keeps every row (10^5 in a county ledger): rows with the same names share
+    one tuple, and a day that recurs is one object."""
+    with demo_ledger.read() as s:
+        rows = list_tasks(s, today=demo_ledger.today(), cal=demo_ledger.calendar())
+        task = s.get(Task, rows[0].id)
+        leads = [r.unit.name for r in sorted(task.responsibilities, key=lambda r: (r.sort_order, r.id))
+                 if r.role is Role.LEAD_UNIT]
+    assert rows[0].lead_units == tuple(leads)
+    by_units: dict[tuple[str, ...], list] = {}
+    for row in rows:
+        by_units.setdefault(row.lead_units, []).append(row)
+    group = next(g for names, g in by_units.items() if names and len(g) > 1)
+    assert all(r.lead_units is group[0].lead_units for r in group)
+    by_day: dict[date, list] = {}
+    for row in rows:
+        if row.assigned_on is not None:
+            by_day.setdefault(row.assigned_on, []).append(row)
+    same_day = next(g for g in by_day.values() if len(g) > 1)
+    assert all(r.assigned_on is same_day[0].assigned_on for r in same_day)
+
+
 def test_demo_list_filters_and_alerts(demo_ledger):
     cal = demo_ledger.calendar()
     with demo_ledger.read() as s:

@@ -8,15 +8,19 @@ The window reads every task at once (100,000 in a county ledger after some years
 a hot path (benchmarks/README.md): statements are executed on the Core tables (no ORM result
 machinery), enumerations are read as their stored strings and looked up in dicts, TaskRow
 has slots, and the cyclic garbage collector is paused while the rows are built (see _no_gc).
+Memory (the window keeps every row): the big selects are fetched in batches, rows with the
+same names share one tuple of them, and recurring days and categorical texts one object.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
@@ -63,11 +67,12 @@ class TaskRow:
     source_title: str | None
     parent_id: int | None
     version: int
-    lead_leaders: list[str] = field(default_factory=list)
-    lead_units: list[str] = field(default_factory=list)
-    cooperating_units: list[str] = field(default_factory=list)
-    territorial_units: list[str] = field(default_factory=list)
-    responsible_persons: list[str] = field(default_factory=list)
+    # names in their order on the task; one tuple object shared by every row with the same names
+    lead_leaders: tuple[str, ...] = ()
+    lead_units: tuple[str, ...] = ()
+    cooperating_units: tuple[str, ...] = ()
+    territorial_units: tuple[str, ...] = ()
+    responsible_persons: tuple[str, ...] = ()
     urging_count: int = 0
     last_report_date: date | None = None
     last_report_text: str | None = None
@@ -130,6 +135,7 @@ _ROLE_FIELD = {
     Role.COOPERATING_UNIT.value: "cooperating_units", Role.TERRITORIAL_UNIT.value: "territorial_units",
     Role.RESPONSIBLE_PERSON.value: "responsible_persons",
 }
+_BATCH = 2_000  # rows fetched at a time from the big selects (_stream)
 _EXPLICIT_IDS_UP_TO = 5_000  # beyond that, reading every row and skipping is quicker than IN (…)
 
 
@@ -215,12 +221,16 @@ def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFi
                 policy: alerts.AlertPolicy) -> list[TaskRow]:
     conditions = _task_conditions(flt)
     status, urgency, basis = _STATUS, _URGENCY, _BASIS
-    rows = [TaskRow(id=r[0], code=r[1], title=r[2], category=r[3], status=status[r[4]],
-                    urgency=urgency[r[5]], is_key=r[6], deadline=r[7], deadline_basis=basis[r[8]],
-                    deadline_text=r[9], ongoing=r[10], recurrence_day=r[11], assigned_on=r[12],
-                    closed_on=r[13], source_id=r[14], source_title=None, parent_id=r[15],
-                    version=r[16])
-            for r in session.execute(_task_query(conditions)).all()]
+    # Days and categorical texts (类别, 时限说明) recur across 10^5 rows: one object for each
+    # value instead of one per row (the driver makes a new one for every cell).
+    same = {}.setdefault
+    rows = [TaskRow(id=r[0], code=r[1], title=r[2], category=same(r[3], r[3]), status=status[r[4]],
+                    urgency=urgency[r[5]], is_key=r[6], deadline=same(r[7], r[7]),
+                    deadline_basis=basis[r[8]], deadline_text=same(r[9], r[9]), ongoing=r[10],
+                    recurrence_day=r[11], assigned_on=same(r[12], r[12]),
+                    closed_on=same(r[13], r[13]), source_id=r[14], source_title=None,
+                    parent_id=r[15], version=r[16])
+            for r in _stream(session, _task_query(conditions))]
     if not rows:
         return rows
     by_id = {r.id: r for r in rows}
@@ -228,7 +238,7 @@ def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFi
     ids = list(by_id) if restrict else None
     _attach_sources(session, rows)
     _attach_responsibilities(session, by_id, ids)
-    _attach_counts(session, by_id, ids)
+    _attach_counts(session, by_id, ids, same)
     evaluate = alerts.evaluate
     for row in rows:
         result = evaluate(
@@ -258,6 +268,12 @@ def _keep(row: TaskRow, flt: TaskFilter) -> bool:
     return True
 
 
+def _stream(session: Session, statement):
+    """The rows of a big select, fetched in batches: at 100,000 tasks the whole result lists
+    (half a million rows) next to the rows built from them were the window's peak memory."""
+    return session.execute(statement, execution_options={"yield_per": _BATCH})
+
+
 def _in(column, ids):
     return column.in_(ids) if ids is not None else True
 
@@ -278,15 +294,22 @@ def _attach_responsibilities(session: Session, by_id: dict[int, TaskRow], ids) -
              .order_by(_R.task_id, _R.sort_order, _R.id))
     field_of = _ROLE_FIELD
     get_row = by_id.get
-    for task_id, role, unit_id, person_id in session.execute(query).all():
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for task_id, group in groupby(_stream(session, query), key=itemgetter(0)):
         row = get_row(task_id)
         if row is None:
             continue
-        name = unit_names.get(unit_id) if unit_id is not None else person_names.get(person_id)
-        getattr(row, field_of[role]).append(name or "?")
+        names: dict[str, list[str]] = {}
+        for _task_id, role, unit_id, person_id in group:
+            name = unit_names.get(unit_id) if unit_id is not None else person_names.get(person_id)
+            names.setdefault(field_of[role], []).append(name or "?")
+        for name_field, values in names.items():
+            value = tuple(values)
+            setattr(row, name_field, shared.setdefault(value, value))
 
 
-def _attach_counts(session: Session, by_id: dict[int, TaskRow], ids) -> None:
+def _attach_counts(session: Session, by_id: dict[int, TaskRow], ids,
+                   same: Callable[[object, object], object]) -> None:
     urging, extension, report = Urging.__table__.c, Extension.__table__.c, ProgressReport.__table__.c
     urgings = session.execute(select(urging.task_id, func.count(urging.id))
                               .where(_in(urging.task_id, ids)).group_by(urging.task_id))
@@ -302,14 +325,14 @@ def _attach_counts(session: Session, by_id: dict[int, TaskRow], ids) -> None:
             by_id[task_id].extended_to = new_deadline
     latest = (select(report.task_id, func.max(report.id).label("rid"))
               .where(_in(report.task_id, ids)).group_by(report.task_id).subquery())
-    reports = session.execute(
-        select(report.task_id, report.report_date, report.text, report.percent)
-        .join(latest, report.id == latest.c.rid)).all()
+    reports = _stream(session, select(report.task_id, report.report_date, report.text, report.percent)
+                      .join(latest, report.id == latest.c.rid))
     get_row = by_id.get
     for task_id, report_date, text, percent in reports:
         row = get_row(task_id)
         if row is not None:
-            row.last_report_date, row.last_report_text, row.last_percent = report_date, text, percent
+            row.last_report_date = same(report_date, report_date)
+            row.last_report_text, row.last_percent = text, percent
 
 
 def week_range(day: date) -> tuple[date, date]:

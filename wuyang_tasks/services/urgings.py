@@ -230,6 +230,7 @@ def notice_view(session: Session, urging_id: int, *, today: date, cal: WorkdayCa
         level=urging.level, method=urging.method,
         requirement=urging.requirement or default_requirement(row), by_person=by.name if by else None,
         task_id=task.id, task_code=task.code, task_title=task.title, task_content=task.content or "",
-        source_title=row.source_title, lead_leaders=row.lead_leaders, lead_units=row.lead_units,
-        cooperating_units=row.cooperating_units, territorial_units=row.territorial_units,
+        source_title=row.source_title, lead_leaders=list(row.lead_leaders),
+        lead_units=list(row.lead_units), cooperating_units=list(row.cooperating_units),
+        territorial_units=list(row.territorial_units),
         deadline_display=row.deadline_display, days_overdue=row.days_overdue, urging_count=count)
