@@ -169,9 +169,9 @@ def test_round_trip_of_the_program_s_own_ledger_export(demo_ledger, tmp_path, st
     for planned in plan.tasks:
         row = by_code[planned.row.code]
         assert planned.row.title == row.title
-        assert planned.names(Role.LEAD_LEADER) == row.lead_leaders
-        assert planned.names(Role.LEAD_UNIT) == row.lead_units
-        assert planned.names(Role.COOPERATING_UNIT) == row.cooperating_units
+        assert planned.names(Role.LEAD_LEADER) == list(row.lead_leaders)
+        assert planned.names(Role.LEAD_UNIT) == list(row.lead_units)
+        assert planned.names(Role.COOPERATING_UNIT) == list(row.cooperating_units)
         assert planned.row.status is row.status
         spec = planned.row.deadline
         if row.ongoing:
@@ -209,4 +209,4 @@ def test_round_trip_into_a_ledger_without_those_tasks(demo_ledger, tmp_path):
             leads = s.scalars(select(Unit.name).join(Responsibility, Responsibility.unit_id == Unit.id)
                               .where(Responsibility.task_id == task.id,
                                      Responsibility.role == Role.LEAD_UNIT)).all()
-            assert leads == row.lead_units
+            assert leads == list(row.lead_units)

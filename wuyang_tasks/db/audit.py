@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
 
+from . import bulk
 from .models import AuditEvent, LedgerMeta
 
 HEAD_KEY = "audit_head"
@@ -57,7 +58,10 @@ def plain(value):
 
 def snapshot_of_row(row: dict) -> dict:
     """:func:`snapshot` of a row written with Core (column name → value, every column)."""
-    return {key: plain(value) for key, value in row.items()}
+    return {key: value if type(value) in _AS_IS else plain(value) for key, value in row.items()}
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})  # exact types: an enumeration is a str
 
 
 def serialise_writers(session: Session) -> None:
@@ -110,7 +114,7 @@ Event = tuple[str, str, "int | None", str, "dict | None", "dict | None"]
 
 def record_many(session: Session, events: Iterable[Event]) -> int:
     """:func:`record` for many events at once — the same chain, hashed in order — inserted
-    with one Core executemany instead of an ORM object each (a bulk import appends 10^5).
+    with one executemany (db.bulk) instead of an ORM object each (a bulk import appends 10^5).
     Events recorded earlier in the session are flushed first, so ids follow seq. Returns the
     number appended."""
     session.flush()
@@ -127,7 +131,7 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
                      "prev_hash": prev, "hash": digest})
         prev = digest
     if rows:
-        session.connection().execute(insert(AuditEvent.__table__), rows)
+        bulk.insert_rows(session.connection(), AuditEvent.__table__, rows)
         _moved_head(session, seq, prev)
     return len(rows)
 

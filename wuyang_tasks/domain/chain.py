@@ -12,7 +12,12 @@ GENESIS = "0" * 64
 
 def canonical_json(value) -> str:
     """A stable text form: sorted keys, no whitespace, non-ASCII kept as is."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(value)
+
+
+# json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str),
+# without building a new encoder at each call (a bulk import encodes 10^5 snapshots)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
 def event_hash(prev_hash: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,

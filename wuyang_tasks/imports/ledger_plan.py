@@ -19,7 +19,7 @@ from wuyang_tasks.domain.enums import Role, TaskStatus, UnitKind
 
 from .ledger_table import Field, Problem, TableReading, TableRow
 from .names import ALL_TOWNSHIPS, is_all_townships, is_other_collective
-from .resolve import NameResolver
+from .resolve import NameResolver, UnitMatch
 
 NEEDS_ASSIGNMENT = frozenset(TaskStatus) - {TaskStatus.DRAFT, TaskStatus.CANCELLED}
 
@@ -153,6 +153,8 @@ class _Planner:
         self.create_missing = create_missing
         self._new_units: dict[str, NewUnit] = {}
         self._new_people: dict[str, None] = {}
+        self._unit_names: dict[str, tuple[str, UnitMatch | None]] = {}
+        self._person_names: dict[str, tuple[bool, int | None]] = {}
         self._by_code = self._tasks_by_code({r.code for r in plan.reading.rows if r.code})
 
     def _tasks_by_code(self, codes: set[str]) -> dict[str, tuple[int, str]]:
@@ -176,7 +178,7 @@ class _Planner:
         lead_taken = False
         for written in row.lead_units:
             role = Role.LEAD_UNIT
-            if not (is_all_townships(written) or is_other_collective(written)):
+            if self._unit_name(written)[0] == "unit":
                 if lead_taken:
                     role = Role.COOPERATING_UNIT
                     self.problem(row, Field.LEAD_UNIT, "写了多个牵头单位：一项任务只能有一个牵头单位，"
@@ -213,8 +215,23 @@ class _Planner:
                      counted.text, error=False)
         return row.deadline
 
+    def _unit_name(self, written: str) -> tuple[str, UnitMatch | None]:
+        """What a written unit name stands for — ("towns", None), ("collective", None) or
+        ("unit", its match) — worked out once per name (10^4 rows name a few dozen units)."""
+        known = self._unit_names.get(written)
+        if known is None:
+            if is_all_townships(written):
+                known = ("towns", None)
+            elif is_other_collective(written):
+                known = ("collective", None)
+            else:
+                known = ("unit", self.resolver.unit(written))
+            self._unit_names[written] = known
+        return known
+
     def _unit(self, task: PlannedTask, role: Role, f: Field, written: str) -> None:
-        if is_all_townships(written):
+        kind, match = self._unit_name(written)
+        if kind == "towns":
             towns = self.resolver.townships()
             if not towns:
                 self.problem(task.row, f, "台账中还没有乡镇，无法展开为各乡镇", written)
@@ -222,10 +239,9 @@ class _Planner:
                 task.roles.append(PlannedRole(Role.TERRITORIAL_UNIT, ALL_TOWNSHIPS, ref_id=uid,
                                               display=self.resolver.unit_name(uid)))
             return
-        if is_other_collective(written):
+        if kind == "collective":
             task.collective_notes.append(written)
             return
-        match = self.resolver.unit(written)
         if match.found:
             task.roles.append(PlannedRole(role, written, ref_id=match.unit_id, display=match.unit_name))
         elif match.candidates:
@@ -241,10 +257,13 @@ class _Planner:
             self.problem(task.row, f, "不在单位名录中", written)
 
     def _person(self, task: PlannedTask, role: Role, f: Field, written: str) -> None:
-        if is_other_collective(written):
+        if written not in self._person_names:  # (collective?, person id), once per name
+            collective = is_other_collective(written)
+            self._person_names[written] = (collective, None if collective else self.resolver.person(written))
+        collective, pid = self._person_names[written]
+        if collective:
             task.collective_notes.append(written)
             return
-        pid = self.resolver.person(written)
         if pid is not None:
             task.roles.append(PlannedRole(role, written, ref_id=pid, display=written))
         elif self.create_missing:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -258,6 +259,7 @@ def _read(path: Path, sheet: Sheet, header: tuple[int, ...], fallback_year: int 
                                     sheet=sheet.name, is_error=False))
     reading = TableReading(path=path, sheet=sheet.name, title=title, doc_date=doc_date, year=year,
                            header_rows=header, columns=columns, problems=problems)
+    letters = {f: column_letter(c) for f, c in columns.items()}  # one dict for every row
     category = None
     for r in sheet.row_numbers():
         if r <= header[-1]:
@@ -269,7 +271,7 @@ def _read(path: Path, sheet: Sheet, header: tuple[int, ...], fallback_year: int 
             category = text
             reading.sections += 1
         elif kind == "task":
-            reading.rows.append(_task_row(sheet, r, columns, category, reading))
+            reading.rows.append(_task_row(sheet, r, columns, letters, category, reading))
     if not reading.rows and not reading.errors:
         problems.append(Problem("表头下面没有任务行", sheet=sheet.name, row=header[-1]))
     return reading
@@ -335,8 +337,8 @@ def _section_title(text: str) -> str:
     return text.rstrip("：:")[:100] or text
 
 
-def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], category: str | None,
-              reading: TableReading) -> TableRow:
+def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], letters: dict[Field, str],
+              category: str | None, reading: TableReading) -> TableRow:
     def cell(f: Field):
         return sheet.filled(r, columns[f]) if f in columns else None
 
@@ -346,8 +348,7 @@ def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], category: str | N
             v = int(v)
         return clean_text(v)
 
-    row = TableRow(sheet=sheet.name, row=r, title="", category=category,
-                   columns={f: column_letter(c) for f, c in columns.items()})
+    row = TableRow(sheet=sheet.name, row=r, title="", category=category, columns=letters)
 
     def problem(f: Field, message: str, value=None) -> None:
         reading.problems.append(Problem(message, sheet=sheet.name, row=r, column=row.column(f),
@@ -367,11 +368,11 @@ def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], category: str | N
     if category_cell:
         row.category = category_cell[:100]
     row.code = text(Field.CODE) or None
-    row.leaders = split_names(cell(Field.LEADER))
-    row.lead_units = split_unit_names(cell(Field.LEAD_UNIT))
-    row.coop_units = split_unit_names(cell(Field.COOP_UNIT))
-    row.territorial = split_unit_names(cell(Field.TERRITORIAL))
-    row.persons = split_names(cell(Field.PERSON))
+    row.leaders = list(_names(cell(Field.LEADER), False))
+    row.lead_units = list(_names(cell(Field.LEAD_UNIT), True))
+    row.coop_units = list(_names(cell(Field.COOP_UNIT), True))
+    row.territorial = list(_names(cell(Field.TERRITORIAL), True))
+    row.persons = list(_names(cell(Field.PERSON), False))
     row.target = text(Field.TARGET) or None
     row.progress = text(Field.PROGRESS) or None
     row.note = text(Field.NOTE) or None
@@ -431,6 +432,13 @@ def _read_deadline_note(row: TableRow, note: str, reading: TableReading, problem
             row.counted_deadline = replace(counted, start=start)
 
 
+@lru_cache(maxsize=4096)
+def _names(cell, units: bool) -> tuple[str, ...]:
+    """The names in a cell, split once per distinct cell (a table repeats a few dozen)."""
+    return tuple(split_unit_names(cell) if units else split_names(cell))
+
+
+@lru_cache(maxsize=256)
 def parse_status(text: str) -> TaskStatus | None:
     text = re.sub(r"\s+", "", text)
     try:

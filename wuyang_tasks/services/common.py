@@ -1,8 +1,10 @@
-"""Helpers shared by the services: loading rows with a clear error, audited changes."""
+"""Helpers shared by the services: loading rows with a clear error, audited changes, bulk work."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy.orm import Session, object_session
@@ -64,3 +66,20 @@ def update_audited(session: Session, obj: M, action: str, **changes) -> M:
     changed_after = {k: after[k] for k in changed_before}
     audit.record(session, obj.__tablename__, obj.id, action, changed_before, changed_after)
     return obj
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building rows in bulk.
+
+    Creating 10^5 rows (and half a million name lists) sets off collection after collection,
+    each walking every tracked object: half the time of a 100k-task list, a fifth of a 10k-task
+    import. The rows hold no reference cycles, so nothing is left for the collector to find when
+    it runs again. Nested uses leave it to the outermost to switch it back on."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit
+from wuyang_tasks.db import audit, bulk
 from wuyang_tasks.db.models import LedgerMeta, ProgressReport, Responsibility, Task, Unit
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import Role, TaskStatus
@@ -113,8 +113,8 @@ class _Builder:
         self.codes = _Codes(session, today.year)
         self._found = task_service.row_exists(session)
         self._checked: set[tuple[type, int]] = set()
-        self._blank = {model: dict.fromkeys(model.__table__.c.keys())
-                       for model in (Task, Responsibility, ProgressReport)}
+        self._blank = {model: dict.fromkeys(k for k in model.__table__.c.keys() if k != "id")
+                       for model in (Task, Responsibility, ProgressReport)}  # ids: at insert
 
     def exists(self, model: type, ident: int) -> None:
         if (model, ident) not in self._checked:
@@ -186,21 +186,27 @@ def _insert(session: Session, tasks: list[_NewTask]) -> None:
     def insert_rows(table: Table, rows: list[dict]) -> list[int]:
         if not rows:
             return []
+        if conn.dialect.name == "sqlite":
+            # without RETURNING (with it SQLAlchemy sends SQLite one row per statement): the
+            # write transaction holds the file's lock, so the new ids are those after the last
+            last = conn.scalar(select(func.max(table.c.id))) or 0
+            bulk.insert_rows(conn, table, rows)
+            return list(conn.scalars(select(table.c.id).where(table.c.id > last).order_by(table.c.id)))
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(conn.execute(statement, [{k: v for k, v in r.items() if k != "id"}
-                                             for r in rows]).scalars())
+        return list(conn.execute(statement, rows).scalars())
 
-    for t, ident in zip(tasks, insert_rows(Task.__table__, [t.row for t in tasks])):
-        t.id = t.created["id"] = t.row["id"] = ident
+    for t, ident in zip(tasks, insert_rows(Task.__table__, [t.row for t in tasks]), strict=True):
+        t.id = t.created["id"] = ident
         for r in t.responsibilities:
             r["task_id"] = ident
         if t.report is not None:
             t.report["task_id"] = ident
     responsibilities = [r for t in tasks for r in t.responsibilities]
-    for r, ident in zip(responsibilities, insert_rows(Responsibility.__table__, responsibilities)):
+    for r, ident in zip(responsibilities, insert_rows(Responsibility.__table__, responsibilities),
+                        strict=True):
         r["id"] = ident
     reports = [t.report for t in tasks if t.report is not None]
-    for r, ident in zip(reports, insert_rows(ProgressReport.__table__, reports)):
+    for r, ident in zip(reports, insert_rows(ProgressReport.__table__, reports), strict=True):
         r["id"] = ident
 
 

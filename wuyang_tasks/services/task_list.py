@@ -7,16 +7,14 @@ alert level is derived (domain.alerts) and filtered after.
 The window reads every task at once (100,000 in a county ledger after some years), so this is
 a hot path (benchmarks/README.md): statements are executed on the Core tables (no ORM result
 machinery), enumerations are read as their stored strings and looked up in dicts, TaskRow
-has slots, and the cyclic garbage collector is paused while the rows are built (see _no_gc).
+has slots, and the cyclic garbage collector is paused while the rows are built (see services.common.no_gc).
 Memory (the window keeps every row): the big selects are fetched in batches, rows with the
 same names share one tuple of them, and recurring days and categorical texts one object.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
@@ -45,6 +43,8 @@ from wuyang_tasks.domain.enums import (
     TaskStatus,
     Urgency,
 )
+
+from .common import no_gc
 
 
 @dataclass(slots=True)
@@ -185,26 +185,10 @@ def _task_query(conditions: list):
     return query.order_by(_T.id)
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building rows in bulk.
-
-    Creating 10^5 rows (and half a million name lists) sets off collection after collection,
-    each walking every tracked object: half the time of a 100k-task list. The rows hold no
-    reference cycles, so nothing is left for the collector to find when it runs again."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def list_tasks(session: Session, *, today: date, cal: WorkdayCalendar,
                flt: TaskFilter | None = None,
                policy: alerts.AlertPolicy = alerts.AlertPolicy()) -> list[TaskRow]:
-    with _no_gc():
+    with no_gc():
         return _list_tasks(session, today, cal, flt or TaskFilter(), policy)
 
 
