@@ -12,11 +12,15 @@ import importlib
 import sys
 from datetime import date
 
+# The ledger's database stack (SQLAlchemy, the models: some 250 modules) before Qt: PySide6's
+# import hook reads the source of every module imported after PySide6 (looking for its
+# __feature__ switches), ≈ 40 ms of every start for these alone.
+from wuyang_tasks.db.ledger import Ledger, open_ledger  # isort: skip
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
 from wuyang_tasks import APP_NAME, APP_TITLE
-from wuyang_tasks.db.ledger import Ledger, open_ledger
 
 from . import errors, gc_policy
 from .context import UiContext

@@ -14,7 +14,6 @@ from wuyang_tasks.db.engine import is_sqlite, resolve_url
 from wuyang_tasks.db.ledger import Ledger, open_ledger
 from wuyang_tasks.db.postgres import address_for_settings
 from wuyang_tasks.paths import default_ledger_path
-from wuyang_tasks.services import demo
 
 from .settings import remember_ledger
 from .errors import show_error
@@ -52,10 +51,13 @@ def open_or_create(location: str | None, today: date | None, with_demo: bool,
     progress.report(0, None, QCoreApplication.translate("Opening", "Opening the ledger…"))
     ledger = open_ledger(location, today=today, password_prompt=password_prompt)
     try:
-        if with_demo and demo.is_empty(ledger):
-            progress.report(0, None, QCoreApplication.translate(
-                "Opening", "Writing the demonstration ledger…"))
-            demo.build_demo(ledger)
+        if with_demo:
+            from wuyang_tasks.services import demo  # not imported on every start
+
+            if demo.is_empty(ledger):
+                progress.report(0, None, QCoreApplication.translate(
+                    "Opening", "Writing the demonstration ledger…"))
+                demo.build_demo(ledger)
         progress.check()
     except BaseException:
         ledger.dispose()

@@ -1,6 +1,12 @@
-"""任务台账: the filtered, sortable list of tasks with the workflow actions."""
+"""任务台账: the filtered, sortable list of tasks with the workflow actions.
+
+The editor, the dialogs and the Excel export are imported when first used: the window opens
+on this page, and what it needs before its first paint is only the table.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,19 +25,18 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.enums import UrgingMethod
 from wuyang_tasks.domain.workflow import Action, allowed_actions
-from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
-from wuyang_tasks.services import documents, task_views, urgings
+from wuyang_tasks.services import task_views, urgings
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
 
 from ...context import UiContext
 from ...page import Page
 from ...task_store import task_change
-from .dialogs import UrgeDialog
-from .editor import TaskEditor
-from .extensions import decide_extension_dialog, request_extension_dialog
 from .filters import Criteria, FilterBar, matches
 from .model import TaskTableModel
+
+if TYPE_CHECKING:
+    from .editor import TaskEditor
 
 MAIN_ACTIONS = (Action.ASSIGN, Action.ACCEPT, Action.APPROVE, Action.SEND_BACK)
 MORE_ACTIONS = (Action.START, Action.REPORT, Action.SUSPEND, Action.RESUME, Action.CANCEL,
@@ -244,6 +249,8 @@ class TasksPage(Page):
 
     # -- user actions ---------------------------------------------------------------------------
     def new_task(self) -> None:
+        from .editor import TaskEditor
+
         editor = TaskEditor(self.ctx, None, self)
         if editor.exec() and editor.task_id:
             self.table.clearSelection()
@@ -255,6 +262,8 @@ class TasksPage(Page):
             self.edit_task(rows[0].id)
 
     def edit_task(self, task_id: int) -> TaskEditor:
+        from .editor import TaskEditor
+
         editor = TaskEditor(self.ctx, task_id, self)
         editor.exec()
         return editor
@@ -305,6 +314,8 @@ class TasksPage(Page):
                 suggestion = urgings.suggestion_for_task(s, rows[0].id, today=self.ctx.today(),
                                                          cal=self.ctx.calendar())
             requirement = urgings.default_requirement(rows[0])
+        from .dialogs import UrgeDialog
+
         dialog = UrgeDialog(len(rows), self, suggestion, requirement)
         if not dialog.exec():
             return False
@@ -322,10 +333,14 @@ class TasksPage(Page):
         return ok
 
     def request_extension(self) -> bool:
+        from .extensions import request_extension_dialog
+
         rows = self.selected_rows()
         return len(rows) == 1 and request_extension_dialog(self.ctx, rows[0].id, self)
 
     def decide_extension(self) -> bool:
+        from .extensions import decide_extension_dialog
+
         rows = self.selected_rows()
         return len(rows) == 1 and decide_extension_dialog(self.ctx, rows[0].id, self)
 
@@ -338,6 +353,9 @@ class TasksPage(Page):
                                                     self.tr("Excel workbook (*.xlsx)"))
             if not target:
                 return
+        from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
+        from wuyang_tasks.services import documents
+
         ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
 
         def work(progress):
