@@ -55,10 +55,13 @@ def _watchdog() -> None:
 
 
 def program(ledger: str) -> int:
+    # the program's modules first, in its own order (ui.app loads the database stack before
+    # Qt: PySide6's import hook inspects every module imported after PySide6, so importing Qt
+    # here first would charge the program for the probe's import order, not its own)
+    from wuyang_tasks.ui import app as ui_app
+
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QAbstractItemView, QApplication
-
-    from wuyang_tasks.ui import app as ui_app
 
     class PaintWatch(QObject):
         def __init__(self, page):
