@@ -22,11 +22,20 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None
     dialect = conn.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
     names = list(compiled.positiontup or compiled.binds)
-    convert = {i: f for i, name in enumerate(names)
-               if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))}
-    values = map(itemgetter(*names), rows)  # tuples in the statement's order (C speed)
+    convert = [(i, f) for i, name in enumerate(names)
+               if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
+    if len(names) == 1:
+        values = [(row[names[0]],) for row in rows]
+    else:  # tuples in the statement's order (C speed)
+        values = list(map(itemgetter(*names), rows))
     if convert:
-        values = (tuple(convert[i](v) if i in convert else v for i, v in enumerate(row))
-                  for row in values)
-    params = list(values) if compiled.positional else [dict(zip(names, row)) for row in values]
+        values = [_converted(row, convert) for row in values]
+    params = values if compiled.positional else [dict(zip(names, row)) for row in values]
     conn.exec_driver_sql(compiled.string, params)
+
+
+def _converted(row: tuple, convert: list) -> tuple:
+    values = list(row)
+    for i, f in convert:
+        values[i] = f(values[i])
+    return tuple(values)

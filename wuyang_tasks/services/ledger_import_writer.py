@@ -113,6 +113,7 @@ class _Builder:
         self.codes = _Codes(session, today.year)
         self._found = task_service.row_exists(session)
         self._checked: set[tuple[type, int]] = set()
+        self._paths: dict[TaskStatus, list[tuple]] = {}
         self._blank = {model: dict.fromkeys(k for k in model.__table__.c.keys() if k != "id")
                        for model in (Task, Responsibility, ProgressReport)}  # ids: at insert
 
@@ -141,14 +142,12 @@ class _Builder:
         final = new.row
         lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
         unflushed = False  # moves not yet written: the service path's flushes bump version
-        for action in path_from_draft(row.status or TaskStatus.DRAFT):
+        for action, changes, before, after in self._moves(row.status or TaskStatus.DRAFT):
             if action is Action.ASSIGN:
                 # the chiefs at 交办 are those of today, already on the rows made today
                 final.update(task_service.assign_changes(
                     code, final["status"], [a.role for a in assignments],
                     {key: final[key] for key in task_service.DEADLINE_COLUMNS}, today, self.cal))
-            changes, before, after = task_service.status_change(final["status"], action, today,
-                                                                self.note)
             final.update(changes)
             new.steps.append((action, before, after))
             unflushed = True
@@ -166,6 +165,18 @@ class _Builder:
         if unflushed:
             final["version"] += 1
         return new
+
+    def _moves(self, target: TaskStatus) -> list[tuple]:
+        """(action, changed columns, audit before, audit after) of each move from 待交办 to
+        ``target``: the same for every task (the moves of one import all happen today)."""
+        if target not in self._paths:
+            status, moves = TaskStatus.DRAFT, []
+            for action in path_from_draft(target):
+                changes, before, after = task_service.status_change(status, action, self.today, self.note)
+                moves.append((action, changes, before, after))
+                status = changes["status"]
+            self._paths[target] = moves
+        return self._paths[target]
 
     def _assignments(self, planned: PlannedTask) -> list[task_service.Assignment]:
         out = []
