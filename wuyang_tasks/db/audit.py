@@ -114,12 +114,14 @@ Event = tuple[str, str, "int | None", str, "dict | None", "dict | None"]
 
 def record_many(session: Session, events: Iterable[Event]) -> int:
     """:func:`record` for many events at once — the same chain, hashed in order — inserted
-    with one executemany (db.bulk) instead of an ORM object each (a bulk import appends 10^5).
-    Events recorded earlier in the session are flushed first, so ids follow seq. Returns the
-    number appended."""
+    with executemany (db.bulk, :data:`BULK_EVENTS` at a time) instead of an ORM object each (a
+    bulk import appends 10^5). Events recorded earlier in the session are flushed first, so ids
+    follow seq. Returns the number appended."""
     session.flush()
     seq, prev = _head(session)
+    first = seq
     actor = session.info.get("actor") or os_actor()
+    conn = session.connection()
     rows = []
     for at, entity, entity_id, action, before, after in events:
         seq += 1
@@ -130,10 +132,16 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
                      "action": action, "before": before_json, "after": after_json,
                      "prev_hash": prev, "hash": digest})
         prev = digest
-    if rows:
-        bulk.insert_rows(session.connection(), AuditEvent.__table__, rows)
+        if len(rows) == BULK_EVENTS:  # in parts: 10^5 events at once took 100 MB
+            bulk.insert_rows(conn, AuditEvent.__table__, rows)
+            rows.clear()
+    bulk.insert_rows(conn, AuditEvent.__table__, rows)
+    if seq != first:
         _moved_head(session, seq, prev)
-    return len(rows)
+    return seq - first
+
+
+BULK_EVENTS = 10_000
 
 
 def _moved_head(session: Session, seq: int, digest: str) -> None:
