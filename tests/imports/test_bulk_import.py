@@ -210,21 +210,28 @@ def test_what_the_bulk_import_wrote(twin_ledgers, monkeypatch, tmp_path):
         assert s.scalar(select(Person.note).where(Person.name == "李明")) == "台账导入时新建"
 
 
-def test_a_code_given_twice_is_refused_alike(twin_ledgers, monkeypatch, tmp_path):
-    """A row without 编号 takes the year's next number; a later row that has that number written
-    is refused by both paths with the same message, and neither ledger changes."""
-    with twin_ledgers[0].read() as s:
+def _next_code(ledger) -> str:
+    """The 编号 the next task without one gets in ``ledger``."""
+    with ledger.read() as s:
         meta = s.get(LedgerMeta, task_service.code_counter_key(2016))
         counter = int(meta.value) if meta else 0
         taken = set(s.scalars(select(Task.code)))
-    _, next_code = task_service.next_free_code(2016, counter, taken.__contains__)
+    return task_service.next_free_code(2016, counter, taken.__contains__)[1]
+
+
+@pytest.mark.parametrize("refusal", ["code given twice", "code too long"])
+def test_a_row_the_services_refuse_is_refused_alike(twin_ledgers, monkeypatch, tmp_path, refusal):
+    """The first row without 编号 takes the year's next number, so a later row with that number
+    written is refused (任务编号已被使用); a 编号 longer than the column is refused by the text
+    check of the flush. Both paths give the same message, and neither ledger changes."""
     rows = _rows(date(2016, 7, 27))[:3]
-    rows[2][1] = next_code
-    path = tmp_path / "重号.xlsx"
+    rows[2][1] = _next_code(twin_ledgers[0]) if refusal == "code given twice" else "2016-" + "9" * 40
+    path = tmp_path / "退回.xlsx"
     _workbook(path, rows)
     before = [_tables(led) for led in twin_ledgers]
     bulk, services = _import_both(twin_ledgers, monkeypatch, path)
     assert isinstance(bulk, intake.ImportRejected) and isinstance(services, intake.ImportRejected)
     assert bulk.message == services.message
-    assert f"第6行 任务编号“{next_code}”已被使用" in bulk.message
+    expected = f"任务编号“{rows[2][1]}”已被使用" if refusal == "code given twice" else "任务的“编号”太长"
+    assert "第6行" in bulk.message and expected in bulk.message
     assert [_tables(led) for led in twin_ledgers] == before

@@ -8,7 +8,9 @@ and refuses such text with a message naming the field, before anything is writte
 
 from __future__ import annotations
 
-from sqlalchemy import String, event, inspect
+from collections.abc import Mapping
+
+from sqlalchemy import String, Table, event, inspect
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.errors import ValidationError
@@ -24,8 +26,7 @@ FIELDS = {"name": "名称", "title": "标题", "code": "编号", "content": "内
           "decision_number": "决定文号", "deciding_body": "决定机关", "post_title": "职务"}
 
 
-def _where(obj, key: str) -> str:
-    table = obj.__tablename__
+def _where(table: str, key: str) -> str:
     return f"{TABLES.get(table, table)}的“{FIELDS.get(key, key)}”"
 
 
@@ -33,19 +34,28 @@ def _where(obj, key: str) -> str:
 def _check_text(session: Session, _context, _instances) -> None:
     for obj in (*session.new, *session.dirty):
         for attr in inspect(obj).mapper.column_attrs:
-            value = getattr(obj, attr.key, None)
-            if not isinstance(value, str):
-                continue
-            if "\x00" in value:
-                raise ValidationError(
-                    f"{_where(obj, attr.key)}中含有不可见的控制字符（NUL），无法保存。"
-                    "请删除该字符后重试（常见于从其他软件复制的文字）。")
-            column_type = attr.columns[0].type
-            limit = getattr(column_type, "length", None) if isinstance(column_type, String) else None
-            if limit and len(value) > limit:
-                raise ValidationError(
-                    f"{_where(obj, attr.key)}太长：{len(value)} 个字，最多 {limit} 个字。"
-                    f"开头为“{value[:20]}…”。")
+            check_value(obj.__tablename__, attr.key, attr.columns[0].type, getattr(obj, attr.key, None))
+
+
+def check_row(table: Table, row: Mapping) -> None:
+    """The flush's check for a row written with Core (column name → value)."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            check_value(table.name, key, table.c[key].type, value)
+
+
+def check_value(table: str, key: str, column_type, value) -> None:
+    if not isinstance(value, str):
+        return
+    if "\x00" in value:
+        raise ValidationError(
+            f"{_where(table, key)}中含有不可见的控制字符（NUL），无法保存。"
+            "请删除该字符后重试（常见于从其他软件复制的文字）。")
+    limit = getattr(column_type, "length", None) if isinstance(column_type, String) else None
+    if limit and len(value) > limit:
+        raise ValidationError(
+            f"{_where(table, key)}太长：{len(value)} 个字，最多 {limit} 个字。"
+            f"开头为“{value[:20]}…”。")
 
 
 def refuse_nul_parameters(engine) -> None:

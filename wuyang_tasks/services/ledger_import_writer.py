@@ -20,7 +20,7 @@ from datetime import date
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit, bulk
+from wuyang_tasks.db import audit, bulk, text_guard
 from wuyang_tasks.db.models import LedgerMeta, ProgressReport, Responsibility, Task, Unit
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import Role, TaskStatus
@@ -132,6 +132,7 @@ class _Builder:
             code=code, title=title, cal=self.cal, content=row.content, category=row.category,
             source_id=self.source_id, deadline=planned.deadline or task_service.DeadlineSpec(),
             target=row.target, note=planned.note)}
+        text_guard.check_row(Task.__table__, created)  # as the task's flush checks it
         assignments = self._assignments(planned)
         task_service.check_assignments(assignments, self.exists)
         responsibilities = [{**self._blank[Responsibility], "role": a.role, "unit_id": a.unit_id,
@@ -159,6 +160,7 @@ class _Builder:
                     self.exists(Unit, lead)
                 new.report = {**self._blank[ProgressReport], "created_at": at, "unit_id": lead,
                               "report_date": self.report_day, "text": text}
+                text_guard.check_row(ProgressReport.__table__, new.report)
                 new.steps.append((None, None, None))
                 final["version"] += 1
                 unflushed = False
