@@ -188,3 +188,33 @@ def test_a_page_built_late_has_its_remembered_layout(ui_ctx, qtbot):
     assert "tasks" not in second.stack.built
     second.go_to("tasks")
     assert second.pages["tasks"].table.horizontalHeader().sectionSize(1) == 432
+
+
+def test_a_long_job_shows_its_progress_after_the_delay_and_a_quick_one_none(ui_ctx, qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    def dialogs():
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QProgressDialog) and w.isVisible()]
+
+    results = []
+    ui_ctx.run_in_worker("快", lambda p: 1, results.append, delay_ms=200)
+    qtbot.waitUntil(lambda: results == [1])
+    qtbot.wait(300)
+    assert dialogs() == []
+
+    gate = threading.Event()
+
+    def slow(progress):
+        progress.report(3, 10, "正在核对…")
+        gate.wait(10)
+        return 2
+
+    ui_ctx.run_in_worker("慢", slow, results.append, delay_ms=200)
+    qtbot.waitUntil(lambda: len(dialogs()) == 1, timeout=5_000)
+    dialog = dialogs()[0]
+    assert (dialog.labelText(), dialog.value(), dialog.maximum()) == ("正在核对…", 3, 10)
+    gate.set()
+    qtbot.waitUntil(lambda: results == [1, 2] and dialogs() == [])

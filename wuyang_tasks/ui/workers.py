@@ -4,6 +4,10 @@ The work function runs in a QThread and receives a :class:`Progress`; it reports
 ``progress.report(done, total, text)`` and should call ``progress.check()`` between steps so
 that 取消 takes effect. A cancelled job's result is dropped. The function must not touch
 widgets: it opens its own session (``ledger.read()``) and returns plain data.
+
+The progress dialog is made only once a job has run for its delay: most jobs (opening a
+ledger, reading a task) end before, and a dialog made for nothing cost the window's start
+some 10 ms each.
 """
 
 from __future__ import annotations
@@ -12,8 +16,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 
 class Cancelled(Exception):
@@ -72,30 +81,45 @@ class Job(QObject):
         self.cancelled = False
         self._on_done = on_done
         self._on_error = on_error
-        self._dialog = QProgressDialog(title, None, 0, 0, parent_widget)
-        self._dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
-        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self._dialog.setMinimumDuration(delay_ms)
-        self._dialog.setAutoClose(False)
-        self._dialog.setAutoReset(False)
-        self._dialog.setMinimumWidth(360)
-        if cancellable:
-            self._dialog.setCancelButtonText(QCoreApplication.translate("Workers", "Cancel"))
-            self._dialog.canceled.connect(self.cancel)
-        else:
-            self._dialog.setCancelButton(None)
+        self._title, self._parent_widget = title, parent_widget
+        self._cancellable, self._delay_ms = cancellable, delay_ms
+        self._dialog: QProgressDialog | None = None
+        self._reported = (0, -1, "")  # the latest report, for a dialog made after it
+        self._finished = False
         self.progressed.connect(self._on_progress)
         self.finished_work.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._thread = _Thread(self)
 
     def start(self) -> None:
-        self._dialog.setValue(0)
+        QTimer.singleShot(self._delay_ms, self, self._show_dialog)
         self._thread.start()
+
+    def _show_dialog(self) -> None:
+        if self._finished or self.cancelled:
+            return
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(self._title, None, 0, 0, self._parent_widget)
+        dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(360)
+        if self._cancellable:
+            dialog.setCancelButtonText(QCoreApplication.translate("Workers", "Cancel"))
+            dialog.canceled.connect(self.cancel)
+        else:
+            dialog.setCancelButton(None)
+        self._dialog = dialog
+        self._on_progress(*self._reported)
+        dialog.show()
 
     def cancel(self) -> None:
         self.cancelled = True
         self.progress.cancel()
-        self._dialog.hide()
+        if self._dialog is not None:
+            self._dialog.hide()
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
@@ -106,6 +130,10 @@ class Job(QObject):
     def _on_progress(self, done: int, total: int, text: str) -> None:
         if self.cancelled:
             return
+        if self._dialog is None:
+            _done, seen_total, seen_text = self._reported
+            self._reported = (done, total if total >= 0 else seen_total, text or seen_text)
+            return
         if total >= 0:
             self._dialog.setMaximum(max(total, 1))
             self._dialog.setValue(min(done, max(total, 1)))
@@ -114,8 +142,10 @@ class Job(QObject):
 
     def _on_finished(self, ok: bool, result: object, error: object) -> None:
         self._thread.wait()
-        self._dialog.hide()
-        self._dialog.deleteLater()
+        self._finished = True
+        if self._dialog is not None:
+            self._dialog.hide()
+            self._dialog.deleteLater()
         try:
             if self.cancelled:
                 return
