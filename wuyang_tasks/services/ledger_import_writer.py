@@ -5,8 +5,8 @@ Created one by one through ``services.tasks`` (create_task, the workflow moves o
 statements, several flushes and ten audit events: 10^4 tasks took minutes. Here the same
 calls' rules — the functions of ``services.tasks`` they are made of — compute every row and
 every audit event first, for all tasks in table order (so the first bad row is refused, as
-before, and nothing is written); then the rows go in with Core executemany and the events with
-``audit.record_many``, in the caller's transaction. The ledger is the one the service calls
+before, and nothing is written); then the rows go in with executemany (``db.bulk``) and the
+events with ``audit.record_many``, in the caller's transaction. The ledger is the one the service calls
 write: the same rows and ids, the same events in the same order, apart from the times
 (tests/imports/test_bulk_import.py imports one table both ways and compares).
 """
@@ -29,6 +29,7 @@ from wuyang_tasks.domain.workflow import Action, path_from_draft
 from wuyang_tasks.imports.ledger_plan import PlannedTask
 
 from . import tasks as task_service
+
 
 class RowRefused(Exception):
     """The service calls would refuse this row (``error``); nothing has been written."""
@@ -142,7 +143,9 @@ class _Builder:
         new = _NewTask(at, created, dict(created), responsibilities, [])
         final = new.row
         lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
-        unflushed = False  # moves not yet written: the service path's flushes bump version
+        # version counts the task's UPDATEs on the service path: each flush wrote the moves
+        # made since the one before (the report's insert flushed, then the next task's query)
+        unflushed = False
         for action, changes, before, after in self._moves(row.status or TaskStatus.DRAFT):
             if action is Action.ASSIGN:
                 # the chiefs at 交办 are those of today, already on the rows made today
