@@ -218,3 +218,19 @@ def test_a_long_job_shows_its_progress_after_the_delay_and_a_quick_one_none(ui_c
     assert (dialog.labelText(), dialog.value(), dialog.maximum()) == ("正在核对…", 3, 10)
     gate.set()
     qtbot.waitUntil(lambda: results == [1, 2] and dialogs() == [])
+
+
+def test_reopening_the_ledger_of_last_time_rewrites_no_settings(monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from wuyang_tasks.ui.settings import remember_ledger
+
+    remember_ledger("/a.db")
+    remember_ledger("/b.db")
+    synced = []
+    sync = QSettings.sync
+    monkeypatch.setattr(QSettings, "sync", lambda self: (synced.append(1), sync(self)))
+    remember_ledger("/b.db")
+    assert synced == [] and recent_ledgers()[:2] == ["/b.db", "/a.db"]
+    remember_ledger("/a.db")
+    assert synced == [1] and recent_ledgers()[:2] == ["/a.db", "/b.db"]

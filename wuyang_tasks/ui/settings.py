@@ -25,7 +25,12 @@ def recent_ledgers() -> list[str]:
 
 
 def remember_ledger(location: str) -> None:
-    items = [location] + [r for r in recent_ledgers() if r != location]
+    """Put ``location`` first in the recent list; written only when that changes the list (the
+    usual start reopens the ledger of last time, and a sync rewrites the whole file)."""
+    recent = recent_ledgers()
+    items = [location] + [r for r in recent if r != location]
+    if items[:MAX_RECENT] == recent[:MAX_RECENT]:
+        return
     settings = app_settings()
     settings.setValue("ledger/recent", items[:MAX_RECENT])
     settings.sync()
