@@ -9,6 +9,7 @@ and refuses such text with a message naming the field, before anything is writte
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 from sqlalchemy import String, Table, event, inspect
 from sqlalchemy.orm import Session
@@ -39,9 +40,16 @@ def _check_text(session: Session, _context, _instances) -> None:
 
 def check_row(table: Table, row: Mapping) -> None:
     """The flush's check for a row written with Core (column name → value)."""
-    for key, value in row.items():
-        if isinstance(value, str):
+    for key, limit in _text_columns(table):
+        value = row.get(key)
+        if isinstance(value, str) and ("\x00" in value or (limit and len(value) > limit)):
             check_value(table.name, key, table.c[key].type, value)
+
+
+@cache
+def _text_columns(table: Table) -> tuple[tuple[str, int | None], ...]:
+    """(column, length limit) of the table's text columns — what check_value looks at."""
+    return tuple((c.key, c.type.length) for c in table.columns if isinstance(c.type, String))
 
 
 def check_value(table: str, key: str, column_type, value) -> None:
