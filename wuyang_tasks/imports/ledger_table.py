@@ -339,8 +339,14 @@ def _section_title(text: str) -> str:
 
 def _task_row(sheet: Sheet, r: int, columns: dict[Field, int], letters: dict[Field, str],
               category: str | None, reading: TableReading) -> TableRow:
-    def cell(f: Field):
-        return sheet.filled(r, columns[f]) if f in columns else None
+    values = sheet.cells.get(r) or []
+
+    def cell(f: Field):  # sheet.filled(r, column), the row's values looked up once
+        c = columns.get(f)
+        if c is None:
+            return None
+        value = values[c - 1] if c <= len(values) else None
+        return value if value is not None or not sheet.merges else sheet.filled(r, c)
 
     def text(f: Field) -> str:
         v = cell(f)
