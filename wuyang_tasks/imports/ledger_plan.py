@@ -22,6 +22,8 @@ from .names import ALL_TOWNSHIPS, is_all_townships, is_other_collective
 from .resolve import NameResolver, UnitMatch
 
 NEEDS_ASSIGNMENT = frozenset(TaskStatus) - {TaskStatus.DRAFT, TaskStatus.CANCELLED}
+_STRENGTH = {Role.LEAD_LEADER: 0, Role.LEAD_UNIT: 0, Role.RESPONSIBLE_PERSON: 0,
+             Role.COOPERATING_UNIT: 1, Role.TERRITORIAL_UNIT: 2}  # of a role named twice: lower wins
 
 
 @dataclass(frozen=True)
@@ -278,8 +280,7 @@ class _Planner:
     @staticmethod
     def _dedupe_roles(task: PlannedTask) -> None:
         """A unit named as lead and again as co-unit or township keeps its strongest role."""
-        strength = {Role.LEAD_LEADER: 0, Role.LEAD_UNIT: 0, Role.RESPONSIBLE_PERSON: 0,
-                    Role.COOPERATING_UNIT: 1, Role.TERRITORIAL_UNIT: 2}
+        strength = _STRENGTH
         seen: dict[tuple, PlannedRole] = {}
         for r in task.roles:
             key = (r.role if not r.is_unit else "unit", r.ref_id, r.new_name)
