@@ -108,7 +108,25 @@ def record(session: Session, entity: str, entity_id: int | None, action: str,
     return event
 
 
-Event = tuple[str, str, "int | None", str, "dict | None", "dict | None"]
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """An event's before/after already as :func:`canonical_json` text (:func:`encoded`), for
+    :func:`record_many`: a value many events share is encoded once."""
+
+    text: str
+
+
+def encoded(value: dict) -> Encoded:
+    return Encoded(canonical_json(value))
+
+
+def _json(value: dict | Encoded | None) -> str | None:
+    if value is None:
+        return None
+    return value.text if type(value) is Encoded else canonical_json(value)
+
+
+Event = tuple[str, str, "int | None", str, "dict | Encoded | None", "dict | Encoded | None"]
 """(at, entity, entity_id, action, before, after) of :func:`record_many`."""
 
 
@@ -125,8 +143,7 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     rows = []
     for at, entity, entity_id, action, before, after in events:
         seq += 1
-        before_json = canonical_json(before) if before is not None else None
-        after_json = canonical_json(after) if after is not None else None
+        before_json, after_json = _json(before), _json(after)
         digest = event_hash(prev, seq, at, actor, entity, entity_id, action, before_json, after_json)
         rows.append({"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id,
                      "action": action, "before": before_json, "after": after_json,

@@ -172,13 +172,13 @@ class _Builder:
         return new
 
     def _moves(self, target: TaskStatus) -> list[tuple]:
-        """(action, changed columns, audit before, audit after) of each move from 待交办 to
-        ``target``: the same for every task (the moves of one import all happen today)."""
+        """(action, changed columns, audit before, audit after — encoded) of each move from
+        待交办 to ``target``: the same for every task (the moves of one import all happen today)."""
         if target not in self._paths:
             status, moves = TaskStatus.DRAFT, []
             for action in path_from_draft(target):
                 changes, before, after = task_service.status_change(status, action, self.today, self.note)
-                moves.append((action, changes, before, after))
+                moves.append((action, changes, audit.encoded(before), audit.encoded(after)))
                 status = changes["status"]
             self._paths[target] = moves
         return self._paths[target]
