@@ -109,8 +109,10 @@ def test_help_and_command_line_errors_have_no_english_left(capsys):
     out = capsys.readouterr().out
     assert out.startswith("用法：wuyang-tasks") and "选项" in out and "显示本帮助并退出" in out
     assert "usage" not in out and "show this help" not in out and "positional arguments" not in out
+    assert "show program's version" not in out and "显示程序版本并退出" in out
     with pytest.raises(SystemExit) as exit_info:
         main(["--today", "2016/07/29", "tasks"])
     err = capsys.readouterr().err
     assert exit_info.value.code == 2
     assert "错误：参数 --today：日期“2016/07/29”格式不对" in err and "error" not in err
+

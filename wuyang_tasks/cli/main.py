@@ -44,7 +44,8 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wuyang-tasks", description=f"{APP_TITLE}：任务台账、时限预警、督导检查与问责。"
         "不带子命令时打开程序窗口。", add_help=commands)
-    parser.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}",
+                        help="显示程序版本并退出")
     parser.add_argument("--db", default=os.environ.get("WUYANG_TASKS_DB"),
                         help="台账：SQLite 文件路径或数据库 URL（postgresql+psycopg://用户@主机/库）；"
                              "也可用环境变量 WUYANG_TASKS_DB。默认为用户数据目录下的 ledger.db")
