@@ -29,11 +29,10 @@ FIGURES: tuple[Figure, ...] = (
            documents.ledger_pdf_program, documents.ledger_pdf_baseline,
            requires=("wuyang_tasks.exports.ledger_pdf", "wuyang_tasks.services.documents"),
            fixed_sizes=(1_000,)),
-    Figure("import_xlsx", "导入 N 行任务台账 Excel", "openpyxl read_only 逐行读取 + sqlite3 executemany",
+    Figure("import_xlsx", "导入 N 行任务台账 Excel", "openpyxl read_only 逐行读取 + sqlite3 executemany 写入同样的行",
            2.0, 10_000, documents.import_program, documents.import_baseline,
            requires=("wuyang_tasks.services.intake", "wuyang_tasks.exports.ledger_xlsx"), writes=True,
-           max_size=10_000, max_size_reason="经服务层逐项导入（每项写审计链）1 千行约 10 秒，"
-           "10 万行每次要半小时以上；目标规模为 1 万"),
+           max_size=10_000, max_size_reason="一次导入最多 2 万行（imports/workbook.MAX_ROWS）；目标规模为 1 万"),
     Figure("edits", "经服务层的流程操作（含审计链），每次一个事务", "sqlite3 直接写同样的行、同样的事务",
            3.0, None, db.edits_program, db.edits_baseline, writes=True),
     Figure("verify", "校验审计链（N 项任务的全部审计记录）", "在内存中对同样的字节逐条计算 SHA-256",
