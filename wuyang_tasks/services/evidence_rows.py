@@ -10,13 +10,11 @@ database file directly, bypassing the program, shows up here.
 from __future__ import annotations
 
 import json
-from datetime import date
-from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db.audit import VerifyResult
+from wuyang_tasks.db.audit import VerifyResult, plain
 from wuyang_tasks.db.models import (
     AccountabilityRecord,
     AccountabilityTask,
@@ -45,14 +43,6 @@ EVIDENCE = {
 }
 
 
-def _plain(value):
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def verify_rows(session: Session) -> VerifyResult:
     names = {model.__tablename__: label for model, label in EVIDENCE.items()}
     replayed: dict[tuple[str, int], dict] = {}
@@ -75,9 +65,9 @@ def verify_rows(session: Session) -> VerifyResult:
             if expected is None:
                 return _bad(f"{label}（{table.name} id={row['id']}）没有审计记录：不是通过本程序写入的。")
             for column, value in row.items():
-                if column in expected and _plain(value) != expected[column]:
+                if column in expected and plain(value) != expected[column]:
                     return _bad(f"{label}（{table.name} id={row['id']}）的“{column}”与审计记录不符"
-                                f"（审计记录为 {expected[column]!r}，现为 {_plain(value)!r}）：该记录被直接改动过。")
+                                f"（审计记录为 {expected[column]!r}，现为 {plain(value)!r}）：该记录被直接改动过。")
             missing = set(table.c.keys()) - set(expected)
             if missing:
                 return _bad(f"{label}（{table.name} id={row['id']}）的审计记录不完整"
