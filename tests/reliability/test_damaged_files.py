@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,9 @@ def test_read_only_open_never_writes(demo_path, folder):
         with led.read() as s:
             rows = list_tasks(s, today=led.today(), cal=led.calendar())
         assert rows
+        with led.read() as s:  # a read inside a read, as the window's first screenful does
+            assert s.scalar(select(func.count()).select_from(Task)) == len(rows)
+            assert led.today() == date(2016, 7, 29)  # the demo's reference day
         assert verify_ledger(led).ok
         with pytest.raises(LedgerError, match="只读"):
             with led.write() as s:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import QueuePool
 
 from wuyang_tasks import paths
 
@@ -47,7 +48,9 @@ def create_ledger_engine(url: URL, *, read_only: bool = False) -> Engine:
 def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
     database = url.database or ""
     if read_only:
-        engine = create_engine("sqlite://", creator=lambda: _connect_ro(database))
+        # a pool of connections like a file URL's: "sqlite://" alone means one connection per
+        # thread, and a read nested in another read (ledger.meta inside a list) began twice on it
+        engine = create_engine("sqlite://", creator=lambda: _connect_ro(database), poolclass=QueuePool)
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
