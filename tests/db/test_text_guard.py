@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from wuyang_tasks.db.models import Task, Unit
 from wuyang_tasks.domain.enums import UnitKind
@@ -45,3 +45,21 @@ def test_text_longer_than_its_column_is_refused_on_both_backends(ledger):
             units.add_person(s, "张" * 51)
     with ledger.write() as s:
         assert units.add_person(s, "张" * 50).id
+
+
+@pytest.mark.sqlite_only
+def test_a_value_already_stored_does_not_block_an_edit_of_another_field(ledger):
+    """Only what the action sets is checked: a title SQLite kept before the check existed (longer
+    than the column) does not make every later change of the task fail."""
+    cal = ledger.calendar()
+    with ledger.write() as s:
+        task = tasks.create_task(s, title="排查", today=date(2016, 7, 13), cal=cal)
+    with ledger.engine.begin() as conn:  # behind the program's back
+        conn.execute(text("UPDATE task SET title = :t WHERE id = :i"), {"t": "长" * 301, "i": task.id})
+    with ledger.write() as s:
+        tasks.update_task(s, task.id, expected_version=None, cal=cal, category="大气污染防治")
+    with pytest.raises(ValidationError, match="任务的“类别”太长：101 个字"):
+        with ledger.write() as s:
+            tasks.update_task(s, task.id, expected_version=None, cal=cal, category="长" * 101)
+    with ledger.read() as s:
+        assert s.get(Task, task.id).category == "大气污染防治"

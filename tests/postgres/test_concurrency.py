@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from wuyang_tasks.db.models import AuditEvent, ProgressReport, Task
+from wuyang_tasks.domain.enums import TaskStatus
 from wuyang_tasks.domain.errors import ConflictError
+from wuyang_tasks.domain.workflow import Action
 from wuyang_tasks.services import tasks as ts
 from wuyang_tasks.services.evidence import verify_ledger
 
-from .helpers import make_task, save_title, write_reports
+from .helpers import TODAY, make_task, save_title, write_reports
 
 WORKERS = 8
 REPORTS_EACH = 500
@@ -102,3 +104,33 @@ def test_a_save_racing_past_the_version_check_is_a_conflict_too(pg_ledger_url):
         b.dispose()
 
 
+
+
+def test_a_move_whose_task_changed_meanwhile_is_refused_at_commit(pg_ledger_url):
+    """Clerk A's 中止 has read the task (and appended its event) when clerk B's 中止 commits: A's
+    row update, flushed at commit, finds its version gone and becomes a ConflictError; A's event
+    goes with it and the chain stays whole."""
+    from wuyang_tasks.db.ledger import open_ledger
+
+    a = open_ledger(pg_ledger_url)
+    b = open_ledger(pg_ledger_url)
+    try:
+        task_id, _ = make_task(a, start=True)
+        cal = a.calendar()
+        with a.read() as s:
+            events = s.scalar(select(func.count(AuditEvent.id)))
+        with pytest.raises(ConflictError) as err:
+            with a.write() as sa:
+                seen = sa.get(Task, task_id)  # A has the task as it was …
+                with b.write() as sb:  # … B moves it first …
+                    ts.transition(sb, task_id, Action.SUSPEND, today=TODAY, cal=cal)
+                moved = ts.transition(sa, task_id, Action.SUSPEND, today=TODAY, cal=cal)
+                assert moved is seen  # … A's check passes on it
+        assert "已被其他人修改" in err.value.message and "postgres" in err.value.message
+        with a.read() as s:
+            assert s.get(Task, task_id).status is TaskStatus.SUSPENDED
+            assert s.scalar(select(func.count(AuditEvent.id))) == events + 1  # B's event only
+        assert verify_ledger(a).ok
+    finally:
+        a.dispose()
+        b.dispose()

@@ -18,12 +18,12 @@ from datetime import UTC, date, datetime
 from enum import Enum
 
 from sqlalchemy import event as event_api
-from sqlalchemy import insert, inspect, select, text, update
+from sqlalchemy import bindparam, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
 
-from . import bulk
+from . import bulk, text_guard
 from .models import AuditEvent, LedgerMeta
 
 HEAD_KEY = "audit_head"
@@ -74,14 +74,19 @@ def serialise_writers(session: Session) -> None:
 
 
 def _head(session: Session) -> tuple[int, str]:
+    """The chain's last (seq, hash). Read on the session's connection, without the ORM's
+    autoflush: every event is inserted at once (:func:`record`, :func:`record_many`), so no
+    pending row can be an event, and the rest is flushed at the next query or at commit."""
     cached = session.info.get("audit_head")
     if cached is not None:
         return cached
     serialise_writers(session)
-    row = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    row = session.connection().execute(_LAST_EVENT).first()
     return (row.seq, row.hash) if row else (0, GENESIS)
+
+
+_EVENTS = AuditEvent.__table__
+_LAST_EVENT = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
 def event_time(session: Session) -> str:
@@ -91,8 +96,12 @@ def event_time(session: Session) -> str:
 
 
 def record(session: Session, entity: str, entity_id: int | None, action: str,
-           before: dict | None = None, after: dict | None = None) -> AuditEvent:
-    """Append one event in the caller's transaction."""
+           before: dict | None = None, after: dict | None = None) -> None:
+    """Append one event in the caller's transaction.
+
+    Inserted at once with Core, not added as an ORM object: nothing reads an event back in the
+    session that writes it, and an ORM insert cost a flush of its own in every user action.
+    Events go in as they are appended, so ids follow seq."""
     seq, prev = _head(session)
     seq += 1
     at = event_time(session)
@@ -100,12 +109,15 @@ def record(session: Session, entity: str, entity_id: int | None, action: str,
     before_json = canonical_json(before) if before is not None else None
     after_json = canonical_json(after) if after is not None else None
     digest = event_hash(prev, seq, at, actor, entity, entity_id, action, before_json, after_json)
-    event = AuditEvent(seq=seq, at=at, actor=actor, entity=entity, entity_id=entity_id,
-                       action=action, before=before_json, after=after_json,
-                       prev_hash=prev, hash=digest)
-    session.add(event)
+    row = {"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id,
+           "action": action, "before": before_json, "after": after_json, "prev_hash": prev,
+           "hash": digest}
+    text_guard.check_row(_EVENTS, row)  # what the flush checked of the ORM object
+    session.connection().execute(_INSERT_EVENT, row)
     _moved_head(session, seq, digest)
-    return event
+
+
+_INSERT_EVENT = insert(_EVENTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,25 +174,35 @@ BULK_EVENTS = 10_000
 
 
 def _moved_head(session: Session, seq: int, digest: str) -> None:
-    session.info["audit_head"] = (seq, digest)
-    if not session.info.get("audit_head_hook"):
-        session.info["audit_head_hook"] = True
-        event_api.listen(session, "before_commit", store_head)
+    session.info["audit_head"] = (seq, digest)  # stored by _store_moved_head as it commits
+
+
+@event_api.listens_for(Session, "before_commit")
+def _store_moved_head(session: Session) -> None:
+    """One listener for every session (one registered per session at its first event cost more
+    than the event itself); only a session that appended to the chain stores a head."""
+    if "audit_head" in session.info:
+        store_head(session)
 
 
 def store_head(session: Session) -> None:
-    """Keep the head in ledger_meta, written once as the transaction commits (the commit flushes
-    it with the rest). Updating the row at every event cost an UPDATE per flush — an import of
-    1,000 tasks appends some 10,000 events in one transaction. A session that never commits
-    (it writes on a connection whose owner commits) calls this itself after its last event."""
+    """Keep the head in ledger_meta, written once as the transaction commits (by
+    :func:`_store_moved_head`). Updating the row at every event cost an UPDATE per flush — an
+    import of 1,000 tasks appends some 10,000 events in one transaction. A session that never
+    commits (it writes on a connection whose owner commits) calls this itself after its last
+    event."""
     seq, digest = session.info["audit_head"]
-    meta = LedgerMeta.__table__
-    value = f"{seq}:{digest}"
+    value = {"head": f"{seq}:{digest}"}
     # Core statements, not ``merge``: a merge loads the row first (a SELECT and its autoflush in
     # every user action); the row exists from the first event on, so the INSERT runs once
-    written = session.execute(update(meta).where(meta.c.key == HEAD_KEY).values(value=value))
-    if written.rowcount == 0:
-        session.execute(insert(meta).values(key=HEAD_KEY, value=value))
+    conn = session.connection()
+    if conn.execute(_UPDATE_HEAD, value).rowcount == 0:
+        conn.execute(_INSERT_HEAD, value)
+
+
+_META = LedgerMeta.__table__
+_UPDATE_HEAD = update(_META).where(_META.c.key == HEAD_KEY).values(value=bindparam("head"))
+_INSERT_HEAD = insert(_META).values(key=HEAD_KEY, value=bindparam("head"))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 PostgreSQL rejects the NUL character and text longer than a column's declared length; SQLite
 would silently keep both, so the same input would succeed on one backend and fail with a raw
-driver error on the other. Every flush checks the string attributes of new and changed rows
-and refuses such text with a message naming the field, before anything is written.
+driver error on the other. Every flush checks the string attributes of new rows and the changed
+attributes of other rows, and refuses such text with a message naming the field, before anything
+is written.
 """
 
 from __future__ import annotations
@@ -33,9 +34,15 @@ def _where(table: str, key: str) -> str:
 
 @event.listens_for(Session, "before_flush")
 def _check_text(session: Session, _context, _instances) -> None:
-    for obj in (*session.new, *session.dirty):
+    for obj in session.new:
         for attr in inspect(obj).mapper.column_attrs:
             check_value(obj.__tablename__, attr.key, attr.columns[0].type, getattr(obj, attr.key, None))
+    for obj in session.dirty:  # only the values set since the row was loaded: the rest is stored
+        state = inspect(obj)
+        changed = state.committed_state
+        for attr in state.mapper.column_attrs:
+            if attr.key in changed:
+                check_value(obj.__tablename__, attr.key, attr.columns[0].type, getattr(obj, attr.key, None))
 
 
 def check_row(table: Table, row: Mapping) -> None:
