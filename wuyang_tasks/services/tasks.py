@@ -22,7 +22,7 @@ from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
 from wuyang_tasks.domain.workflow import Action, next_status
 
 from . import units as unit_service
-from .common import add_all_audited, add_audited, check_version, get
+from .common import add_all_audited, add_audited, check_version, get, write_versioned
 
 
 @dataclass(frozen=True)
@@ -289,10 +289,9 @@ def status_change(status: TaskStatus, action: Action, today: date,
 
 def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
     changes, before, after = status_change(task.status, action, today, note)
-    for key, value in changes.items():
-        setattr(task, key, value)  # flushed with the next query or at commit, not per move
+    # the event first: on PostgreSQL it takes the writers' lock before the row's (one lock order)
     audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
-    return task
+    return write_versioned(session, task, changes)
 
 
 def transition(session: Session, task_id: int, action: Action, *, today: date,
