@@ -288,10 +288,18 @@ def status_change(status: TaskStatus, action: Action, today: date,
 
 
 def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
+    """The move's event, then its row. The action's first write (a move is most often the whole
+    action) is written at once (``write_versioned``); a later one goes with the next flush, so
+    that the version counts the row's writes as services.ledger_import_writer counts them."""
     changes, before, after = status_change(task.status, action, today, note)
+    first = not audit.appended(session)
     # the event first: on PostgreSQL it takes the writers' lock before the row's (one lock order)
     audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
-    return write_versioned(session, task, changes)
+    if first:
+        return write_versioned(session, task, changes)
+    for key, value in changes.items():
+        setattr(task, key, value)
+    return task
 
 
 def transition(session: Session, task_id: int, action: Action, *, today: date,
