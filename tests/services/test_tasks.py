@@ -1,9 +1,11 @@
+import json
 from datetime import date
 
 import pytest
 from sqlalchemy import func, select, text
 
-from wuyang_tasks.db.models import AuditEvent, Task
+from wuyang_tasks.db import audit
+from wuyang_tasks.db.models import AuditEvent, ProgressReport, Task
 from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatus, UnitKind
 from wuyang_tasks.domain.errors import ConflictError, IllegalTransition, ValidationError
 from wuyang_tasks.domain.workflow import Action
@@ -193,3 +195,29 @@ def test_a_move_on_a_task_changed_since_it_was_read_is_a_conflict(setup):
     with ledger.read() as s:
         assert s.get(Task, task_id).status is TaskStatus.DRAFT
         assert s.scalar(select(func.count(AuditEvent.id))) == events
+
+
+def test_a_report_row_and_its_event_agree(setup):
+    """The report is inserted without an ORM object: its event holds what the row holds, and a
+    text the column cannot keep is refused naming the field, with nothing written."""
+    ledger, cal, task_id, unit_id = setup
+    with ledger.write() as s:
+        ts.transition(s, task_id, Action.ASSIGN, today=TODAY, cal=cal)
+    with ledger.write() as s:
+        report_id = ts.report_progress(s, task_id, report_date=TODAY, text="已开始排查", unit_id=unit_id,
+                                       percent=30, today=TODAY, cal=cal)
+    with ledger.read() as s:
+        report = s.get(ProgressReport, report_id)
+        assert (report.task_id, report.text, report.percent) == (task_id, "已开始排查", 30)
+        event = s.scalars(select(AuditEvent).where(AuditEvent.entity == "progress_report",
+                                                   AuditEvent.entity_id == report_id)).one()
+        assert (event.action, event.before) == ("create", None)
+        assert json.loads(event.after) == audit.snapshot(report)
+        assert s.get(Task, task_id).status is TaskStatus.IN_PROGRESS
+        events = s.scalar(select(func.count(AuditEvent.id)))
+    with pytest.raises(ValidationError, match="进展反馈的“内容”中含有不可见的控制字符"):
+        with ledger.write() as s:
+            ts.report_progress(s, task_id, report_date=TODAY, text="第二\x00次", today=TODAY, cal=cal)
+    with ledger.read() as s:
+        assert s.scalar(select(func.count(AuditEvent.id))) == events
+        assert s.scalar(select(func.count(ProgressReport.id))) == 1

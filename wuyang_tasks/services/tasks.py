@@ -22,7 +22,7 @@ from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
 from wuyang_tasks.domain.workflow import Action, next_status
 
 from . import units as unit_service
-from .common import add_all_audited, add_audited, check_version, get, write_versioned
+from .common import add_all_audited, add_audited, check_version, get, insert_audited, write_versioned
 
 
 @dataclass(frozen=True)
@@ -343,9 +343,9 @@ def assign_changes(code: str, status: TaskStatus, roles: Sequence[Role], deadlin
 
 def report_progress(session: Session, task_id: int, *, report_date: date, text: str,
                     unit_id: int | None = None, percent: int | None = None,
-                    request_close: bool = False, today: date, cal: WorkdayCalendar) -> ProgressReport:
+                    request_close: bool = False, today: date, cal: WorkdayCalendar) -> int:
     """进展反馈. A report on a task not yet started moves it to 办理中; ``request_close`` submits it
-    for review (已反馈)."""
+    for review (已反馈). Returns the report's id."""
     task = get(session, Task, task_id, "任务")
     text = report_text(task.status, text, percent, report_date, today)
     if unit_id is not None:
@@ -354,11 +354,12 @@ def report_progress(session: Session, task_id: int, *, report_date: date, text: 
         _move(session, task, Action.ACCEPT, today, "随进展反馈签收")
     if task.status is TaskStatus.ACCEPTED:
         _move(session, task, Action.START, today)
-    report = add_audited(session, ProgressReport(task_id=task.id, unit_id=unit_id,
-                                                 report_date=report_date, text=text, percent=percent))
+    report_id = insert_audited(session, ProgressReport.__table__, {
+        "task_id": task.id, "unit_id": unit_id, "report_date": report_date, "text": text,
+        "percent": percent, "created_at": audit.event_time(session)})
     if request_close and task.status is TaskStatus.IN_PROGRESS:
         _move(session, task, Action.REPORT, today)
-    return report
+    return report_id
 
 
 def report_text(status: TaskStatus, text: str | None, percent: int | None, report_date: date,
