@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import Table, Update, bindparam, insert, inspect
+from sqlalchemy import Insert, Table, Update, bindparam, insert, inspect
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
@@ -65,18 +65,20 @@ def insert_audited(session: Session, table: Table, row: dict, action: str = "cre
     (the unit of work's flush of one new object cost more than the rest of a 进展反馈), with
     the same text check and the same event. ``row`` holds every column but the id. Unsaved
     changes are flushed first, as add_audited's flush writes them. Returns the new id."""
-    if row.keys() != _columns_but_id(table):
+    columns, statement = _insert_of(table)
+    if row.keys() != columns:
         raise TypeError(f"{table.name}: insert_audited needs every column but the id")
     session.flush()
     text_guard.check_row(table, row)
-    ident = session.connection().execute(insert(table), row).inserted_primary_key[0]
+    ident = session.connection().execute(statement, row).inserted_primary_key[0]
     audit.record(session, table.name, ident, action, None, audit.snapshot_of_row({"id": ident, **row}))
     return ident
 
 
 @cache
-def _columns_but_id(table: Table) -> frozenset[str]:
-    return frozenset(c.key for c in table.columns) - {"id"}
+def _insert_of(table: Table) -> tuple[frozenset[str], Insert]:
+    """The columns :func:`insert_audited` needs in a row of ``table``, and its INSERT."""
+    return frozenset(c.key for c in table.columns) - {"id"}, insert(table)
 
 
 def update_audited(session: Session, obj: M, action: str, **changes) -> M:
