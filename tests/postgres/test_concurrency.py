@@ -106,9 +106,9 @@ def test_a_save_racing_past_the_version_check_is_a_conflict_too(pg_ledger_url):
 
 
 
-def test_a_move_whose_task_changed_meanwhile_is_a_conflict(pg_ledger_url):
-    """Clerk A's 中止 has read the task when clerk B's 中止 commits: A's row update, guarded by
-    the version A read, finds it gone and becomes a ConflictError naming B's change; A's event
+def test_a_move_whose_task_changed_meanwhile_is_refused_at_commit(pg_ledger_url):
+    """Clerk A's 中止 has read the task (and appended its event) when clerk B's 中止 commits: A's
+    row update, flushed at commit, finds its version gone and becomes a ConflictError; A's event
     goes with it and the chain stays whole."""
     from wuyang_tasks.db.ledger import open_ledger
 

@@ -156,28 +156,6 @@ def test_demo_list_filters_and_alerts(demo_ledger):
         assert hostile == []
 
 
-def test_a_move_writes_the_task_row_with_its_version_at_once(setup):
-    """A workflow move writes status and version as it happens: the task read back, a later edit
-    from the form (its new version) and the audit event all agree."""
-    ledger, cal, task_id, _ = setup
-    with ledger.write() as s:
-        ts.transition(s, task_id, Action.ASSIGN, today=TODAY, cal=cal)
-    with ledger.read() as s:
-        seen = s.get(Task, task_id).version
-    with ledger.write() as s:
-        task = ts.transition(s, task_id, Action.CANCEL, today=TODAY, cal=cal, note="重复立项")
-        assert (task.status, task.version) == (TaskStatus.CANCELLED, seen + 1)
-        assert s.connection().execute(text("SELECT status, version FROM task WHERE id = :i"),
-                                      {"i": task_id}).one() == ("CANCELLED", seen + 1)
-        ts.update_task(s, task_id, expected_version=seen + 1, cal=cal, note="并入2016-002")
-    with ledger.read() as s:
-        task = s.get(Task, task_id)
-        assert (task.status, task.note, task.version) == (TaskStatus.CANCELLED, "并入2016-002", seen + 2)
-        event = s.scalars(select(AuditEvent).where(AuditEvent.entity == "task")
-                          .order_by(AuditEvent.seq.desc()).limit(2)).all()[1]
-        assert (event.action, event.after) == ("cancel", '{"note":"重复立项","status":"CANCELLED"}')
-
-
 @pytest.mark.sqlite_only
 def test_a_move_on_a_task_changed_since_it_was_read_is_a_conflict(setup):
     """The row's version moved on after the action read it (here behind the program's back, in

@@ -177,16 +177,11 @@ def _moved_head(session: Session, seq: int, digest: str) -> None:
     session.info["audit_head"] = (seq, digest)  # stored by _store_moved_head as it commits
 
 
-def appended(session: Session) -> bool:
-    """Whether this session has appended to the chain."""
-    return "audit_head" in session.info
-
-
 @event_api.listens_for(Session, "before_commit")
 def _store_moved_head(session: Session) -> None:
     """One listener for every session (one registered per session at its first event cost more
     than the event itself); only a session that appended to the chain stores a head."""
-    if appended(session):
+    if "audit_head" in session.info:
         store_head(session)
 
 

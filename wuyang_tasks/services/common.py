@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import Insert, Table, Update, bindparam, insert, inspect
+from sqlalchemy import Insert, Table, insert
 from sqlalchemy.orm import Session, object_session
-from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.exc import StaleDataError
 
 from wuyang_tasks.db import audit, failures, text_guard
 from wuyang_tasks.db.models import Base, Timestamped
@@ -91,44 +89,6 @@ def update_audited(session: Session, obj: M, action: str, **changes) -> M:
     changed_after = {k: after[k] for k in changed_before}
     audit.record(session, obj.__tablename__, obj.id, action, changed_before, changed_after)
     return obj
-
-
-def write_versioned(session: Session, obj: M, changes: Mapping[str, object]) -> M:
-    """Set ``changes`` on a loaded row that has a version column and write them at once: one Core
-    UPDATE guarded by the version the row was read at, as the ORM's flush writes it (optimistic
-    locking — a row changed meanwhile raises the same StaleDataError, which ``Ledger.write``
-    makes a ConflictError naming who changed what), without the unit of work the flush sets up
-    for it in every user action. A row with other unsaved changes is left to the flush."""
-    state = inspect(obj)
-    if state.modified or not state.persistent:
-        for key, value in changes.items():
-            setattr(obj, key, value)
-        return obj
-    table, version_key, statement = _versioned_update(state.mapper)
-    text_guard.check_row(table, changes)
-    read = getattr(obj, version_key)
-    version = read + 1
-    written = session.connection().execute(statement, {  # SET: the columns named here
-        **changes, version_key: version, "row_id": state.identity[0], "read_version": read,
-    }).rowcount
-    if written != 1:
-        raise StaleDataError(f"UPDATE statement on table '{table.name}' expected to update 1 row(s); "
-                             f"{written} were matched.")
-    for key, value in changes.items():
-        set_committed_value(obj, key, value)
-    set_committed_value(obj, version_key, version)
-    return obj
-
-
-@cache
-def _versioned_update(mapper) -> tuple[Table, str, Update]:
-    """The table, version column key and guarded UPDATE of a mapper for :func:`write_versioned`."""
-    table = mapper.local_table
-    column = mapper.version_id_col
-    if column is None or [c.key for c in mapper.primary_key] != ["id"]:
-        raise TypeError(f"{table.name}: write_versioned needs a version column and an id")
-    return table, column.key, table.update().where(
-        table.c.id == bindparam("row_id"), column == bindparam("read_version"))
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
 from wuyang_tasks.domain.workflow import Action, next_status
 
 from . import units as unit_service
-from .common import add_all_audited, add_audited, check_version, get, insert_audited, write_versioned
+from .common import add_all_audited, add_audited, check_version, get, insert_audited
 
 
 @dataclass(frozen=True)
@@ -288,17 +288,10 @@ def status_change(status: TaskStatus, action: Action, today: date,
 
 
 def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
-    """The move's event, then its row. The action's first write (a move is most often the whole
-    action) is written at once (``write_versioned``); a later one goes with the next flush, so
-    that the version counts the row's writes as services.ledger_import_writer counts them."""
     changes, before, after = status_change(task.status, action, today, note)
-    first = not audit.appended(session)
-    # the event first: on PostgreSQL it takes the writers' lock before the row's (one lock order)
-    audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
-    if first:
-        return write_versioned(session, task, changes)
     for key, value in changes.items():
-        setattr(task, key, value)
+        setattr(task, key, value)  # flushed with the next query or at commit, not per move
+    audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
     return task
 
 
