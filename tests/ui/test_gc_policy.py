@@ -37,3 +37,14 @@ def test_a_worker_thread_never_starts_a_collection(qapp):
     finally:
         gc.callbacks.remove(watch)
     assert all(seen)
+
+
+def test_the_first_collection_waits_for_the_window(qapp):
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    collector = gc_policy.GuiThreadCollector(owner)
+    assert collector._timer.interval() == gc_policy.START_DELAY_MS > gc_policy.INTERVAL_MS
+    collector._tick()
+    assert collector._timer.interval() == gc_policy.INTERVAL_MS
+    owner.deleteLater()
