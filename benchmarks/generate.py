@@ -22,13 +22,12 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 
 from wuyang_tasks.db import models as m
-from wuyang_tasks.db.audit import HEAD_KEY
+from wuyang_tasks.db.audit import HEAD_KEY, snapshot_of_row
 from wuyang_tasks.db.ledger import Ledger, open_ledger
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash
@@ -130,14 +129,6 @@ def _at(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def _plain(value):
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 class BulkWriter:
     """Buffers rows per table and appends hashed audit events in order, like audit.record."""
 
@@ -195,7 +186,7 @@ class BulkWriter:
             values["created_at"] = at
         row = self.row(model, **values)
         self.event(at, model.__tablename__, row["id"], "create", None,
-                   {k: _plain(v) for k, v in row.items()})
+                   snapshot_of_row(row))
         return row
 
     def flush(self) -> None:
