@@ -145,8 +145,8 @@ Event = tuple[str, str, "int | None", str, "dict | Encoded | None", "dict | Enco
 def record_many(session: Session, events: Iterable[Event]) -> int:
     """:func:`record` for many events at once — the same chain, hashed in order — inserted
     with executemany (db.bulk, :data:`BULK_EVENTS` at a time) instead of an ORM object each (a
-    bulk import appends 10^5). Events recorded earlier in the session are flushed first, so ids
-    follow seq. Returns the number appended."""
+    bulk import appends 10^5). The session's pending changes are flushed first, so the rows the
+    events describe are written before them. Returns the number appended."""
     session.flush()
     seq, prev = _head(session)
     first = seq
