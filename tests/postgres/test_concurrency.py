@@ -4,6 +4,7 @@ clerks saving the same task never overwrite each other silently."""
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 
 import pytest
@@ -74,63 +75,77 @@ def test_two_clerks_saving_one_task_at_once_one_gets_a_conflict(ledger):
     assert len(updates) == 1 and winner in updates[0]
 
 
-def test_a_save_racing_past_the_version_check_is_a_conflict_too(pg_ledger_url):
-    """Clerk A's action has checked the version when clerk B commits: A's UPDATE finds its
-    version gone (StaleDataError), which reaches A as a ConflictError naming B's change."""
+def test_a_second_writer_waits_for_the_first_then_gets_a_conflict(pg_ledger_url):
+    """Clerk B saves the task while clerk A's action on it is still open: B's write waits for
+    A's (the writers' lock, held from each write's first statement, as SQLite's BEGIN IMMEDIATE),
+    then B's save — made on the version B saw before A's — is refused as a conflict naming A's
+    change. Nothing is overwritten and the chain stays whole."""
     from wuyang_tasks.db.ledger import open_ledger
 
     a = open_ledger(pg_ledger_url)
     b = open_ledger(pg_ledger_url)
+    outcome = {}
+
+    def clerk_b(seen, cal):
+        try:
+            with b.write() as sb:
+                ts.update_task(sb, task_id, expected_version=seen, cal=cal, title="乙改过的标题")
+            outcome["b"] = "saved"
+        except ConflictError as exc:
+            outcome["b"] = exc
+
     try:
         task_id, _ = make_task(a)
         cal = a.calendar()
         with a.read() as s:
             seen = s.get(Task, task_id).version
-        with pytest.raises(ConflictError) as err:
-            with a.write() as sa:
-                task = sa.get(Task, task_id)
-                assert task.version == seen  # A's check passes …
-                with b.write() as sb:  # … B saves in between …
-                    ts.update_task(sb, task_id, expected_version=seen, cal=cal, title="乙改过的标题")
-                task.title = "甲的标题"  # … and A's save must not overwrite B's
-                sa.flush()
-        assert "乙改过的标题" in err.value.message and "postgres" in err.value.message
-        assert err.value.current["title"] == "乙改过的标题"
+        with a.write() as sa:
+            task = sa.get(Task, task_id)
+            worker = threading.Thread(target=clerk_b, args=(seen, cal))
+            worker.start()
+            _wait_for_a_waiting_writer(a)
+            task.title = "甲的标题"
+            ts.transition(sa, task_id, Action.CANCEL, today=TODAY, cal=cal, note="重复立项")
+        worker.join(timeout=60)
+        assert isinstance(outcome["b"], ConflictError), outcome
+        assert "已被其他人修改" in outcome["b"].message
         with a.read() as s:
-            assert s.get(Task, task_id).title == "乙改过的标题"
+            assert s.get(Task, task_id).title == "甲的标题"
         assert verify_ledger(a).ok
     finally:
         a.dispose()
         b.dispose()
 
 
+def _wait_for_a_waiting_writer(ledger, timeout_s: float = 30) -> None:
+    """Until another session waits for the writers' lock (pg_locks), or fail."""
+    from sqlalchemy import text
+
+    deadline = time.monotonic() + timeout_s
+    with ledger.engine.connect() as conn:
+        while conn.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                "AND NOT granted")).scalar() == 0:
+            conn.rollback()
+            assert time.monotonic() < deadline, "the second writer never waited for the lock"
+            time.sleep(0.05)
 
 
-def test_a_move_whose_task_changed_meanwhile_is_refused_at_commit(pg_ledger_url):
-    """Clerk A's 中止 has read the task (and appended its event) when clerk B's 中止 commits: A's
-    row update, flushed at commit, finds its version gone and becomes a ConflictError; A's event
-    goes with it and the chain stays whole."""
+def test_a_write_holds_the_writers_lock_from_its_first_statement(pg_ledger_url):
+    """As SQLite's BEGIN IMMEDIATE: a second writer waits at its start, never between the row
+    locks of an edit and the audit chain's lock (edit then move by two clerks: no deadlock)."""
+    from sqlalchemy import text
+
+    from wuyang_tasks.db.audit import PG_LOCK_KEY
     from wuyang_tasks.db.ledger import open_ledger
 
-    a = open_ledger(pg_ledger_url)
-    b = open_ledger(pg_ledger_url)
+    ledger, other = open_ledger(pg_ledger_url), open_ledger(pg_ledger_url)
+    try_lock = text("SELECT pg_try_advisory_xact_lock(:k)")
     try:
-        task_id, _ = make_task(a, start=True)
-        cal = a.calendar()
-        with a.read() as s:
-            events = s.scalar(select(func.count(AuditEvent.id)))
-        with pytest.raises(ConflictError) as err:
-            with a.write() as sa:
-                seen = sa.get(Task, task_id)  # A has the task as it was …
-                with b.write() as sb:  # … B moves it first …
-                    ts.transition(sb, task_id, Action.SUSPEND, today=TODAY, cal=cal)
-                moved = ts.transition(sa, task_id, Action.SUSPEND, today=TODAY, cal=cal)
-                assert moved is seen  # … A's check passes on it
-        assert "已被其他人修改" in err.value.message and "postgres" in err.value.message
-        with a.read() as s:
-            assert s.get(Task, task_id).status is TaskStatus.SUSPENDED
-            assert s.scalar(select(func.count(AuditEvent.id))) == events + 1  # B's event only
-        assert verify_ledger(a).ok
+        with ledger.write():
+            with other.engine.connect() as conn:
+                assert conn.execute(try_lock, {"k": PG_LOCK_KEY}).scalar() is False
+        with other.engine.connect() as conn:
+            assert conn.execute(try_lock, {"k": PG_LOCK_KEY}).scalar() is True
     finally:
-        a.dispose()
-        b.dispose()
+        ledger.dispose()
+        other.dispose()

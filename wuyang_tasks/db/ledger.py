@@ -25,7 +25,7 @@ from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
 from . import backup, failures, migrate, postgres, text_guard  # noqa: F401 — text_guard registers a check
-from .audit import os_actor
+from .audit import os_actor, serialise_writers
 from .checks import network_share_warning
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
 from .files import JOURNAL_FILES, connect_read_only
@@ -90,7 +90,12 @@ class Ledger:
         with self._sessions() as session:
             session.info["actor"] = self.actor
             session.connection(execution_options=WRITE)
+            # every writer waits for the one before it from its first statement: SQLite's BEGIN
+            # IMMEDIATE does so; on PostgreSQL the chain's lock, taken at the first event, would
+            # come after the row locks of what the action flushed before it (an edit flushes its
+            # task first, a move after its event: two clerks could deadlock)
             try:
+                serialise_writers(session)
                 yield session
                 session.commit()
             except BaseException as exc:
