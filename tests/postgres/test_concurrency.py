@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import func, select
 
 from wuyang_tasks.db.models import AuditEvent, ProgressReport, Task
-from wuyang_tasks.domain.enums import TaskStatus
 from wuyang_tasks.domain.errors import ConflictError
 from wuyang_tasks.domain.workflow import Action
 from wuyang_tasks.services import tasks as ts

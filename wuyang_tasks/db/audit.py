@@ -103,18 +103,20 @@ def record(session: Session, entity: str, entity_id: int | None, action: str,
     session that writes it, and an ORM insert cost a flush of its own in every user action.
     Events go in as they are appended, so ids follow seq."""
     seq, prev = _head(session)
-    seq += 1
-    at = event_time(session)
     actor = session.info.get("actor") or os_actor()
-    before_json = canonical_json(before) if before is not None else None
-    after_json = canonical_json(after) if after is not None else None
-    digest = event_hash(prev, seq, at, actor, entity, entity_id, action, before_json, after_json)
-    row = {"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id,
-           "action": action, "before": before_json, "after": after_json, "prev_hash": prev,
-           "hash": digest}
+    row = _chained(prev, seq + 1, event_time(session), actor, entity, entity_id, action,
+                   _json(before), _json(after))
     text_guard.check_row(_EVENTS, row)  # what the flush checked of the ORM object
     session.connection().execute(_INSERT_EVENT, row)
-    _moved_head(session, seq, digest)
+    _moved_head(session, row["seq"], row["hash"])
+
+
+def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,
+             action: str, before: str | None, after: str | None) -> dict:
+    """The audit_event row of an event that follows the one whose hash is ``prev``."""
+    return {"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id,
+            "action": action, "before": before, "after": after, "prev_hash": prev,
+            "hash": event_hash(prev, seq, at, actor, entity, entity_id, action, before, after)}
 
 
 _INSERT_EVENT = insert(_EVENTS)
@@ -155,16 +157,13 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     rows = []
     for at, entity, entity_id, action, before, after in events:
         seq += 1
-        before_json, after_json = _json(before), _json(after)
-        digest = event_hash(prev, seq, at, actor, entity, entity_id, action, before_json, after_json)
-        rows.append({"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id,
-                     "action": action, "before": before_json, "after": after_json,
-                     "prev_hash": prev, "hash": digest})
-        prev = digest
+        row = _chained(prev, seq, at, actor, entity, entity_id, action, _json(before), _json(after))
+        rows.append(row)
+        prev = row["hash"]
         if len(rows) == BULK_EVENTS:  # in parts: 10^5 events at once took 100 MB
-            bulk.insert_rows(conn, AuditEvent.__table__, rows)
+            bulk.insert_rows(conn, _EVENTS, rows)
             rows.clear()
-    bulk.insert_rows(conn, AuditEvent.__table__, rows)
+    bulk.insert_rows(conn, _EVENTS, rows)
     if seq != first:
         _moved_head(session, seq, prev)
     return seq - first
@@ -261,15 +260,18 @@ def _sqlite_payloads(connection):
 
 def _python_payloads(connection):
     """Batches of (id, seq, prev_hash, hash, payload bytes), the payload written by Python."""
-    t = AuditEvent.__table__.c
-    query = select(t.id, t.seq, t.prev_hash, t.hash, t.at, t.actor, t.entity, t.entity_id, t.action,
-                   t.before, t.after).order_by(t.seq)
-    result = connection.execute(query.execution_options(yield_per=VERIFY_BATCH))
+    query = _EVENT_ROWS.order_by(_EVENTS.c.seq).execution_options(yield_per=VERIFY_BATCH)
+    result = connection.execute(query)
     try:
         for batch in result.partitions():
             yield [(row[0], row[1], row[2], row[3], _exact_payload(row)) for row in batch]
     finally:
         result.close()
+
+
+_c = _EVENTS.c
+_EVENT_ROWS = select(_c.id, _c.seq, _c.prev_hash, _c.hash, _c.at, _c.actor, _c.entity, _c.entity_id,
+                     _c.action, _c.before, _c.after)  # as _exact_payload reads them
 
 
 def _exact_payload(row) -> bytes:
@@ -304,10 +306,7 @@ def _verify(session: Session, batches) -> VerifyResult:
 
 
 def _event_row(session: Session, ident: int):
-    t = AuditEvent.__table__.c
-    return session.connection().execute(select(
-        t.id, t.seq, t.prev_hash, t.hash, t.at, t.actor, t.entity, t.entity_id, t.action, t.before,
-        t.after).where(t.id == ident)).one()
+    return session.connection().execute(_EVENT_ROWS.where(_EVENTS.c.id == ident)).one()
 
 
 def _matches_exactly(session: Session, ident: int) -> bool:

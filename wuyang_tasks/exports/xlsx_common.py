@@ -141,6 +141,10 @@ class SheetWriter:
         self.row_count += 1
         return self.row_count
 
+    def row_height(self, lines: int) -> float:
+        """Points for a row of ``lines`` wrapped lines."""
+        return round(lines * self.line_height + 6, 1)
+
     def append(self, cells: Iterable, lines: int | None = None) -> None:
         """Append a row, tall enough for its wrapped texts (Excel does not grow rows on open);
         ``lines``: the caller has counted them already."""
@@ -149,7 +153,7 @@ class SheetWriter:
         if self.widths:
             if lines is None:
                 lines = max((wrapped_lines(c.value, w) for c, w in zip(cells, self.widths)), default=1)
-            self.ws.row_dimensions[self.row_count].height = round(lines * self.line_height + 6, 1)
+            self.ws.row_dimensions[self.row_count].height = self.row_height(lines)
         self.ws.append(cells)
 
 
@@ -264,7 +268,7 @@ def list_sheet(wb, name: str, title: str, caption: str, columns: Sequence[Column
                 style = styles[key] = body.style(_body_cell(out, column, value, fill))
             cells.append((style, cell_text(value) if style.kind == TEXT else value))
         lines = max((wrapped_lines(vals[i], widths[i]) for i in tall), default=1)
-        body.append(cells, round(lines * out.line_height + 6, 1))
+        body.append(cells, out.row_height(lines))
         if progress and (n % 500 == 0 or n == total):
             progress(n, total)
     autofilter(ws, header_row=header, columns=len(columns), last_row=body.row)

@@ -280,11 +280,10 @@ class _Planner:
     @staticmethod
     def _dedupe_roles(task: PlannedTask) -> None:
         """A unit named as lead and again as co-unit or township keeps its strongest role."""
-        strength = _STRENGTH
         seen: dict[tuple, PlannedRole] = {}
         for r in task.roles:
             key = (r.role if not r.is_unit else "unit", r.ref_id, r.new_name)
-            if key not in seen or strength[r.role] < strength[seen[key].role]:
+            if key not in seen or _STRENGTH[r.role] < _STRENGTH[seen[key].role]:
                 seen[key] = r
         kept = set(map(id, seen.values()))
         task.roles = [r for r in task.roles if id(r) in kept]

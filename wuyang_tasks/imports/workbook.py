@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -195,11 +196,13 @@ def _read_sheet(path: Path, reader, rel, name: str, merges) -> Sheet:
     return sheet
 
 
+@cache
 def _parser_class():
-    """openpyxl's sheet parser, reading an inline string of one plain text (``<is><t>…</t></is>``:
-    every text cell of a workbook written by openpyxl, the program's exports among them) as
-    that text. openpyxl builds a rich-text object for each, its descriptors checking every
-    attribute: half the time of reading the sheet. Any other cell goes to openpyxl."""
+    """openpyxl's sheet parser (the class made once), reading an inline string of one plain text
+    (``<is><t>…</t></is>``: every text cell of a workbook written by openpyxl, the program's
+    exports among them) as that text. openpyxl builds a rich-text object for each, its
+    descriptors checking every attribute: half the time of reading the sheet. Any other cell
+    goes to openpyxl."""
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
 

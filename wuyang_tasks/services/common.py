@@ -37,7 +37,7 @@ def check_version(obj, expected: int | None, what: str) -> None:
 def add_audited(session: Session, obj: M, action: str = "create") -> M:
     """Insert ``obj`` and append its audit event."""
     if isinstance(obj, Timestamped) and obj.created_at is None:
-        obj.created_at = session.info.get("now") or audit.now_iso()
+        obj.created_at = audit.event_time(session)
     session.add(obj)
     session.flush()
     audit.record(session, obj.__tablename__, obj.id, action, None, audit.snapshot(obj))
@@ -47,7 +47,7 @@ def add_audited(session: Session, obj: M, action: str = "create") -> M:
 def add_all_audited(session: Session, objs: Sequence[M], action: str = "create") -> list[M]:
     """:func:`add_audited` for several rows with one flush: the same events, in the same order
     (each flush costs milliseconds, and an import adds tens of thousands of rows)."""
-    now = session.info.get("now") or audit.now_iso()
+    now = audit.event_time(session)
     for obj in objs:
         if isinstance(obj, Timestamped) and obj.created_at is None:
             obj.created_at = now

@@ -199,7 +199,7 @@ def _insert(session: Session, tasks: list[_NewTask]) -> None:
     """Insert the rows in the order the service calls did, each table's ids from the database."""
     conn = session.connection()
 
-    def insert_rows(table: Table, rows: list[dict]) -> list[int]:
+    def inserted_ids(table: Table, rows: list[dict]) -> list[int]:
         if not rows:
             return []
         if conn.dialect.name == "sqlite":
@@ -211,18 +211,18 @@ def _insert(session: Session, tasks: list[_NewTask]) -> None:
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(conn.execute(statement, rows).scalars())
 
-    for t, ident in zip(tasks, insert_rows(Task.__table__, [t.row for t in tasks]), strict=True):
+    for t, ident in zip(tasks, inserted_ids(Task.__table__, [t.row for t in tasks]), strict=True):
         t.id = t.created["id"] = ident
         for r in t.responsibilities:
             r["task_id"] = ident
         if t.report is not None:
             t.report["task_id"] = ident
     responsibilities = [r for t in tasks for r in t.responsibilities]
-    for r, ident in zip(responsibilities, insert_rows(Responsibility.__table__, responsibilities),
+    for r, ident in zip(responsibilities, inserted_ids(Responsibility.__table__, responsibilities),
                         strict=True):
         r["id"] = ident
     reports = [t.report for t in tasks if t.report is not None]
-    for r, ident in zip(reports, insert_rows(ProgressReport.__table__, reports), strict=True):
+    for r, ident in zip(reports, inserted_ids(ProgressReport.__table__, reports), strict=True):
         r["id"] = ident
 
 

@@ -16,13 +16,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
 class Cancelled(Exception):
@@ -97,8 +92,6 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         if self._finished or self.cancelled:
             return
-        from PySide6.QtWidgets import QProgressDialog
-
         dialog = QProgressDialog(self._title, None, 0, 0, self._parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
