@@ -147,7 +147,7 @@ def test_reminder_badge_counts_new_red_and_blue_tasks_until_looked_at(main_windo
     assert "2016-002" in reminders.last_message  # the overdue survey
     main_window.go_to("tasks")
     assert main_window.nav.item(1).text() == "任务台账"
-    reminders.check()
+    reminders.check(notify=True)
     assert reminders.new == set()
 
 

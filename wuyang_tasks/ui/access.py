@@ -61,7 +61,7 @@ class RoleGuard(QObject):
         self._wanted[id(target)] = target.isEnabled()
         self._tips[id(target)] = target.toolTip()
         if isinstance(target, QAction):
-            target.changed.connect(lambda t=target, n=need: self._changed(t, n))
+            target.changed.connect(lambda: self._changed(target, need))
         else:
             target.installEventFilter(self)
         self._enforce(target, need)

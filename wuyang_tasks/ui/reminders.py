@@ -35,7 +35,7 @@ class Reminders(QObject):
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(self.tr("Task reminders"))
             self.tray.show()
-        self.store.reset.connect(self.check)
+        self.store.reset.connect(lambda: self.check(notify=True))
         self.store.rows_changed.connect(lambda _ids: self.check(notify=False))
         ctx.ledger_replaced.connect(self._forget)
         self.timer = QTimer(self)
@@ -55,7 +55,7 @@ class Reminders(QObject):
         value = self.ctx.settings().value(self._key(), "")
         return set(value.split(",")) if value else set()
 
-    def check(self, notify: bool = True) -> None:
+    def check(self, notify: bool) -> None:
         now = self.current()
         self.new = set(now) - self.seen()
         self.badge_changed.emit(len(self.new))

@@ -170,7 +170,7 @@ class FilterBar(QWidget):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(300)
         self._text_timer.timeout.connect(self._emit)
-        self.text.textChanged.connect(self._text_timer.start)
+        self.text.textChanged.connect(lambda _text: self._text_timer.start())
         for combo in (self.unit, self.role, self.leader, self.status, self.alert, self.source):
             combo.currentIndexChanged.connect(self._emit)
         for edit in (self.date_from, self.date_to):
@@ -237,7 +237,7 @@ class FilterBar(QWidget):
     def _fill_saved_menu(self) -> None:
         menu = self.saved_menu
         menu.clear()
-        menu.addAction(self.tr("Save current filter…")).triggered.connect(self.save_current)
+        menu.addAction(self.tr("Save current filter…")).triggered.connect(self.ask_and_save)
         filters = saved_filters(self._settings())
         if filters:
             menu.addSeparator()
@@ -249,11 +249,12 @@ class FilterBar(QWidget):
             for name in filters:
                 delete.addAction(name).triggered.connect(lambda _=False, n=name: self.delete_saved(n))
 
-    def save_current(self, name: str | None = None) -> None:
-        if name is None:
-            name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name of this filter:"))
-            if not ok:
-                return
+    def ask_and_save(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name of this filter:"))
+        if ok:
+            self.save_current(name)
+
+    def save_current(self, name: str) -> None:
         name = name.strip()
         if not name:
             return

@@ -344,15 +344,18 @@ class TasksPage(Page):
         rows = self.selected_rows()
         return len(rows) == 1 and decide_extension_dialog(self.ctx, rows[0].id, self)
 
-    def export(self, target: str | None = None) -> None:
+    def export(self) -> None:
+        """导出 Excel: asks where (the action's ``checked`` is not a path), then exports."""
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
+                                                self.tr("task ledger") + ".xlsx",
+                                                self.tr("Excel workbook (*.xlsx)"))
+        if target:
+            self.export_to(target)
+
+    def export_to(self, target: str) -> None:
+        """The selection when more than one row is selected, else every row shown."""
         rows = self.selected_rows()
         rows = rows if len(rows) > 1 else list(self.model.rows)
-        if target is None:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
-                                                    self.tr("task ledger") + ".xlsx",
-                                                    self.tr("Excel workbook (*.xlsx)"))
-            if not target:
-                return
         from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
         from wuyang_tasks.services import documents
 
