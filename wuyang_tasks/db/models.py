@@ -233,6 +233,12 @@ class ProgressReport(Base, Timestamped):
     report_date: Mapped[date] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     percent: Mapped[int | None] = mapped_column(Integer)
+    reporter: Mapped[str | None] = mapped_column(String(50))  # 报送人
+    reporter_phone: Mapped[str | None] = mapped_column(String(40))  # 联系电话
+    problems: Mapped[str | None] = mapped_column(Text)  # 存在问题
+    # the 反馈表 row it was collected from (services.feedback_forms.row key): a workbook
+    # collected twice records nothing the second time
+    form_ref: Mapped[str | None] = mapped_column(String(200), index=True)
     __table_args__ = (
         Index("ix_progress_report_task_date", "task_id", "report_date"),
         CheckConstraint("percent IS NULL OR (percent BETWEEN 0 AND 100)", name="percent"),

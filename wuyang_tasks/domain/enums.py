@@ -190,3 +190,12 @@ class MetricKind(Labelled):
     CONCENTRATION = "CONCENTRATION", "浓度"
     WATER_CLASS = "WATER_CLASS", "水质类别"
     OTHER = "OTHER", "其他"
+
+
+class FeedbackRequest(Labelled):
+    """申请 of a unit's weekly report (反馈表, 本周进展): 申请办结 submits the task for the office's
+    review (已反馈), never closes it; 申请延期 becomes an extension request for the office to decide."""
+
+    NONE = "NONE", "无"
+    CLOSE = "CLOSE", "申请办结"
+    EXTEND = "EXTEND", "申请延期"

@@ -336,9 +336,12 @@ def assign_changes(code: str, status: TaskStatus, roles: Sequence[Role], deadlin
 
 def report_progress(session: Session, task_id: int, *, report_date: date, text: str,
                     unit_id: int | None = None, percent: int | None = None,
-                    request_close: bool = False, today: date, cal: WorkdayCalendar) -> int:
+                    request_close: bool = False, today: date, cal: WorkdayCalendar,
+                    reporter: str | None = None, reporter_phone: str | None = None,
+                    problems: str | None = None, form_ref: str | None = None) -> int:
     """进展反馈. A report on a task not yet started moves it to 办理中; ``request_close`` submits it
-    for review (已反馈). Returns the report's id."""
+    for review (已反馈). ``reporter``/``reporter_phone``: 报送人 and 联系电话; ``problems``: 存在问题;
+    ``form_ref``: the 反馈表 row it came from. Returns the report's id."""
     task = get(session, Task, task_id, "任务")
     text = report_text(task.status, text, percent, report_date, today)
     if unit_id is not None:
@@ -349,10 +352,16 @@ def report_progress(session: Session, task_id: int, *, report_date: date, text: 
         _move(session, task, Action.START, today)
     report_id = insert_audited(session, ProgressReport.__table__, {
         "task_id": task.id, "unit_id": unit_id, "report_date": report_date, "text": text,
-        "percent": percent, "created_at": audit.event_time(session)})
+        "percent": percent, "created_at": audit.event_time(session),
+        "reporter": _blank_none(reporter), "reporter_phone": _blank_none(reporter_phone),
+        "problems": _blank_none(problems), "form_ref": form_ref})
     if request_close and task.status is TaskStatus.IN_PROGRESS:
         _move(session, task, Action.REPORT, today)
     return report_id
+
+
+def _blank_none(text: str | None) -> str | None:
+    return (text or "").strip() or None
 
 
 def report_text(status: TaskStatus, text: str | None, percent: int | None, report_date: date,
