@@ -375,6 +375,35 @@ class AccountabilityTask(Base):
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)
 
 
+# --------------------------------------------------------------------------- assessment (督查考核)
+class AssessmentRules(Base, Timestamped):
+    """A version of the 考核计分办法 (its JSON text). Never changed: a change of rules is a new
+    version in force from ``effective_from``; a period is scored by the version in force on its
+    last day, so periods already past keep their scores."""
+
+    __tablename__ = "assessment_rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    effective_from: Mapped[date] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class AssessmentAdjustment(Base, Timestamped):
+    """加减分 by the office: points (decimal text, e.g. "-1.5") for a unit on a day, with the
+    reason. Never edited: a mistaken one is cancelled by a new row pointing at it (``voids_id``)."""
+
+    __tablename__ = "assessment_adjustment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    points: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    voids_id: Mapped[int | None] = mapped_column(ForeignKey("assessment_adjustment.id"))
+
+
 # --------------------------------------------------------------------------- metrics
 class Metric(Base):
     __tablename__ = "metric"

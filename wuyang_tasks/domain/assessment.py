@@ -1,0 +1,374 @@
+"""督查考核 arithmetic: a unit's points for a period, each point tied to the event that caused it.
+
+Plain data in, plain data out: the service gathers the facts (tasks with their units, reports,
+urgings, send-backs, extensions; accountability records; the office's adjustments) and this
+module applies the rules. Decisions that matter at the edges:
+
+* A task finished on its deadline day is on time; overdue starts the day after.
+* The deadline scored is the task's own, unless an extension requested before it was
+  *approved* by the day scored (a pending or refused request leaves the original date).
+* A task's first overdue day carries the per-task point; each further step (week or working
+  day) its own point, each in the period its day falls in — so periods add up to the year.
+* Every unit of a task is scored for it, weighted by its role (a county-wide task gives each
+  township its own points); the per-task cap applies per unit and task.
+* Only units are scored: the facts carry no person, and nothing here ranks people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from .alerts import monthly_due
+from .assessment_rules import STEPS, Rules
+from .calendar import WorkdayCalendar
+from .enums import AccountabilityMeasure, Role, TaskStatus, UnitKind, UrgingLevel, UrgingMethod
+
+NOT_SCORED = (TaskStatus.DRAFT, TaskStatus.CANCELLED, TaskStatus.SUSPENDED)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class UrgingFact:
+    id: int
+    day: date
+    level: UrgingLevel
+    method: UrgingMethod
+    notice: str | None  # 〔2016〕第1号
+
+
+@dataclass(frozen=True)
+class ExtensionFact:
+    id: int
+    requested_on: date
+    new_deadline: date
+    approved_on: date | None  # None: pending or refused
+
+
+@dataclass
+class TaskFacts:
+    id: int
+    code: str
+    title: str
+    status: TaskStatus
+    deadline: date | None
+    assigned_on: date | None
+    closed_on: date | None
+    recurrence_day: int | None = None
+    ongoing: bool = False
+    units: list[tuple[int, Role]] = field(default_factory=list)
+    reports: list[date] = field(default_factory=list)
+    urgings: list[UrgingFact] = field(default_factory=list)
+    send_backs: list[tuple[int, date]] = field(default_factory=list)  # (audit seq, day)
+    extensions: list[ExtensionFact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RecordFact:
+    id: int
+    unit_id: int
+    measure: AccountabilityMeasure
+    day: date
+    decision_number: str | None
+    task_id: int | None
+    task_code: str | None
+
+
+@dataclass(frozen=True)
+class AdjustmentFact:
+    id: int
+    unit_id: int
+    day: date
+    points: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class Point:
+    """One line of a unit's sheet: what happened, when, under which rule, for how many points."""
+
+    unit_id: int
+    day: date
+    rule: str  # key: overdue, overdue_step, urging, send_back, missed_report, accountability, early, cap_task, cap_period, adjustment
+    label: str  # 事由
+    rule_text: str  # 计分依据
+    points: Decimal  # negative: 扣分
+    evidence: str  # 记录
+    task_id: int | None = None
+    task_code: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """deduction (a cap on deductions counts with them), bonus, or adjustment."""
+        if self.rule == "adjustment":
+            return "adjustment"
+        if self.rule == "early" or (self.rule == "cap_period" and self.points < 0):
+            return "bonus"
+        return "deduction"
+
+
+@dataclass
+class UnitScore:
+    unit_id: int
+    base: Decimal
+    points: list[Point] = field(default_factory=list)
+    task_count: int = 0
+
+    def total(self, kind: str) -> Decimal:
+        return sum((p.points for p in self.points if p.kind == kind), Decimal(0))
+
+    @property
+    def deductions(self) -> Decimal:
+        return self.total("deduction")
+
+    @property
+    def bonus(self) -> Decimal:
+        return self.total("bonus")
+
+    @property
+    def adjustments(self) -> Decimal:
+        return self.total("adjustment")
+
+    @property
+    def score(self) -> Decimal:
+        return self.base + sum((p.points for p in self.points), Decimal(0))
+
+
+ROLE_SHORT = {Role.LEAD_UNIT: "牵头", Role.COOPERATING_UNIT: "配合", Role.TERRITORIAL_UNIT: "属地"}
+
+
+def points_text(value: Decimal, sign: bool = True) -> str:
+    """0.50 → "0.5", −1 → "−1"; with ``sign`` a plus for bonuses."""
+    text = format(value.normalize(), "f") if value else "0"
+    if value < 0:
+        return "−" + text[1:]
+    return ("+" + text) if sign and value > 0 else text
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def scoring_deadline(task: TaskFacts, as_of: date) -> tuple[date | None, ExtensionFact | None]:
+    """The deadline a task is judged on as of ``as_of``, and the extension that set it."""
+    if task.deadline is None:
+        return None, None
+    approved = [e for e in task.extensions
+                if e.approved_on is not None and e.approved_on <= as_of and e.requested_on <= task.deadline]
+    if not approved:
+        return task.deadline, None
+    best = max(approved, key=lambda e: e.new_deadline)
+    return best.new_deadline, best
+
+
+def score_period(rules: Rules, period: Period, as_of: date, cal: WorkdayCalendar,
+                 units: list[tuple[int, UnitKind]], tasks: list[TaskFacts],
+                 records: list[RecordFact] = (), adjustments: list[AdjustmentFact] = ()) -> list[UnitScore]:
+    """Scores of the units (in the order given) for ``period``, counting events up to ``as_of``."""
+    scored = {uid: UnitScore(uid, rules.base_score) for uid, kind in units if kind in rules.unit_kinds}
+    last = min(period.end, as_of)
+    window = Period(period.start, last)
+    for task in tasks:
+        if task.status in NOT_SCORED or task.assigned_on is None or task.assigned_on > last:
+            continue
+        lines = _task_lines(rules, task, window, as_of, cal)
+        for unit_id, role in task.units:
+            if unit_id not in scored:
+                continue
+            scored[unit_id].task_count += 1
+            unit_points = [_for_unit(rules, line, unit_id, role, task) for line in lines]
+            unit_points = [p for p in unit_points if p is not None]
+            scored[unit_id].points += _cap_task(rules, unit_points, unit_id, task)
+    for rec in records:
+        if rec.unit_id in scored and window.holds(rec.day):
+            value = rules.measures[rec.measure]
+            if value:
+                scored[rec.unit_id].points.append(Point(
+                    rec.unit_id, rec.day, "accountability", f"问责：{rec.measure.label}",
+                    f"问责（{rec.measure.label}）每次扣{points_text(value, False)}分", -value,
+                    f"问责记录第{rec.id}号" + (f"（{rec.decision_number}）" if rec.decision_number else ""),
+                    rec.task_id, rec.task_code))
+    for score in scored.values():
+        score.points.sort(key=lambda p: (p.day, p.task_code or "", p.rule))
+        _cap_period(rules, score, last)
+    for adj in adjustments:
+        if adj.unit_id in scored and window.holds(adj.day):
+            scored[adj.unit_id].points.append(Point(
+                adj.unit_id, adj.day, "adjustment", f"办公室{'加' if adj.points > 0 else '减'}分：{adj.reason}",
+                "督查室加减分（有记录、有理由）", adj.points, f"加减分记录第{adj.id}号"))
+    return list(scored.values())
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A task event before it is weighted by a unit's role."""
+
+    day: date
+    rule: str
+    label: str
+    rule_text: str
+    points: Decimal  # signed, before the role factor
+    evidence: str
+    roles: dict[Role, Decimal]
+
+
+def _task_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
+                cal: WorkdayCalendar) -> list[_Line]:
+    lines = _overdue_lines(rules, task, window, as_of, cal)
+    for u in task.urgings:
+        value = rules.urging_levels[u.level] + (rules.urging_written if u.method is UrgingMethod.WRITTEN else 0)
+        if window.holds(u.day) and value:
+            what = f"{u.level.label}督办（{u.method.label}）"
+            lines.append(_Line(u.day, "urging", what,
+                               f"{u.level.label}督办扣{points_text(rules.urging_levels[u.level], False)}分"
+                               + (f"，书面督办另扣{points_text(rules.urging_written, False)}分"
+                                  if u.method is UrgingMethod.WRITTEN else ""),
+                               -value, f"督办单{u.notice}" if u.notice else f"催办记录第{u.id}号", rules.roles))
+    for seq, day in task.send_backs:
+        if window.holds(day) and rules.send_back:
+            lines.append(_Line(day, "send_back", "退回重办",
+                               f"被退回重办每次扣{points_text(rules.send_back, False)}分", -rules.send_back,
+                               f"审计记录第{seq}条", rules.send_back_roles))
+    lines += _missed_report_lines(rules, task, window, as_of)
+    return lines
+
+
+def _overdue_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
+                   cal: WorkdayCalendar) -> list[_Line]:
+    if task.recurrence_day or task.ongoing:
+        return []
+    due, ext = scoring_deadline(task, as_of)
+    if due is None:
+        return []
+    basis = f"完成时限{cn_date(due)}" + (f"（延期申请第{ext.id}号已批准）" if ext else "")
+    refused = [e for e in task.extensions if e not in ([ext] if ext else [])]
+    if refused and not ext:
+        basis += f"（延期申请第{refused[-1].id}号未批准，按原时限）"
+    finished = task.closed_on if task.status.is_closed else None
+    if finished is not None and finished <= due:
+        return _early_lines(rules, task, due, finished, window, cal, basis)
+    stop = min(finished or as_of, window.end)
+    first = due + timedelta(days=1)
+    lines = []
+    if window.holds(first) and first <= stop and rules.overdue_per_task:
+        lines.append(_Line(first, "overdue", "未按时限办结",
+                           f"逾期每件扣{points_text(rules.overdue_per_task, False)}分",
+                           -rules.overdue_per_task, basis, rules.roles))
+    if rules.overdue_per_step:
+        step_name = STEPS[rules.overdue_per]
+        for n, day in enumerate(_steps(rules.overdue_per, first, stop, cal), start=1):
+            if window.holds(day):
+                lines.append(_Line(day, "overdue_step", f"逾期第{n}个{step_name}",
+                                   f"逾期每{step_name}扣{points_text(rules.overdue_per_step, False)}分",
+                                   -rules.overdue_per_step, basis, rules.roles))
+    return lines
+
+
+def _steps(per: str, first: date, stop: date, cal: WorkdayCalendar) -> list[date]:
+    """The days on which each overdue step begins, up to ``stop`` (a started week counts)."""
+    days = []
+    day = first
+    while day <= stop:
+        if per == "week":
+            days.append(day)
+            day += timedelta(days=7)
+        else:
+            if cal.is_workday(day):
+                days.append(day)
+            day += timedelta(days=1)
+    return days
+
+
+def _early_lines(rules: Rules, task: TaskFacts, due: date, finished: date, window: Period,
+                 cal: WorkdayCalendar, basis: str) -> list[_Line]:
+    if not (rules.early_bonus and rules.early_points and window.holds(finished)):
+        return []
+    ahead = cal.workdays_between(finished, due)
+    if ahead < rules.early_min_days:
+        return []
+    return [_Line(finished, "early", f"提前{ahead}个工作日办结",
+                  f"提前{rules.early_min_days}个工作日以上办结加{points_text(rules.early_points, False)}分",
+                  rules.early_points, basis, rules.roles)]
+
+
+def _missed_report_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date) -> list[_Line]:
+    if not rules.missed_report:
+        return []
+    finished = task.closed_on if task.status.is_closed else None
+    stop = min(finished or as_of, as_of)
+    lines = []
+    for begin, end in _report_periods(task, rules.report_period_days, stop):
+        if window.holds(end) and not any(begin < r <= end for r in task.reports):
+            lines.append(_Line(end, "missed_report", "反馈期内未报送进展",
+                               f"漏报一期扣{points_text(rules.missed_report, False)}分",
+                               -rules.missed_report,
+                               f"反馈期{cn_date(begin + timedelta(days=1))}至{cn_date(end)}无进展报告",
+                               rules.missed_report_roles))
+    return lines
+
+
+def _report_periods(task: TaskFacts, days: int, stop: date) -> list[tuple[date, date]]:
+    """(begin, end] of each feedback period of a task that has ended by ``stop``: monthly to
+    the report day for a recurring report, else every ``days`` days from 交办."""
+    periods = []
+    begin = task.assigned_on
+    if task.recurrence_day:
+        month = task.assigned_on.replace(day=1)
+        while True:
+            due = monthly_due(month, task.recurrence_day)
+            month = (month + timedelta(days=32)).replace(day=1)
+            if due <= begin:
+                continue
+            if due > stop:
+                return periods
+            periods.append((begin, due))
+            begin = due
+    while begin + timedelta(days=days) <= stop:
+        periods.append((begin, begin + timedelta(days=days)))
+        begin += timedelta(days=days)
+    return periods
+
+
+def _for_unit(rules: Rules, line: _Line, unit_id: int, role: Role, task: TaskFacts) -> Point | None:
+    factor = line.roles.get(role, Decimal(0))
+    value = line.points * factor
+    if not value:
+        return None
+    weighted = line.rule_text if factor == 1 else f"{line.rule_text}，{ROLE_SHORT[role]}单位×{points_text(factor, False)}"
+    return Point(unit_id, line.day, line.rule, f"{line.label}（{ROLE_SHORT[role]}）", weighted, value,
+                 line.evidence, task.id, task.code)
+
+
+def _cap_task(rules: Rules, points: list[Point], unit_id: int, task: TaskFacts) -> list[Point]:
+    cap = rules.cap_per_task
+    taken = -sum((p.points for p in points if p.points < 0), Decimal(0))
+    if cap is None or taken <= cap:
+        return points
+    day = max(p.day for p in points)
+    return points + [Point(unit_id, day, "cap_task", "单项任务扣分封顶",
+                           f"每项任务最多扣{points_text(cap, False)}分", taken - cap,
+                           f"本期该任务共扣{points_text(taken, False)}分", task.id, task.code)]
+
+
+def _cap_period(rules: Rules, score: UnitScore, last: date) -> None:
+    taken, given = -score.deductions, score.bonus
+    cap = rules.cap_period_deduction
+    if cap is not None and taken > cap:
+        score.points.append(Point(score.unit_id, last, "cap_period", "本期扣分封顶",
+                                  f"每期最多扣{points_text(cap, False)}分", taken - cap,
+                                  f"本期共扣{points_text(taken, False)}分"))
+    cap = rules.cap_period_bonus
+    if cap is not None and given > cap:
+        score.points.append(Point(score.unit_id, last, "cap_period", "本期加分封顶",
+                                  f"每期最多加{points_text(cap, False)}分", cap - given,
+                                  f"本期共加{points_text(given, False)}分"))
+
