@@ -28,13 +28,15 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.export",
     "wuyang_tasks.cli.supervision",
     "wuyang_tasks.cli.calendar",
+    "wuyang_tasks.cli.assessment",
 ]
 
 
 
 # Commands that only read the ledger: on a path where no ledger exists they stop with
 # "台账文件不存在" instead of creating an empty one.
-READING_COMMANDS = frozenset({"tasks", "verify", "export", "person", "urgings", "backups", "whoami"})
+READING_COMMANDS = frozenset({"tasks", "verify", "export", "person", "urgings", "backups", "whoami",
+                              "assessment"})
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

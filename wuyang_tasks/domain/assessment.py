@@ -66,7 +66,7 @@ class TaskFacts:
     recurrence_day: int | None = None
     ongoing: bool = False
     units: list[tuple[int, Role]] = field(default_factory=list)
-    reports: list[date] = field(default_factory=list)
+    reports: list[tuple[date, int | None]] = field(default_factory=list)  # (day, reporting unit)
     urgings: list[UrgingFact] = field(default_factory=list)
     send_backs: list[tuple[int, date]] = field(default_factory=list)  # (audit seq, day)
     extensions: list[ExtensionFact] = field(default_factory=list)
@@ -185,7 +185,8 @@ def score_period(rules: Rules, period: Period, as_of: date, cal: WorkdayCalendar
             if unit_id not in scored:
                 continue
             scored[unit_id].task_count += 1
-            unit_points = [_for_unit(rules, line, unit_id, role, task) for line in lines]
+            unit_lines = lines + _missed_report_lines(rules, task, window, as_of, unit_id)
+            unit_points = [_for_unit(rules, line, unit_id, role, task) for line in unit_lines]
             unit_points = [p for p in unit_points if p is not None]
             scored[unit_id].points += _cap_task(rules, unit_points, unit_id, task)
     for rec in records:
@@ -238,7 +239,6 @@ def _task_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
             lines.append(_Line(day, "send_back", "退回重办",
                                f"被退回重办每次扣{points_text(rules.send_back, False)}分", -rules.send_back,
                                f"审计记录第{seq}条", rules.send_back_roles))
-    lines += _missed_report_lines(rules, task, window, as_of)
     return lines
 
 
@@ -267,7 +267,7 @@ def _overdue_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
         step_name = STEPS[rules.overdue_per]
         for n, day in enumerate(_steps(rules.overdue_per, first, stop, cal), start=1):
             if window.holds(day):
-                lines.append(_Line(day, "overdue_step", f"逾期第{n}个{step_name}",
+                lines.append(_Line(day, "overdue_step", f"逾期第{n}{step_name}",
                                    f"逾期每{step_name}扣{points_text(rules.overdue_per_step, False)}分",
                                    -rules.overdue_per_step, basis, rules.roles))
     return lines
@@ -300,14 +300,18 @@ def _early_lines(rules: Rules, task: TaskFacts, due: date, finished: date, windo
                   rules.early_points, basis, rules.roles)]
 
 
-def _missed_report_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date) -> list[_Line]:
+def _missed_report_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
+                         unit_id: int) -> list[_Line]:
+    """Feedback periods in which ``unit_id`` sent no report on the task (a report naming no
+    unit counts for every unit of the task)."""
     if not rules.missed_report:
         return []
+    reports = [day for day, by in task.reports if by in (None, unit_id)]
     finished = task.closed_on if task.status.is_closed else None
     stop = min(finished or as_of, as_of)
     lines = []
     for begin, end in _report_periods(task, rules.report_period_days, stop):
-        if window.holds(end) and not any(begin < r <= end for r in task.reports):
+        if window.holds(end) and not any(begin < r <= end for r in reports):
             lines.append(_Line(end, "missed_report", "反馈期内未报送进展",
                                f"漏报一期扣{points_text(rules.missed_report, False)}分",
                                -rules.missed_report,

@@ -15,7 +15,7 @@ from .enums import AccountabilityMeasure, Role, UnitKind, UrgingLevel
 from .errors import ValidationError
 
 UNIT_ROLES = (Role.LEAD_UNIT, Role.COOPERATING_UNIT, Role.TERRITORIAL_UNIT)
-STEPS = {"week": "周", "workday": "工作日"}
+STEPS = {"week": "周", "workday": "个工作日"}
 
 
 @dataclass(frozen=True)

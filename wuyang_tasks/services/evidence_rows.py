@@ -18,6 +18,8 @@ from wuyang_tasks.db.audit import VerifyResult, plain
 from wuyang_tasks.db.models import (
     AccountabilityRecord,
     AccountabilityTask,
+    AssessmentAdjustment,
+    AssessmentRules,
     AuditEvent,
     ChecklistItem,
     Extension,
@@ -40,6 +42,8 @@ EVIDENCE = {
     Finding: "检查发现问题",
     ChecklistItem: "检查清单项目",
     ProgressReport: "进展反馈",
+    AssessmentRules: "考核计分办法版本",
+    AssessmentAdjustment: "考核加减分记录",
 }
 
 
