@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from wuyang_tasks.domain.assessment import cn_date, points_text
@@ -163,7 +164,7 @@ def cmd_adjust(ctx: CliContext, args) -> int:
             raise ValidationError(f"--unit：找不到单位“{args.unit}”。")
         row = service.add_adjustment(s, unit_id=unit.id, day=args.on or today, points=args.points,
                                      reason=args.reason or "", decided_by=args.by, today=today)
-        print(f"已登记加减分第{row.id}号：{unit.name} {row.points}分。")
+        print(f"已登记加减分第{row.id}号：{unit.name} {points_text(Decimal(row.points))}分。")
     return 0
 
 

@@ -199,7 +199,7 @@ def score_period(rules: Rules, period: Period, as_of: date, cal: WorkdayCalendar
                     f"问责记录第{rec.id}号" + (f"（{rec.decision_number}）" if rec.decision_number else ""),
                     rec.task_id, rec.task_code))
     for score in scored.values():
-        score.points.sort(key=lambda p: (p.day, p.task_code or "", p.rule))
+        score.points.sort(key=lambda p: (p.day, p.task_code or "", p.rule.startswith("cap"), p.rule))
         _cap_period(rules, score, last)
     for adj in adjustments:
         if adj.unit_id in scored and window.holds(adj.day):
