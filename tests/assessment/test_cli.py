@@ -28,7 +28,7 @@ def test_scores_json_export_rules_and_adjustments(demo_ledger, capsys, tmp_path)
     wb = load_workbook(target)
     assert wb.sheetnames[0] == "考核汇总" and "县住建委" in wb.sheetnames and wb.sheetnames[-1] == "计分办法"
     rows = [[c.value for c in r] for r in wb["县住建委"].iter_rows(min_row=4)]
-    assert ["2016-002", "红色督办（书面）（牵头）", "−1.5", "督办单〔2016〕第1号"] in [[r[2], r[4], r[6], r[7]] for r in rows]
+    assert ["2016-002", "红色督办（书面）（牵头）", -1.5, "督办单〔2016〕第1号"] in [[r[2], r[4], r[6], r[7]] for r in rows]
     summary = [[c.value for c in r] for r in wb["考核汇总"].iter_rows(min_row=4)]
     assert summary[0][1] == "县环境保护工作委员会办公室" and summary[-1][1] == "姜店乡"
 

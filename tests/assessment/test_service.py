@@ -163,7 +163,7 @@ def test_adjustments_are_audited_records_voided_not_edited(demo_ledger):
     with demo_ledger.read() as s:
         views = assessment.adjustment_views(s)
     assert [(v.points, v.voids_id, v.voided_by_id is not None) for v in views] == [
-        ("−1.5", None, True), ("0", adj_id, False)]
+        ("-1.5", None, True), ("0", adj_id, False)]
     assert verify_ledger(demo_ledger).ok
 
 

@@ -147,10 +147,9 @@ ROLE_SHORT = {Role.LEAD_UNIT: "牵头", Role.COOPERATING_UNIT: "配合", Role.TE
 
 
 def points_text(value: Decimal, sign: bool = True) -> str:
-    """0.50 → "0.5", −1 → "−1"; with ``sign`` a plus for bonuses."""
+    """0.50 → "0.5", -1 → "-1"; with ``sign`` a plus for bonuses. (An ASCII minus: the Chinese
+    PDF faces have no U+2212.)"""
     text = format(value.normalize(), "f") if value else "0"
-    if value < 0:
-        return "−" + text[1:]
     return ("+" + text) if sign and value > 0 else text
 
 

@@ -23,20 +23,24 @@ def title(report: AssessmentReport) -> str:
 
 
 def caption(report: AssessmentReport) -> str:
-    return "    ".join(filter(None, [f"计分办法：{report.rules.caption}", report.counted_to.strip("（）"),
+    return "    ".join(filter(None, [f"计分办法：{report.rules.short}", report.counted_to.strip("（）"),
                                      report.issuer]))
 
 
-def _summary_values(report: AssessmentReport) -> list[list]:
-    return [[i, u.name, u.kind.label, u.score.task_count, points_text(u.score.deductions, False),
-             points_text(u.score.bonus), points_text(u.score.adjustments), points_text(u.score.score, False)]
-            for i, u in enumerate(report.units, start=1)]
+def _summary_values(report: AssessmentReport, printed: bool) -> list[list]:
+    """Numbers stay numbers in the workbook (the office adds them up); the PDF prints them."""
+    def num(value, sign=True):
+        return points_text(value, sign) if printed else value
+
+    return [[i, u.name, u.kind.label, u.score.task_count, num(u.score.deductions, False), num(u.score.bonus),
+             num(u.score.adjustments), num(u.score.score, False)] for i, u in enumerate(report.units, start=1)]
 
 
-def _point_values(report: AssessmentReport, unit: UnitSheet, dates_as_text: bool) -> list[list]:
-    return [[i, chinese_date(p.day) if dates_as_text else p.day, p.task_code or "",
+def _point_values(report: AssessmentReport, unit: UnitSheet, printed: bool) -> list[list]:
+    return [[i, chinese_date(p.day) if printed else p.day, p.task_code or "",
              report.task_titles.get(p.task_id, "") if p.task_id else "", p.label, p.rule_text,
-             points_text(p.points), p.evidence] for i, p in enumerate(unit.score.points, start=1)]
+             points_text(p.points) if printed else p.points, p.evidence]
+            for i, p in enumerate(unit.score.points, start=1)]
 
 
 def _unit_caption(unit: UnitSheet) -> str:
@@ -81,8 +85,7 @@ def write_assessment_xlsx(report: AssessmentReport, target: str | Path) -> Path:
     target = Path(target)
     with atomic_path(target) as tmp:
         wb = Workbook(write_only=True)
-        x.list_sheet(wb, SUMMARY_SHEET, title(report), cap, summary_cols, _summary_values(report),
-                     landscape=False)
+        x.list_sheet(wb, SUMMARY_SHEET, title(report), cap, summary_cols, _summary_values(report, False))
         taken = {SUMMARY_SHEET, RULES_SHEET}
         for unit in report.units:
             values = _point_values(report, unit, False) or [["", "", "", "", "本期无扣分、加分事项", "", "", ""]]
@@ -104,11 +107,11 @@ def write_assessment_pdf(report: AssessmentReport, target: str | Path, fonts=Non
     st = pc.Styles(fonts, table_size=9.5)
     width = pc.GBT_LANDSCAPE.width
     story = [st.p(title(report), st.title), st.p(caption(report), st.subtitle), Spacer(1, 6),
-             pc.table(st, SUMMARY_HEADERS, _summary_values(report), pc.scaled((4, 22, 7, 8, 8, 8, 8, 8), width),
+             pc.table(st, SUMMARY_HEADERS, _summary_values(report, True), pc.scaled((4, 22, 7, 8, 8, 8, 8, 8), width),
                       centered=(0, 2, 3, 4, 5, 6, 7)),
              PageBreak(), st.p("各单位计分明细", st.title)]
     for unit in report.units:
-        story += [CondPageBreak(80), Spacer(1, 8), st.p(f"{unit.name}    {_unit_caption(unit)}", st.heading)]
+        story += [CondPageBreak(80), Spacer(1, 8), st.p(f"{unit.name}：{_unit_caption(unit)}", st.heading)]
         values = _point_values(report, unit, True)
         if values:
             story.append(pc.table(st, POINT_HEADERS, values, pc.scaled((4, 11, 8, 22, 14, 20, 6, 20), width),

@@ -40,10 +40,13 @@ class RulesVersion:
     note: str | None = None
 
     @property
-    def caption(self) -> str:
+    def short(self) -> str:
         since = "" if self.effective_from == BEGINNING else f"，自{cn_date(self.effective_from)}起施行"
-        which = "随程序提供的默认办法" if self.version == 0 else f"第{self.version}版"
-        return f"《{self.name}》（{which}{since}）"
+        return ("随程序提供的默认办法" if self.version == 0 else f"第{self.version}版") + since
+
+    @property
+    def caption(self) -> str:
+        return f"《{self.name}》（{self.short}）"
 
 
 def shipped_text() -> str:
