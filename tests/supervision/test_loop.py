@@ -23,13 +23,23 @@ from wuyang_tasks.domain.enums import (
 )
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
-from wuyang_tasks.services import accountability, extensions, inspections, people, units, urgings
+from wuyang_tasks.services import (
+    accountability,
+    attachments,
+    extensions,
+    inspections,
+    people,
+    units,
+    urgings,
+)
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.evidence import verify_ledger
 
 INSPECTED = date(2016, 7, 29)
 DEADLINE = date(2016, 8, 5)  # a Friday
 MOVED = date(2016, 9, 1)
+_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                     "1f15c4890000000d49444154789c6360f8cfc0f01f0005fe02fea3a3cf8e0000000049454e44ae426082")
 
 
 def _inspect(demo, s, responsible_id):
@@ -225,6 +235,8 @@ def test_inspection_tasks_are_ordinary_tasks(demo):
         task_id = inspections.rectification_tasks(s, inspection.id)[1].id
         task_service.report_progress(s, task_id, report_date=date(2016, 8, 2), text="冲洗平台已建成",
                                      percent=100, request_close=True, today=date(2016, 8, 2), cal=cal)
+        attachments.attach(s, attachments.Target(task_id=task_id, closing=True), [  # its 销号 photo
+            attachments.IncomingFile.from_bytes("冲洗平台.png", _PNG)])
         task_service.transition(s, task_id, Action.APPROVE, today=date(2016, 8, 3), cal=cal)
     with led.read() as s:
         assert s.get(Task, task_id).status is TaskStatus.DONE

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.supervision",
     "wuyang_tasks.cli.calendar",
     "wuyang_tasks.cli.assessment",
+    "wuyang_tasks.cli.evidence",
 ]
 
 

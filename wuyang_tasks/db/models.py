@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -402,6 +403,56 @@ class AssessmentAdjustment(Base, Timestamped):
     reason: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(100))
     voids_id: Mapped[int | None] = mapped_column(ForeignKey("assessment_adjustment.id"))
+
+
+# --------------------------------------------------------------------------- 佐证材料
+class Blob(Base, Timestamped):
+    """A file's content, once per content (SHA-256). The bytes are in :class:`BlobChunk` rows
+    of at most 1 MiB, so that neither SQLite nor PostgreSQL (bytea) ever holds a whole 50 MB
+    file in one value: writing, reading and verifying stream chunk by chunk."""
+
+    __tablename__ = "blob"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    chunks: Mapped[int] = mapped_column(Integer)
+
+
+class BlobChunk(Base):
+    __tablename__ = "blob_chunk"
+    blob_id: Mapped[int] = mapped_column(ForeignKey("blob.id"), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Attachment(Base, Timestamped):
+    """A file attached as evidence to a task (or its closing, 销号), a progress report, an
+    inspection finding, an extension request or an accountability record. ``sha256``, ``name``,
+    ``mime`` and ``size`` are the attach event's; never deleted, only withdrawn (with reason)."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blob_id: Mapped[int] = mapped_column(ForeignKey("blob.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    preview_blob_id: Mapped[int | None] = mapped_column(ForeignKey("blob.id"))
+    preview_sha256: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("progress_report.id"), index=True)
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("finding.id"), index=True)
+    extension_id: Mapped[int | None] = mapped_column(ForeignKey("extension.id"))
+    record_id: Mapped[int | None] = mapped_column(ForeignKey("accountability_record.id"), index=True)
+    closing: Mapped[bool] = mapped_column(Boolean, default=False)  # 销号 evidence of the task
+    note: Mapped[str | None] = mapped_column(Text)
+    withdrawn_at: Mapped[str | None] = mapped_column(String(40))
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        CheckConstraint("task_id IS NOT NULL OR finding_id IS NOT NULL OR record_id IS NOT NULL",
+                        name="owner"),
+    )
 
 
 # --------------------------------------------------------------------------- metrics

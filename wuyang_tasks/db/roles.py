@@ -42,7 +42,7 @@ AUDIT_TABLE = "audit_event"
 CLERK_TABLES = (
     "source", "task", "responsibility", "progress_report", "extension", "urging", "inspection",
     "inspection_inspector", "inspection_item_result", "finding", "metric_reading", "ledger_meta",
-    "person",
+    "person", "blob", "blob_chunk", "attachment",
 )
 # Rows that services replace as a whole (a task's responsibilities, a cleared metric reading);
 # every such removal is audited with the old row in full.

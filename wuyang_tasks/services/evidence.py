@@ -8,6 +8,7 @@ from sqlalchemy import text
 from wuyang_tasks.db.audit import VerifyResult, verify_chain
 from wuyang_tasks.db.ledger import Ledger
 
+from .attachment_check import verify_attachments
 from .evidence_rows import verify_rows
 
 
@@ -23,4 +24,7 @@ def verify_ledger(ledger: Ledger) -> VerifyResult:
         rows = verify_rows(s)
         if not rows.ok:
             return rows
-        return VerifyResult(True, chain.events, f"{chain.message}{rows.message}")
+        files = verify_attachments(s)
+        if not files.ok:
+            return files
+        return VerifyResult(True, chain.events, f"{chain.message}{rows.message}{files.message}")

@@ -21,6 +21,7 @@ from wuyang_tasks.domain.enums import DeadlineBasis, Role, TaskStatus, Urgency
 from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
 from wuyang_tasks.domain.workflow import Action, next_status
 
+from . import closing_evidence
 from . import units as unit_service
 from .common import add_all_audited, add_audited, check_version, get, insert_audited
 
@@ -287,24 +288,32 @@ def status_change(status: TaskStatus, action: Action, today: date,
     return changes, before, after
 
 
-def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None) -> Task:
+def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None,
+          extra: dict | None = None) -> Task:
     changes, before, after = status_change(task.status, action, today, note)
     for key, value in changes.items():
         setattr(task, key, value)  # flushed with the next query or at commit, not per move
-    audit.record(session, STATUS_ENTITY, task.id, action.value, before, after)
+    audit.record(session, STATUS_ENTITY, task.id, action.value, before, {**after, **(extra or {})})
     return task
 
 
 def transition(session: Session, task_id: int, action: Action, *, today: date,
                cal: WorkdayCalendar, expected_version: int | None = None,
-               note: str | None = None) -> Task:
-    """Apply one workflow action (交办, 签收, 办结 …); illegal moves raise IllegalTransition."""
+               note: str | None = None, no_evidence_reason: str | None = None) -> Task:
+    """Apply one workflow action (交办, 签收, 办结 …); illegal moves raise IllegalTransition.
+    A rectification task is closed (审核办结, 销号) only with 佐证材料 in its file, or with
+    ``no_evidence_reason`` saying why there is none (kept in the move's audit event)."""
     task = get(session, Task, task_id, "任务")
     check_version(task, expected_version, f"任务“{task.code}”")
     if action is Action.ASSIGN:
         return _assign(session, task, today, cal, note)
     if action is Action.SEND_BACK and not (note or "").strip():
         raise ValidationError("退回重办须写明退回理由。")
+    if action is Action.APPROVE:
+        next_status(task.status, action)  # an illegal move is said as such first
+        reason = closing_evidence.reason_to_record(session, task.id, task.code, no_evidence_reason)
+        if reason:
+            return _move(session, task, action, today, note, {"no_evidence_reason": reason})
     return _move(session, task, action, today, note)
 
 
