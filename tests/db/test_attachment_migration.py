@@ -1,4 +1,4 @@
-"""Revision 0003 (佐证材料) on a ledger written before it: the demo ledger taken back to 0002
+"""Revision 0004 (佐证材料) on a ledger written before it: the demo ledger taken back to 0003
 (as a ledger of the previous release is) upgrades on open, verifies, and takes attachments."""
 
 from alembic import command
@@ -11,10 +11,10 @@ from wuyang_tasks.services.evidence import verify_ledger
 from wuyang_tasks.services.task_views import task_id_by_code
 
 
-def test_a_ledger_at_0002_upgrades_and_takes_attachments(demo_ledger):
+def test_a_ledger_at_0003_upgrades_and_takes_attachments(demo_ledger):
     url = demo_ledger.url
     with demo_ledger.engine.begin() as conn:
-        command.downgrade(migrate.alembic_config(conn), "0002")
+        command.downgrade(migrate.alembic_config(conn), "0003")
     assert "attachment" not in inspect(demo_ledger.engine).get_table_names()
     demo_ledger.dispose()
     led = open_ledger(url)
