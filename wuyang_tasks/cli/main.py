@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.imports",
     "wuyang_tasks.cli.export",
     "wuyang_tasks.cli.supervision",
+    "wuyang_tasks.cli.feedback",
     "wuyang_tasks.cli.calendar",
     "wuyang_tasks.cli.assessment",
     "wuyang_tasks.cli.evidence",

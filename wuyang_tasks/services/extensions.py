@@ -48,6 +48,20 @@ def request_extension(session: Session, task_id: int, *, requested_on: date, new
                       reason: str, today: date, requested_by_unit_id: int | None = None) -> Extension:
     task = get(session, Task, task_id, "任务")
     reason = (reason or "").strip()
+    due = check_request(session, task, requested_on=requested_on, new_deadline=new_deadline,
+                        reason=reason, today=today)
+    if requested_by_unit_id is not None:
+        get(session, Unit, requested_by_unit_id, "申请单位")
+    return add_audited(session, Extension(
+        task_id=task.id, requested_on=requested_on, requested_by_unit_id=requested_by_unit_id,
+        reason=reason, old_deadline=due, new_deadline=new_deadline,
+        status=ExtensionStatus.REQUESTED, version=1))
+
+
+def check_request(session: Session, task: Task, *, requested_on: date, new_deadline: date,
+                  reason: str, today: date) -> date:
+    """Why this request cannot be made (ValidationError), else the deadline it would extend:
+    what request_extension checks, for a preview to ask before anything is written."""
     if not task.status.is_open:
         raise ValidationError(f"任务“{task.code}”当前状态为“{task.status.label}”，不能申请延期。")
     if not reason:
@@ -65,16 +79,11 @@ def request_extension(session: Session, task_id: int, *, requested_on: date, new
     if new_deadline <= due:
         raise ValidationError(f"延期后的时限（{chinese_date(new_deadline)}）应晚于现在的完成时限"
                               f"（{chinese_date(due)}）。")
-    if requested_by_unit_id is not None:
-        get(session, Unit, requested_by_unit_id, "申请单位")
     pending = session.scalar(select(Extension.id).where(
         Extension.task_id == task.id, Extension.status == ExtensionStatus.REQUESTED))
     if pending is not None:
         raise ValidationError(f"任务“{task.code}”已有一项待审批的延期申请，请先审批。")
-    return add_audited(session, Extension(
-        task_id=task.id, requested_on=requested_on, requested_by_unit_id=requested_by_unit_id,
-        reason=reason, old_deadline=due, new_deadline=new_deadline,
-        status=ExtensionStatus.REQUESTED, version=1))
+    return due
 
 
 def decide_extension(session: Session, extension_id: int, *, approve: bool, decided_by_id: int,
