@@ -40,6 +40,7 @@ NAVIGATION = (
     NavEntry("inspections", QT_TRANSLATE_NOOP("Navigation", "Inspections")),
     NavEntry("accountability", QT_TRANSLATE_NOOP("Navigation", "Accountability")),
     NavEntry("metrics", QT_TRANSLATE_NOOP("Navigation", "Metrics")),
+    NavEntry("assessment", QT_TRANSLATE_NOOP("Navigation", "Assessment")),
     NavEntry("reports", QT_TRANSLATE_NOOP("Navigation", "Reports")),
 )
 

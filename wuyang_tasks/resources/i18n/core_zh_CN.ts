@@ -284,6 +284,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
