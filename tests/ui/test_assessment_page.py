@@ -38,7 +38,7 @@ def test_scores_points_adjustment_export_and_briefing_setting(ui_ctx, qtbot, dia
     assert names[0] == "县环境保护工作委员会办公室" and names[-1] == "姜店乡"
     row = _row_of(page.units_model, "县住建委")
     _click_row(qtbot, page.units, row)
-    assert page.units_model.data(page.units_model.index(row, 6)) == "95.4"
+    assert page.units_model.data(page.units_model.index(row, 1)) == "95.4"
     records = [page.points_model.data(page.points_model.index(r, 6)) for r in range(page.points_model.rowCount())]
     assert "督办单〔2016〕第1号" in records
     assert not page.action_void.isEnabled()
@@ -52,7 +52,7 @@ def test_scores_points_adjustment_export_and_briefing_setting(ui_ctx, qtbot, dia
 
     monkeypatch.setattr(AdjustmentDialog, "exec", fill_and_ok)
     page.action_adjust.trigger()
-    qtbot.waitUntil(lambda: page.units_model.data(page.units_model.index(row, 6)) == "93.9")
+    qtbot.waitUntil(lambda: page.units_model.data(page.units_model.index(row, 1)) == "93.9")
     assert dialogs == []
     last = page.points_model.rowCount() - 1
     assert page.points_model.data(page.points_model.index(last, 3)) == "办公室减分：上报材料失实"

@@ -13,7 +13,7 @@ from wuyang_tasks.ui.settings import recent_ledgers
 
 def test_navigation_is_in_chinese_and_in_order(main_window):
     titles = [main_window.nav.item(i).text().split("  (")[0] for i in range(main_window.nav.count())]
-    assert titles == ["工作台", "任务台账", "单位与人员", "督导检查", "问责台账", "指标", "报表"]
+    assert titles == ["工作台", "任务台账", "单位与人员", "督导检查", "问责台账", "指标", "考核", "报表"]
 
 
 def test_missing_module_gets_an_honest_placeholder(ui_ctx, qtbot):

@@ -32,8 +32,8 @@ from .dialogs import AdjustmentDialog
 
 def _unit_cells(u: service.UnitSheet) -> list[str]:
     s = u.score
-    return [u.name, u.kind.label, str(s.task_count), points_text(s.deductions, False), points_text(s.bonus),
-            points_text(s.adjustments), points_text(s.score, False)]
+    return [u.name, points_text(s.score, False), points_text(s.deductions, False), points_text(s.bonus),
+            points_text(s.adjustments), str(s.task_count), u.kind.label]
 
 
 class AssessmentPage(Page):
@@ -46,8 +46,8 @@ class AssessmentPage(Page):
         self.year.valueChanged.connect(lambda *_: self.refresh())
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.units_model = RowsModel([self.tr("Unit"), self.tr("Kind"), self.tr("Tasks"), self.tr("Deducted"),
-                                      self.tr("Bonus"), self.tr("Adjusted"), self.tr("Score")], _unit_cells, self)
+        self.units_model = RowsModel([self.tr("Unit"), self.tr("Score"), self.tr("Deducted"), self.tr("Bonus"),
+                                      self.tr("Adjusted"), self.tr("Tasks"), self.tr("Kind")], _unit_cells, self)
         self.points_model = RowsModel([self.tr("Date"), self.tr("Task"), self.tr("Title"), self.tr("Event"),
                                        self.tr("Rule"), self.tr("Points"), self.tr("Record")], self._point_cells, self)
         self.units = self._table(self.units_model)
@@ -80,10 +80,11 @@ class AssessmentPage(Page):
         self.splitter.addWidget(self.units)
         self.splitter.addWidget(self.points)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([520, 840])
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(top)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
         self._enable()
 
     def _table(self, model: RowsModel) -> QTableView:
