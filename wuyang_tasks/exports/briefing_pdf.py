@@ -13,6 +13,7 @@ from .briefing_xlsx import (
     DETAIL_HEADERS,
     INSPECTION_HEADERS,
     OVERDUE_HEADERS,
+    SCORE_HEADER,
     UNIT_HEADERS,
     JOIN,
     laggard_sentence,
@@ -54,12 +55,14 @@ def write_briefing_pdf(b: Briefing, target: str | Path, fonts=None):
         st.p(laggard_sentence(b)),
         Spacer(1, 6),
     ]
-    unit_rows = [[i, s.unit, s.total, s.done, s.open, s.overdue, f"{s.done_rate:.1%}", s.rank]
+    scored = bool(b.unit_stats) and b.unit_stats[0].score is not None
+    unit_rows = [[i, s.unit, s.total, s.done, s.open, s.overdue, f"{s.done_rate:.1%}", s.rank] + [s.score] * scored
                  for i, s in enumerate(b.unit_stats, start=1)]
     red_rows = [("BACKGROUND", (5, i), (5, i), colors.HexColor(ALERT_COLOURS["RED"]))
                 for i, s in enumerate(b.unit_stats, start=1) if s.overdue]
-    story.append(pc.table(st, UNIT_HEADERS, unit_rows, pc.scaled((5, 26, 8, 8, 8, 7, 9, 7), width),
-                          centered=(0, 2, 3, 4, 5, 6, 7), row_styles=red_rows))
+    story.append(pc.table(st, UNIT_HEADERS + (SCORE_HEADER,) * scored, unit_rows,
+                          pc.scaled((5, 26, 8, 8, 8, 7, 9, 7) + (9,) * scored, width),
+                          centered=(0, 2, 3, 4, 5, 6, 7, 8), row_styles=red_rows))
     from . import metric_charts
 
     has_metrics = bool(b.metrics and b.metrics.metrics)

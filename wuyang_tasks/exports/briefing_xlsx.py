@@ -17,6 +17,7 @@ from wuyang_tasks.services.task_list import chinese_date
 
 SUMMARY, DETAIL, OVERDUE, INSPECTIONS = "总体情况", "任务进展明细", "逾期任务", "督导检查"
 UNIT_HEADERS = ("序号", "单位", "任务数", "已办结", "办理中", "逾期", "办结率", "排名")
+SCORE_HEADER = "考核得分"  # when the office turned it on (wuyang-tasks assessment-setting)
 DETAIL_HEADERS = ("序号", "编号", "任务内容", "牵头县领导", "牵头单位", "配合单位", "完成时限", "本周进展",
                   "状态", "亮灯")
 OVERDUE_HEADERS = ("序号", "编号", "工作任务", "牵头县领导", "牵头单位", "完成时限", "逾期天数", "计日方式",
@@ -130,13 +131,14 @@ def _summary_sheet(wb, b: Briefing, x) -> None:
     from openpyxl.worksheet.pagebreak import Break
 
     ws = wb.create_sheet(SUMMARY)
-    columns = [x.Column(h) for h in UNIT_HEADERS]
-    widths = [6, 30, 9, 9, 9, 9, 10, 8]
+    scored = bool(b.unit_stats) and b.unit_stats[0].score is not None
+    columns = [x.Column(h) for h in UNIT_HEADERS + (SCORE_HEADER,) * scored]
+    widths = [6, 30, 9, 9, 9, 9, 10, 8] + [10] * scored
     x.apply_widths(ws, widths)
     x.print_setup(ws, header_row=None, landscape=False)
     out = x.SheetWriter(ws, columns, widths, line_height=16)
     out.title_rows(f"{b.title}", f"{b.issue_caption}    {b.issuer}    统计周期：{b.period}")
-    last = "H"
+    last = "I" if scored else "H"
 
     def paragraph(text: str, font, height: float) -> None:
         out.row_count += 1
@@ -168,7 +170,8 @@ def _summary_sheet(wb, b: Briefing, x) -> None:
     for i, s in enumerate(b.unit_stats, start=1):
         out.append([out.number(i), out.text(s.unit), out.number(s.total), out.number(s.done),
                     out.number(s.open), out.number(s.overdue, fill=x.ALERT_FILLS["RED"] if s.overdue else None),
-                    out.number(s.done_rate, x.PERCENT_FORMAT), out.number(s.rank)])
+                    out.number(s.done_rate, x.PERCENT_FORMAT), out.number(s.rank)]
+                   + [out.text(s.score, align=x.CENTER)] * scored)
     last_row = out.row_count
     if b.unit_stats:
         chart = BarChart()

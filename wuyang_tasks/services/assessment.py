@@ -255,9 +255,14 @@ def set_briefing_score(session: Session, enabled: bool) -> None:
                  {BRIEFING_SCORE_KEY: enabled})
 
 
-def scores_by_unit(session: Session, *, start: date, end: date, today: date,
-                   cal: WorkdayCalendar) -> dict[int, Decimal]:
-    """unit id → score for the period (for the briefing's column)."""
-    report = build_report(session, start=start, end=end, today=today, cal=cal)
-    return {u.unit_id: u.score.score for u in report.units}
+def briefing_scores(session: Session, unit_names: list[str], as_of: date,
+                    cal: WorkdayCalendar) -> list[str | None]:
+    """The briefing's 考核得分 column: each unit's score for the year up to ``as_of`` ("" for a
+    unit the rules do not assess); all None while the office has not turned the column on."""
+    if not briefing_score_enabled(session):
+        return [None] * len(unit_names)
+    start, end = year_period(as_of.year)
+    report = build_report(session, start=start, end=end, today=as_of, cal=cal)
+    scores = {u.name: points_text(u.score.score, False) for u in report.units}
+    return [scores.get(name, "") for name in unit_names]
 

@@ -141,6 +141,7 @@ class UnitStat:
     open: int = 0
     overdue: int = 0
     rank: int = 0
+    score: str | None = None  # 考核得分 of the year so far, when the office turned the column on
 
     @property
     def done_rate(self) -> float:
@@ -256,7 +257,7 @@ def build_briefing(session: Session, *, start: date, end: date, today: date,
     return Briefing(
         issuer=issuer_name(session), issue=briefing_issue(session, start, end, keep=keep_issue),
         start=start, end=end, as_of=as_of, totals=totals,
-        unit_stats=unit_stats(session, rows), lines=lines, overdue=overdue,
+        unit_stats=_with_scores(session, unit_stats(session, rows), as_of, cal), lines=lines, overdue=overdue,
         inspections=_inspections(session, start, end), calendar_warning=cal.warning(),
         metrics=metrics_report(session, as_of))
 
@@ -269,6 +270,14 @@ def _period_progress(session: Session, start: date, end: date) -> dict[int, str]
             .order_by(ProgressReport.report_date, ProgressReport.id)):
         texts[task_id].append(f"{day.month}月{day.day}日：{text}")
     return {k: "\n".join(v) for k, v in texts.items()}
+
+
+def _with_scores(session: Session, stats: list[UnitStat], as_of: date, cal: WorkdayCalendar) -> list[UnitStat]:
+    from .assessment import briefing_scores  # 督查考核 reads the briefing's helpers: imported late
+
+    for stat, score in zip(stats, briefing_scores(session, [s.unit for s in stats], as_of, cal)):
+        stat.score = score
+    return stats
 
 
 def unit_stats(session: Session, rows: list[TaskRow]) -> list[UnitStat]:
