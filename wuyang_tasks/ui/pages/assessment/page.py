@@ -30,6 +30,9 @@ from ..inspections.rows_model import RowsModel
 from .dialogs import AdjustmentDialog
 
 
+MAX_COLUMN_PX = 230
+
+
 def _unit_cells(u: service.UnitSheet) -> list[str]:
     s = u.score
     return [u.name, points_text(s.score, False), points_text(s.deductions, False), points_text(s.bonus),
@@ -80,7 +83,7 @@ class AssessmentPage(Page):
         self.splitter.addWidget(self.units)
         self.splitter.addWidget(self.points)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([520, 840])
+        self.splitter.setSizes([400, 960])
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(top)
@@ -138,6 +141,8 @@ class AssessmentPage(Page):
         unit = self.selected_unit()
         self.points_model.set_items(unit.score.points if unit else [])
         self.points.resizeColumnsToContents()
+        for column in range(self.points_model.columnCount()):  # long titles: the tooltip has them whole
+            self.points.setColumnWidth(column, min(self.points.columnWidth(column), MAX_COLUMN_PX))
         self._enable()
 
     def _enable(self) -> None:
