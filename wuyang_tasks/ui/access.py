@@ -24,6 +24,7 @@ PAGE_ACTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "units": {ADMINISTER: ("appoint_button",)},
     "inspections": {EDIT: ("action_record",), ADMINISTER: ("action_templates",)},
     "accountability": {ADMINISTER: ("action_new", "action_correct", "action_void")},
+    "assessment": {EDIT: ("action_briefing",), ADMINISTER: ("action_adjust", "action_void", "action_rules")},
 }
 WINDOW_ACTIONS: dict[str, tuple[str, ...]] = {  # 工作日历 opens for everyone, read-only below 管理
     EDIT: ("action_import", "action_minutes"),
