@@ -34,11 +34,12 @@ def add_task(ledger, title: str) -> None:
 
 
 def titles(path: Path) -> set[str]:
-    conn = connect_read_only(path)
-    try:
-        return {r[0] for r in conn.execute("SELECT title FROM task")}
-    finally:
-        conn.close()
+    with backup.readable_copy(path) as plain:
+        conn = connect_read_only(plain)
+        try:
+            return {r[0] for r in conn.execute("SELECT title FROM task")}
+        finally:
+            conn.close()
 
 
 def test_backup_while_in_use_holds_what_is_still_in_the_wal(demo_path):
@@ -88,7 +89,7 @@ def test_before_import_writes_a_pre_import_backup(demo_path):
         made = backup.before_import(led)
     finally:
         led.dispose()
-    assert made is not None and made.name.endswith("-pre-import.db")
+    assert made is not None and made.name.endswith("-pre-import.db.zst")
     assert [i.reason for i in backup.list_backups(demo_path)] == ["pre-import"]
 
 
@@ -171,7 +172,7 @@ def test_listing_is_newest_first_with_dates_and_sizes(demo_path):
     infos = backup.list_backups(demo_path)
     assert [i.reason for i in infos] == ["pre-import", "manual"]
     assert infos[0].describe().startswith("2026年3月2日 08:00，导入前备份，")
-    assert all(i.size == demo_path.stat().st_size for i in infos)
+    assert all(i.compressed and 0 < i.size < demo_path.stat().st_size / 3 for i in infos)
 
 
 # -- restore -----------------------------------------------------------------------------------
@@ -185,7 +186,7 @@ def test_restore_round_trip(demo_path):
     assert titles(demo_path) == titles(made)
     assert not result.previous_was_damaged
     assert "恢复后应消失的任务" in titles(result.previous_kept_at)
-    assert result.previous_kept_at.name.endswith("-pre-restore.db")
+    assert result.previous_kept_at.name.endswith("-pre-restore.db.zst")
     led = open_ledger(demo_path)
     try:
         assert verify_ledger(led).ok

@@ -20,11 +20,12 @@ from .context import CliContext
 
 def register(sub) -> None:
     p = sub.add_parser("backup", help="备份台账（默认存入台账旁的 backups 文件夹；共享服务器用 pg_dump）")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="备份到指定文件（如 U 盘上）")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="备份到指定文件（如 U 盘上）；以 .zst 结尾则压缩，否则为可直接打开的台账文件")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="从备份文件恢复台账（先检查备份，并先备份当前台账）")
-    p.add_argument("file", type=Path, metavar="FILE", help="备份文件")
+    p.add_argument("file", type=Path, metavar="FILE", help="备份文件（压缩的 .db.zst 或台账文件 .db）")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("backups", help="列出台账的备份（日期、类型、大小）")
@@ -50,7 +51,8 @@ def cmd_backup(ctx: CliContext, args) -> int:
     _warn_network(path)
     check_sqlite_file(path)
     result = backup.backup_file(path, "manual", target=args.output)
-    print(f"已备份到：{result.path}（{backup.human_size(result.size)}，用时 {result.seconds:.2f} 秒）")
+    print(f"已备份到：{result.path}（{backup.human_size(result.size)}，台账 "
+          f"{backup.human_size(result.ledger_size)}，用时 {result.seconds:.2f} 秒）")
     return 0
 
 

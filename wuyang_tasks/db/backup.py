@@ -1,11 +1,15 @@
 """Backups and restore of SQLite ledgers.
 
-Copies are taken with SQLite's online backup API (a consistent snapshot even while the ledger
-is in use, including what is still in the WAL) and written through
-:func:`wuyang_tasks.fileio.atomic_path`, so a crash or a full disk never leaves a half-written
-backup. They live in ``backups/`` next to the ledger, named
-``<ledger>-<YYYYmmdd-HHMMSS>-<reason>.db`` so that listing and rotation never depend on file
-times (which change when a folder is copied to a USB stick).
+A backup is a snapshot taken with SQLite's online backup API (consistent even while the ledger
+is in use, including what is still in the WAL) into a temporary file, checked (``quick_check``),
+then compressed (:mod:`.backup_codec`, Zstandard) and read back: the compressed file is kept
+only when its decompressed bytes hash to those of the checked snapshot. Everything is written
+through :func:`wuyang_tasks.fileio.atomic_path`, so a crash or a full disk never leaves a
+half-written backup. They live in ``backups/`` next to the ledger, named
+``<ledger>-<YYYYmmdd-HHMMSS>-<reason>.db.zst`` so that listing and rotation never depend on file
+times (which change when a folder is copied to a USB stick); the uncompressed ``….db`` copies of
+earlier versions are listed, rotated and restored alike. Only one backup of a ledger is written
+at a time, also across programs (a lock file in the backups folder).
 
 Rotation keeps the newest daily backup of each of the last 7 days, 4 ISO weeks and 12 months
 that have one, and the newest ``EVENT_KEEP`` of each other kind (manual, before a migration, an
@@ -14,15 +18,21 @@ import, a restore). Files that do not follow the naming are never touched.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
+import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from filelock import FileLock, Timeout
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
@@ -30,7 +40,7 @@ from wuyang_tasks import paths
 from wuyang_tasks.domain.errors import LedgerError
 from wuyang_tasks.fileio import FileWriteError, atomic_path, describe_os_error
 
-from . import migrate
+from . import backup_codec, migrate
 from .audit import verify_chain
 from .files import JOURNAL_FILES, SIDE_FILES, connect_read_only, set_aside
 
@@ -46,14 +56,21 @@ REASONS = {
 }
 PERIODIC = ("daily",)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-EVENT_KEEP = 10
+EVENT_KEEP = 3
 STALE_PART_S = 3600
+LOCK_WAIT_S = 600  # a manual or pre-import backup waits this long for another one to finish
 STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)"
+                   r"\.db(?P<zst>\.zst)?$")
 
 
 class BackupError(LedgerError):
     pass
+
+
+class BackupStopped(BackupError):
+    """The backup was given up on request (the program is closing); nothing was kept."""
 
 
 class CopyCheckFailed(BackupError):
@@ -66,6 +83,10 @@ class BackupInfo:
     taken_at: datetime
     reason: str
     size: int
+
+    @property
+    def compressed(self) -> bool:
+        return self.path.suffix == backup_codec.SUFFIX
 
     @property
     def reason_label(self) -> str:
@@ -96,7 +117,7 @@ def list_backups(ledger_path: Path) -> list[BackupInfo]:
         return []
     stem = Path(ledger_path).stem
     found = []
-    for entry in folder.iterdir():
+    for entry in folder.iterdir():  # a .db and a .db.zst of the same second are both listed
         m = _NAME.match(entry.name)
         if not m or m["stem"] != stem or m["reason"] not in REASONS or not entry.is_file():
             continue
@@ -111,40 +132,79 @@ def _new_name(ledger_path: Path, reason: str, now: datetime) -> Path:
     so that a newer one never takes a lower number freed by the rotation."""
     folder = backups_dir(ledger_path)
     stem, stamp = Path(ledger_path).stem, now.strftime(STAMP)
-    used = [int(m["n"] or 1) for m in (_NAME.match(p.name) for p in folder.glob(f"{stem}-{stamp}-*.db"))
+    used = [int(m["n"] or 1) for m in (_NAME.match(p.name) for p in folder.glob(f"{stem}-{stamp}-*.db*"))
             if m and m["stem"] == stem and m["stamp"] == stamp] if folder.is_dir() else []
     n = max(used, default=0) + 1
-    return folder / (f"{stem}-{stamp}-{reason}.db" if n == 1 else f"{stem}-{stamp}-{n}-{reason}.db")
+    name = f"{stem}-{stamp}-{reason}.db" if n == 1 else f"{stem}-{stamp}-{n}-{reason}.db"
+    return folder / (name + backup_codec.SUFFIX)
 
 
 # -- copying -----------------------------------------------------------------------------------
 def copy_database(source: Path, target: Path) -> None:
-    """Online backup of ``source`` into ``target`` (replaced atomically; never half-written).
-
-    The copy is switched to a rollback journal so that it is one self-contained file, and
-    checked with ``quick_check`` before it takes the target's name.
-    """
+    """Online backup of ``source`` into ``target`` (replaced atomically; never half-written)."""
     target = Path(target)
     with atomic_path(target) as tmp:
+        _snapshot(Path(source), tmp, target)
+
+
+def _snapshot(source: Path, tmp: Path, target: Path) -> None:
+    """Online backup of ``source`` into ``tmp``, switched to a rollback journal so that it is one
+    self-contained file, and checked with ``quick_check``; messages name ``target``."""
+    try:
+        src = connect_read_only(source)
         try:
-            src = connect_read_only(Path(source))
+            dst = sqlite3.connect(tmp)
             try:
-                dst = sqlite3.connect(tmp)
-                try:
-                    src.backup(dst)
-                    dst.execute("PRAGMA journal_mode = DELETE")
-                    result = dst.execute("PRAGMA quick_check").fetchone()
-                finally:
-                    dst.close()
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                result = dst.execute("PRAGMA quick_check").fetchone()
             finally:
-                src.close()
-        except sqlite3.Error as exc:
-            _remove_journals(tmp)
-            damaged = "malformed" in str(exc) or "not a database" in str(exc)
-            raise (CopyCheckFailed if damaged else BackupError)(_describe_sqlite_error(target, exc)) from exc
-        if not result or result[0] != "ok":
-            raise CopyCheckFailed(f"备份“{target}”写入后检查未通过（{result[0] if result else '无结果'}），"
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        _remove_journals(tmp)
+        damaged = "malformed" in str(exc) or "not a database" in str(exc)
+        raise (CopyCheckFailed if damaged else BackupError)(_describe_sqlite_error(target, exc)) from exc
+    if not result or result[0] != "ok":
+        raise CopyCheckFailed(f"备份“{target}”写入后检查未通过（{result[0] if result else '无结果'}），"
                               "备份未保存。请检查磁盘。")
+
+
+def write_backup(source: Path, target: Path, stop: threading.Event | None = None) -> None:
+    """A checked snapshot of ``source``, compressed into ``target`` and read back before it takes
+    the target's name. ``stop`` set meanwhile: BackupStopped, nothing kept."""
+    target = Path(target)
+    with atomic_path(target) as tmp, _scratch_file(target.parent, target.name) as snap:
+        _snapshot(Path(source), snap, target)
+        try:
+            written = backup_codec.compress_file(snap, tmp, stop)
+            read_back = backup_codec.digest_of(tmp)
+        except backup_codec.Stopped:
+            raise BackupStopped("备份已取消，未保存。") from None
+        except backup_codec.CorruptBackup as exc:
+            raise CopyCheckFailed(f"备份“{target}”写入后读回检查未通过（{exc}），备份未保存。请检查磁盘。") from exc
+        except OSError as exc:
+            raise FileWriteError(describe_os_error(target, exc)) from exc
+        if written != read_back:
+            raise CopyCheckFailed(f"备份“{target}”写入后读回的内容与台账快照不一致，备份未保存。请检查磁盘。")
+
+
+@contextmanager
+def _scratch_file(folder: Path, name: str) -> Iterator[Path]:
+    """A temporary file in ``folder`` (named like atomic_path's, so that the rotation removes it
+    if a crash leaves it behind), always removed afterwards."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".snapshot.part", dir=folder)
+    except OSError as exc:
+        raise FileWriteError(describe_os_error(folder / name, exc)) from exc
+    os.close(fd)
+    try:
+        yield Path(tmp)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+        _remove_journals(Path(tmp))
 
 
 def _describe_sqlite_error(target: Path, exc: sqlite3.Error) -> str:
@@ -169,22 +229,63 @@ class BackupResult:
     path: Path
     size: int
     seconds: float
+    ledger_size: int = 0
+
+
+@contextmanager
+def backup_lock(ledger_path: Path, *, wait_s: float | None = None,
+                stop: threading.Event | None = None) -> Iterator[None]:
+    """Held while a backup of this ledger is written: one at a time, in this program and in any
+    other on the same ledger (an OS file lock, released if a program dies). Waits up to
+    ``wait_s`` (default ``LOCK_WAIT_S``), giving up early when ``stop`` is set."""
+    folder = backups_dir(ledger_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileWriteError(describe_os_error(folder, exc)) from exc
+    lock = FileLock(folder / f".{Path(ledger_path).stem}.backup.lock", thread_local=False)
+    deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
+    while True:
+        try:
+            lock.acquire(timeout=0.2)
+            break
+        except Timeout:
+            if stop is not None and stop.is_set():
+                raise BackupStopped("备份已取消，未保存。") from None
+            if time.monotonic() > deadline:
+                raise BackupError("另一个程序（或窗口）正在备份此台账，请稍后重试。") from None
+        except OSError as exc:
+            raise FileWriteError(describe_os_error(lock.lock_file, exc)) from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def backup_file(ledger_path: Path, reason: str = "manual", *, target: Path | None = None,
-                now: datetime | None = None) -> BackupResult:
-    """Back up a ledger file. Without ``target`` the copy goes to the backups folder (rotated);
-    with ``target`` exactly there (a copy for a USB stick; not part of the rotation)."""
+                now: datetime | None = None, stop: threading.Event | None = None) -> BackupResult:
+    """Back up a ledger file. Without ``target`` the compressed copy goes to the backups folder
+    (rotated); with ``target`` exactly there (a copy for a USB stick; not part of the rotation):
+    compressed when its name ends in ``.zst``, else a plain SQLite file any program opens."""
     if reason not in REASONS:
         raise ValueError(reason)
     ledger_path = Path(ledger_path)
-    now = now or datetime.now()
+    with backup_lock(ledger_path, stop=stop):
+        return _write_locked(ledger_path, reason, target, now or datetime.now(), stop)
+
+
+def _write_locked(ledger_path: Path, reason: str, target: Path | None, now: datetime,
+                  stop: threading.Event | None) -> BackupResult:
     dest = Path(target) if target is not None else _new_name(ledger_path, reason, now)
     if dest.resolve() == ledger_path.resolve():
         raise BackupError(f"备份文件不能与台账文件相同：{dest}")
     started = time.perf_counter()
-    copy_database(ledger_path, dest)
-    result = BackupResult(dest, dest.stat().st_size, time.perf_counter() - started)
+    if dest.suffix == backup_codec.SUFFIX:
+        write_backup(ledger_path, dest, stop)
+    else:
+        copy_database(ledger_path, dest)
+    result = BackupResult(dest, dest.stat().st_size, time.perf_counter() - started,
+                          ledger_path.stat().st_size)
     if target is None:
         rotate(ledger_path)
     return result
@@ -209,15 +310,25 @@ def before_import(ledger: Ledger) -> Path | None:
     return backup_file(ledger.path, "pre-import").path
 
 
-def daily_backup(ledger_path: Path, now: datetime | None = None) -> BackupResult | None:
-    """At most one automatic backup a day."""
-    now = now or datetime.now()
+def daily_due(ledger_path: Path, now: datetime | None = None) -> bool:
+    """No automatic backup of this ledger has been taken today."""
+    day = (now or datetime.now()).date()
     for info in list_backups(ledger_path):
         if info.reason in PERIODIC:
-            if info.taken_at.date() == now.date():
-                return None
-            break
-    return backup_file(ledger_path, "daily", now=now)
+            return info.taken_at.date() != day
+    return True
+
+
+def daily_backup(ledger_path: Path, now: datetime | None = None,
+                 stop: threading.Event | None = None) -> BackupResult | None:
+    """At most one automatic backup a day: None when today's is there, also when another
+    program took it while this one waited for the lock."""
+    if not daily_due(ledger_path, now):
+        return None
+    with backup_lock(ledger_path, wait_s=float("inf"), stop=stop):
+        if not daily_due(ledger_path, now):
+            return None
+        return _write_locked(Path(ledger_path), "daily", None, now or datetime.now(), stop)
 
 
 # -- rotation ----------------------------------------------------------------------------------
@@ -268,15 +379,40 @@ def rotate(ledger_path: Path) -> list[Path]:
 
 
 # -- checking a copy ---------------------------------------------------------------------------
+@contextmanager
+def readable_copy(path: Path) -> Iterator[Path]:
+    """A backup as a plain SQLite file: the file itself, or (compressed) decompressed into a
+    scratch file beside it for the ``with`` block. Raises CorruptBackup or FileWriteError."""
+    path = Path(path)
+    if not backup_codec.is_compressed(path):
+        yield path
+        return
+    with _scratch_file(path.parent, path.name) as plain:
+        try:
+            backup_codec.decompress_file(path, plain)
+        except OSError as exc:
+            raise FileWriteError(describe_os_error(plain, exc)) from exc
+        yield plain
+
+
 def check_copy(path: Path) -> str | None:
-    """Why ``path`` is not a ledger this program can restore, or None. Reads only."""
+    """Why ``path`` is not a ledger this program can restore, or None. Reads only; a compressed
+    backup is decompressed into a scratch file beside it and that file is checked."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
         return describe_os_error(path, exc).replace("写入", "读取")
-    if header != b"SQLite format 3\x00":
+    if header.startswith(backup_codec.MAGIC):
+        try:
+            with readable_copy(path) as plain:
+                return check_copy(plain)
+        except backup_codec.CorruptBackup as exc:
+            return f"压缩的备份文件已损坏（{exc}）"
+        except FileWriteError as exc:
+            return f"无法解压检查（{exc.message}）"
+    if header != SQLITE_MAGIC:
         return "不是 SQLite 数据库文件"
     try:
         conn = connect_read_only(path)
@@ -345,13 +481,20 @@ def restore_ledger(ledger_path: Path, source: Path) -> RestoreResult:
         return BackupError(f"“{source}”不能用于恢复：{problem}。当前台账未被改动。")
 
     with source.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise refuse("不是 SQLite 数据库文件")
+        header = fh.read(16)
+    compressed = header.startswith(backup_codec.MAGIC)
+    if header != SQLITE_MAGIC and not compressed:
+        raise refuse("不是 SQLite 数据库文件，也不是本程序的压缩备份")
     stage = ledger_path.with_name(f".{ledger_path.stem}.restoring.db")
     _remove_journals(stage)
     try:
-        copy_database(source, stage)
-    except BackupError as exc:
+        _stage_copy(source, stage, compressed)
+    except BaseException as exc:
+        stage.unlink(missing_ok=True)
+        if isinstance(exc, backup_codec.CorruptBackup):
+            raise refuse(f"压缩的备份文件已损坏（{exc}）") from exc
+        if not isinstance(exc, BackupError):
+            raise
         if check_copy(source) is None:
             raise  # the source is fine: the disk here is the problem, and the message says so
         raise refuse(check_copy(source)) from exc
@@ -370,6 +513,16 @@ def restore_ledger(ledger_path: Path, source: Path) -> RestoreResult:
         stage.unlink(missing_ok=True)
         _remove_journals(stage)
     return RestoreResult(source, kept, damaged)
+
+
+def _stage_copy(source: Path, stage: Path, compressed: bool) -> None:
+    if not compressed:
+        copy_database(source, stage)
+        return
+    try:
+        backup_codec.decompress_file(source, stage)
+    except OSError as exc:
+        raise FileWriteError(describe_os_error(stage, exc)) from exc
 
 
 def _put_current_aside(ledger_path: Path) -> tuple[Path | None, bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -254,22 +255,34 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
             notices.append(warning)
         if existed and daily_backup and not read_only:
             try:
-                backup.daily_backup(Path(url.database))
-            except backup.CopyCheckFailed as exc:
-                try:  # the copy is page for page: is the ledger itself damaged?
-                    check_sqlite_file(Path(url.database), full=True)
-                except LedgerOpenError:
-                    engine.dispose()
-                    raise
-                notices.append(f"今天的自动备份未能完成：{exc.message}")
-            except LedgerError as exc:
-                notices.append(f"今天的自动备份未能完成：{exc.message}")
+                problem = take_daily_backup(Path(url.database))
+            except LedgerOpenError:
+                engine.dispose()
+                raise
+            if problem:
+                notices.append(problem)
     actor = os_actor()
     if not is_sqlite(url):
         with engine.connect() as conn:
             actor = conn.execute(text("SELECT current_user")).scalar_one()
     return Ledger(url=url, engine=engine, read_only=read_only, today_override=today, actor=actor,
                   notices=notices)
+
+
+def take_daily_backup(path: Path, stop: threading.Event | None = None) -> str | None:
+    """The day's automatic backup (if not taken yet). Returns what to tell the user when it
+    could not be written, or None; raises LedgerOpenError when its check found the ledger itself
+    damaged (the snapshot is page for page, and a large ledger is fully checked only here)."""
+    try:
+        backup.daily_backup(path, stop=stop)
+    except backup.BackupStopped:
+        raise
+    except backup.CopyCheckFailed as exc:
+        check_sqlite_file(path, full=True)
+        return f"今天的自动备份未能完成：{exc.message}"
+    except LedgerError as exc:
+        return f"今天的自动备份未能完成：{exc.message}"
+    return None
 
 
 def _writable(path: Path) -> bool:

@@ -77,8 +77,12 @@
 %1</translation>
     </message>
     <message>
-        <source>Backups of %1 in %2 (kept: one a day for 7 days, one a week for 4 weeks, one a month for 12 months, and the last 10 of each other kind).</source>
-        <translation>台账 %1 的备份，存放在 %2（保留最近 7 天每天一份、4 周每周一份、12 个月每月一份，其他类型各保留最近 10 份）。</translation>
+        <source>Backups of %1 in %2, compressed (kept: one a day for 7 days, one a week for 4 weeks, one a month for 12 months, and the last 3 of each other kind).</source>
+        <translation>台账 %1 的备份（已压缩），存放在 %2（保留最近 7 天每天一份、4 周每周一份、12 个月每月一份，其他类型各保留最近 3 份）。</translation>
+    </message>
+    <message>
+        <source>Backups and ledgers (*.db.zst *.db);;All files (*)</source>
+        <translation>备份与台账文件 (*.db.zst *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Backed up to %1</source>
@@ -91,10 +95,6 @@
     <message>
         <source>Restore from file</source>
         <translation>从文件恢复</translation>
-    </message>
-    <message>
-        <source>Ledger files (*.db);;All files (*)</source>
-        <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Restore</source>

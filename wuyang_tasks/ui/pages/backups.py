@@ -79,9 +79,9 @@ class BackupsDialog(QDialog):
             self.infos = []
         else:
             self.infos = backup.list_backups(path)
-            self.info.setText(self.tr("Backups of %1 in %2 (kept: one a day for 7 days, one a week for "
-                                      "4 weeks, one a month for 12 months, and the last 10 of each "
-                                      "other kind).").replace("%1", str(path))
+            self.info.setText(self.tr("Backups of %1 in %2, compressed (kept: one a day for 7 days, "
+                                      "one a week for 4 weeks, one a month for 12 months, and the "
+                                      "last 3 of each other kind).").replace("%1", str(path))
                               .replace("%2", str(backup.backups_dir(path))))
         self.table.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
@@ -118,7 +118,7 @@ class BackupsDialog(QDialog):
 
     def restore_from_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from file"), "",
-                                              self.tr("Ledger files (*.db);;All files (*)"))
+                                              self.tr("Backups and ledgers (*.db.zst *.db);;All files (*)"))
         if path:
             self._restore(Path(path))
 
