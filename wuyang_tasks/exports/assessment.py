@@ -5,6 +5,7 @@ from — so that a unit disputing a point sees why it was given. Units only, no 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from wuyang_tasks.domain.assessment import points_text
@@ -50,12 +51,20 @@ def _unit_caption(unit: UnitSheet) -> str:
             f"得分{points_text(s.score, False)}分")
 
 
+RULE_PARTS = {"overdue": "逾期", "urging": "催办督办", "send_back": "退回重办", "missed_report": "漏报进展",
+              "accountability": "问责", "early_bonus": "提前办结加分"}
+
+
 def _rules_lines(report: AssessmentReport) -> list[list]:
+    """The version's own words: what each rule gives, and the public rules it was drawn from."""
     rules = report.rules.rules
-    lines = [[1, "计分办法", report.rules.caption], [2, "说明", rules.description]]
-    for n, src in enumerate(rules.sources, start=len(lines) + 1):
-        lines.append([n, f"依据：{src.get('title', '')}", f"{src.get('used_for', '')}（{src.get('url', '')}）"])
-    return lines
+    data = json.loads(report.rules.text)
+    lines = [["计分办法", report.rules.caption], ["说明", rules.description]]
+    lines += [[f"规则：{label}", data[key]["note"]] for key, label in RULE_PARTS.items()
+              if isinstance(data.get(key), dict) and data[key].get("note")]
+    lines += [[f"依据：{src.get('title', '')}", f"{src.get('used_for', '')}（{src.get('url', '')}）"]
+              for src in rules.sources]
+    return [[n, *line] for n, line in enumerate(lines, start=1)]
 
 
 def sheet_name(unit: UnitSheet, taken: set[str]) -> str:
@@ -92,8 +101,8 @@ def write_assessment_xlsx(report: AssessmentReport, target: str | Path) -> Path:
             x.list_sheet(wb, sheet_name(unit, taken), f"{unit.name}督查考核计分明细（{report.period}）",
                          f"{_unit_caption(unit)}    {report.counted_to.strip('（）')}", point_cols, values)
         x.list_sheet(wb, RULES_SHEET, "督查考核计分办法", report.rules.caption,
-                     [x.Column("序号", 5, 6, center=True), x.Column("项目", 14, 40), x.Column("内容", 30, 90)],
-                     _rules_lines(report), landscape=False)
+                     [x.Column("序号", 5, 6, center=True), x.Column("项目", 14, 40), x.Column("内容", 30, 80)],
+                     _rules_lines(report))
         wb.save(tmp)
     return target
 
