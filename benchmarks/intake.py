@@ -30,6 +30,7 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,7 +172,8 @@ def load_corpus() -> list[dict]:
 
 def run_document(doc: dict) -> Score:
     text = (CORPUS / doc["file"]).read_text(encoding="utf-8")
-    return score_document(doc, propose(text))
+    issued = date.fromisoformat(doc["issued_on"]) if doc.get("issued_on") else None  # the clerk's --date
+    return score_document(doc, propose(text, issued_on=issued))
 
 
 def _f(value: float | None) -> str:

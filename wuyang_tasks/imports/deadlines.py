@@ -27,7 +27,7 @@ _NUM = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 
 _FULL = re.compile(r"(\d{4})\s*[年.\-/．]\s*(\d{1,2})\s*[月.\-/．]\s*(\d{1,2})\s*日?")
 _MONTH_DAY = re.compile(r"(?<![\d.])" + _NUM + r"\s*月\s*(\d{1,2})\s*[日号]")
-_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|上旬|中旬|下旬|前|份前|内)")
+_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|初|上旬|中旬|下旬|前|份前|内)")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*" + _NUM + r"\s*月(?!\s*\d)")
 _MONTHS_SPAN = re.compile(r"((?:\d{1,2}\s*[、，,和至到—-]\s*)+\d{1,2})\s*(?:三|四|五|六|两|几)?个?月(?:份)?")
 _RANGE = re.compile(_NUM + r"\s*月\s*(?:至|到|—|－|-|~|～)\s*" + _NUM + r"\s*月")
@@ -130,7 +130,13 @@ def _short(text: str) -> str:
 
 def _last_date(text: str, year: int | None) -> date | None:
     """The latest-positioned date phrase in ``text`` (position, not value, decides)."""
-    found: list[tuple[int, date]] = []
+    found = _dates(text, year)
+    return max(found)[1] if found else None
+
+
+def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
+    """Every date phrase of ``text``: (end, day, start), overlapping phrases counted once."""
+    found: list[tuple[int, date, int]] = []
     taken: list[tuple[int, int]] = []
 
     def add(match: re.Match, day: date) -> None:
@@ -138,7 +144,7 @@ def _last_date(text: str, year: int | None) -> date | None:
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
         taken.append(span)
-        found.append((span[1], day))
+        found.append((span[1], day, span[0]))
 
     for m in _FULL.finditer(text):
         add(m, _day(int(m.group(1)), int(m.group(2)), int(m.group(3)), text))
@@ -152,11 +158,11 @@ def _last_date(text: str, year: int | None) -> date | None:
         y = _year_before(text, m.start()) or year
         add(m, _day(y, _month(m.group(1)), int(m.group(2)), text))
     for m in _MONTH_END.finditer(text):
-        y = int(m.group(1)) if m.group(1) else year
+        y = int(m.group(1)) if m.group(1) else _year_before(text, m.start()) or year
         month = _month(m.group(2))
         part = m.group(3)
         last = month_end(_need(y), month)
-        day = {"上旬": 10, "中旬": 20}.get(part, last.day)
+        day = {"上旬": 10, "初": 10, "中旬": 20}.get(part, last.day)
         add(m, date(last.year, month, day))
     for m in _YEAR_MONTH.finditer(text):
         add(m, month_end(int(m.group(1)), _month(m.group(2))))
@@ -168,13 +174,50 @@ def _last_date(text: str, year: int | None) -> date | None:
         add(m, month_end(y, 3 * cn_number(m.group(2))))
     for m in _YEAR_END.finditer(text):
         add(m, date(_need(int(m.group(1)) if m.group(1) else year), 12, 31))
-    if not found:
+    return found
+
+
+_AFTER = re.compile(r"^\s*(?:[前内止]|之前|以前|之内|以内|为限|底前|末前)")
+_BEFORE = re.compile(r"(?:[在于限]|截至|截止|截止到|务必于|务于|须于|要于|应于)\s*$")
+_INSIDE = re.compile(r"(?:前|内)$")
+_DONE = re.compile(r"已|了(?![解])|曾|过(?=[^，。；]{0,6}(?:会议|检查|督查|工作))")
+
+
+def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None = None) -> DeadlineSpec | None:
+    """The deadline a clause of running text sets, read only where the grammar makes it one:
+    "9月底前", "2016年10月31日以前", "会后5个工作日内", "年底前", "每月25日前", "截至…", "在4月初召开";
+    never "持续推进" (a manner, not a time) and never a date of something done ("6月20日，
+    国土局联合环保局已组织…")."""
+    raw = text.strip()
+    if _DONE.search(raw):
         return None
-    return max(found)[1]
+    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|以前)", raw)
+    if monthly:
+        day = int(monthly.group(1))
+        if not 1 <= day <= 31:
+            raise DeadlineError(f"每月{day}日不存在")
+        return DeadlineSpec(recurrence_day=day, text=_short(raw))
+    work = re.search(_WORKDAYS.pattern + r"\s*(?:内|之内|以内)", raw)
+    if work:
+        start = doc_date if "会后" in raw else None
+        return DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=cn_number(work.group(1)), start=start,
+                            text=_short(raw))
+    dated = [(end, day) for end, day, start in _dates(raw, year)
+             if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start])]
+    if dated:
+        return DeadlineSpec(day=max(dated)[1], text=_short(raw))
+    days = _DAYS.search(raw)
+    if days:
+        start = doc_date if "会后" in raw else None
+        return DeadlineSpec(days=cn_number(days.group(1)), start=start, text=_short(raw))
+    return None
 
 
 def _year_before(text: str, pos: int) -> int | None:
-    m = re.search(r"(\d{4})\s*年\s*$", text[:pos])
+    """The year written right before ``pos``, else the last one written earlier in the phrase
+    ('2021年2月3日前…于2月7日前': 2021)."""
+    m = re.search(r"(\d{4})\s*年\s*$", text[:pos]) or re.search(r"((?:19|20)\d{2})\s*年(?!.*(?:19|20)\d{2}\s*年)",
+                                                                 text[:pos])
     return int(m.group(1)) if m else None
 
 

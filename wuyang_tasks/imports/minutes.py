@@ -25,9 +25,12 @@ from datetime import date
 
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
-from .deadlines import DeadlineError, deadline_in_text, find_key_period
-from .names import ALL_TOWNSHIPS, is_all_townships, is_other_collective, split_names
+from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
+from .clauses import _ENUM, _MARKER, _REQUIREMENT
+from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
+from .names import is_all_townships, is_other_collective
 from .resolve import NameResolver
+from .roles import bracket_notes, is_role_note, labelled_line, note_roles
 from .text_clean import CleanedText, clean_text
 
 _LEVELS = [
@@ -36,25 +39,10 @@ _LEVELS = [
     re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*"),
     re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*"),
 ]
-_NOTE = re.compile(r"[（(〔［\[【]([^（）()〔〕［\]【】]{2,120}?)[）)〕］\]】]")
-_NOTE_WORDS = re.compile(r"牵头|负责|配合|参与|协办|协助|责任单位|落实|督导|实施")
 _TASK_SECTION = re.compile(r"任务|措施|重点|工作安排|治理|整治|攻坚|行动")
-_SKIP_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|组织领导|保障措施|工作要求")
-_NO_TASKS = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务")  # targets become metrics
+_SKIP_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|组织领导|保障措施|工作要求|工作原则")
+_NO_TASKS = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|工作原则|主要目标|目标指标")  # targets → metrics
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n")
-_CLAUSE = re.compile(r"[，,：:]")
-_OBLIGATION = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻])|负责(?!人)|牵头|务必|必须|确保|抓紧|限期")
-_CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
-_ACTION_AFTER = re.compile(r"(?:都|也|还|更|必须|务必)?(?:要|负责|牵头)")
-_LEAD_IN = re.compile(r"^(既|又|更|并|还|同时|进一步|都)?要")
-_TOWNSHIP_TEXT = re.compile(r"(全县)?各乡[（(]?[、]?镇[）)]?(人民政府|政府|[（(]街道[）)])?|各镇乡")
-_OTHER_TEXT = re.compile(r"各级各部门|县直各部门|县直各单位|各有关部门|各相关部门|有关部门|相关部门|"
-                         r"各部门|各有关单位|各单位|(?:县)?四大班子领导|各县区政府|各县区")
-_ENUM = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等?(?:职能|有关|相关)?(?:部门|单位)")
-_NAMED = re.compile(r"[县市][^\W\d在的了是和与及对把被从向到为等召开]{2,9}?(?:局|委员会|委|办公室|办|公司)")
-_NAMED_BAD = re.compile(r"^[县市](委|政府|人大|政协|长|常委)")
-_TITLE_WORDS = 18
-_TITLE_MAX = 60
 
 
 @dataclass
@@ -80,6 +68,8 @@ class DraftTask:
     collective: list[str] = field(default_factory=list)  # 各部门, 有关部门 … (kept as a note)
     deadline: object = None  # DeadlineSpec | None
     deadline_from_key_period: bool = False
+    leader: str | None = None  # 牵头县领导 as written (the speaker who assigned it, or a labelled leader)
+    leader_id: int | None = None
 
     def unit_refs(self) -> list[UnitRef]:
         return ([self.lead] if self.lead else []) + self.cooperating + self.territorial
@@ -135,18 +125,18 @@ def propose(raw: str, *, resolver: NameResolver | None = None, title: str | None
     cleaned = clean_text(raw)
     text = cleaned.text
     notices: list[str] = []
-    issued_on = issued_on or _date_in(text[:300])
-    year = issued_on.year if issued_on else _year_in(title or "") or _year_in(text[:200])
+    title = (title or _title_of(text) or file_stem or "会议纪要").strip()[:200]
+    issued_on = issued_on or document_date(text)
+    year = issued_on.year if issued_on else _year_in(title) or _year_in(text[:200])
     if year is None and fallback_year is not None:
         year = fallback_year
         notices.append(f"文中没有写明年份，未写年份的时限按{fallback_year}年计（可用 --date 指定会议或发文日期）")
-    title = (title or _title_of(text) or file_stem or "会议纪要").strip()[:200]
     kind = SourceKind.MEETING if ("会议" in title or "纪要" in title or re.search(r"召开.{0,40}会议", text[:300])) \
         else SourceKind.DOCUMENT
     period, period_sentence = _key_period(text, year)
     proposal = MinutesProposal(cleaned=cleaned, title=title, kind=kind, issued_on=issued_on, year=year,
                                key_period=period, key_period_sentence=period_sentence, notices=notices)
-    reader = _Reader(resolver, year, issued_on)
+    reader = _Reader(resolver, year, issued_on, text)
     proposal.drafts = reader.drafts(text)
     if period:
         for draft in proposal.drafts:
@@ -164,10 +154,27 @@ def _period_spec(period: tuple[date, date]):
     return DeadlineSpec(day=end, text=f"重点时段{start.month}—{end.month}月")
 
 
-def _date_in(text: str) -> date | None:
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
-    if not m:
-        return None
+_DATE_LINE = re.compile(r"^(?:[^\d]{0,12}?(?:日期|时间)[：:]?\s*)?(\d{4})\s*[年\-.]\s*(\d{1,2})\s*[月\-.]\s*(\d{1,2})\s*日?")
+
+
+def document_date(text: str) -> date | None:
+    """The document's own date: a date line at its head (发布日期/成文日期/时间 …) or its signature
+    date at the end, else a full date in its first lines. Dates inside sentences are events, not
+    the document's date."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    candidates = lines[:6] + lines[-3:]
+    for line in candidates:
+        for m in re.finditer(r"(?:成文日期|发文日期|发布日期|印发日期|日期|时间)[：:]?\s*(\d{4})\s*[年\-.]\s*(\d{1,2})\s*[月\-.]\s*(\d{1,2})", line):
+            return _safe_date(m)
+    for line in candidates:
+        m = _DATE_LINE.match(line)
+        if m and len(line) <= 40:
+            return _safe_date(m)
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text[:300])
+    return _safe_date(m) if m else None
+
+
+def _safe_date(m: re.Match) -> date | None:
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -210,20 +217,21 @@ class _Item:
     children: list[_Item] = field(default_factory=list)
 
 
-def numbered_items(text: str) -> tuple[list[_Item], list[str]]:
-    """The numbered items of a plan (a tree), and the paragraphs outside any item."""
-    items: list[_Item] = []
-    free: list[str] = []
+def numbered_items(text: str) -> list[_Item | str]:
+    """The document in order: numbered items (a tree; leaves are returned) and free paragraphs."""
+    out: list[_Item | str] = []
     stack: list[_Item] = []
     for para in (p.strip() for p in text.split("\n")):
         if not para:
             continue
         level = next((i for i, p in enumerate(_LEVELS) if p.match(para)), None)
         if level is None:
-            if stack:
+            if stack and (stack[-1].body.strip() == stack[-1].heading or labelled_line(para)
+                          or not stack[-1].children):
                 stack[-1].body += "\n" + para
             else:
-                free.append(para)
+                stack.clear()
+                out.append(para)
             continue
         rest = _LEVELS[level].sub("", para, count=1)
         heading = re.split(r"[。；;]", rest, maxsplit=1)[0].strip()
@@ -232,90 +240,147 @@ def numbered_items(text: str) -> tuple[list[_Item], list[str]]:
         item = _Item(level, heading, rest, parent=stack[-1] if stack else None)
         if stack:
             stack[-1].children.append(item)
-        items.append(item)
+        out.append(item)
         stack.append(item)
-    return items, free
+    return out
 
 
 class _Reader:
-    def __init__(self, resolver: NameResolver | None, year: int | None, issued_on: date | None):
+    def __init__(self, resolver: NameResolver | None, year: int | None, issued_on: date | None, text: str):
         self.resolver = resolver
         self.year = year
         self.issued_on = issued_on
+        self.text = text
+        self.leader: str | None = None
 
     def drafts(self, text: str) -> list[DraftTask]:
-        items, free = numbered_items(text)
+        blocks = numbered_items(text)
+        leaves = [b for b in blocks if isinstance(b, _Item) and not b.children]
         out: list[DraftTask] = []
-        for item in items:
-            if item.children:
+        for n, block in enumerate(blocks):
+            if isinstance(block, str):
+                if n == 0 and _title_of(text) == block:
+                    continue  # the document's title
+                out.extend(self._paragraph(block, None))
+            elif block.children:
+                for para in block.body.split("\n")[1:]:
+                    out.extend(self._paragraph(para, block.heading.strip("。")[:100]))
+            elif self._is_plan_item(block, leaves):
+                out.extend(self._plan_item(block))
+            elif not _in_section(block, _NO_TASKS):
+                out.extend(self._paragraph(block.body, _category(block), heading=block.heading))
+        return _distinct(out)
+
+    # -- plan items ----------------------------------------------------------------------
+    def _is_plan_item(self, item: _Item, leaves: list[_Item]) -> bool:
+        if _role_notes(item.body) or _labelled(item.body)[0]:
+            return True
+        if _in_section(item, _SKIP_SECTION) or _in_section(item, _NO_TASKS):
+            return False
+        siblings = [s for s in leaves if s.parent is item.parent and s is not item]
+        if any(_role_notes(s.body) or _labelled(s.body)[0] for s in siblings):
+            return True
+        return _in_task_section(item) and not _MARKER_TEXT.search(item.body)
+
+    def _plan_item(self, item: _Item) -> list[DraftTask]:
+        """A plan's numbered item: one draft, or one per responsibility note it carries."""
+        roles, deadline_text = _labelled(item.body)
+        body = "\n".join(line for line in item.body.split("\n") if not labelled_line(line.strip()))
+        passages = _split_at_notes(body)
+        out = []
+        for i, (passage, notes) in enumerate(passages):
+            text = _strip_notes(passage)
+            if i == 0:
+                title = _strip_notes(item.heading)
+            else:
+                title = _first_sentence(text)
+            if len(re.sub(r"\W", "", title)) < 2:
                 continue
-            draft = self._item_draft(item)
-            if draft is not None:
-                out.append(draft)
-            elif not _in_section(item, _NO_TASKS):
-                out.extend(self._speech_drafts(item.body, _category(item)))
-        for para in free:
-            out.extend(self._speech_drafts(para, None))
+            draft = DraftTask(title=cut(title.strip("。 ")), sentence=passage.strip(), category=_category(item),
+                              deadline=self._deadline(text) or self._cell_deadline(deadline_text))
+            for note in notes:
+                for r in note_roles(note):
+                    self._place(draft, r.name, r.role)
+            for r in roles:
+                self._place(draft, r.name, r.role)
+            if not notes and not roles:
+                for role, name in group_units(_subject_group(text)):
+                    self._place(draft, name, role)
+            out.append(draft)
         return out
 
-    def _item_draft(self, item: _Item) -> DraftTask | None:
-        notes = [m.group(1) for m in _NOTE.finditer(item.body) if _NOTE_WORDS.search(m.group(1))]
-        deadline = self._deadline(item.body)
-        if not notes and deadline is None and not _in_task_section(item):
+    def _cell_deadline(self, text: str | None):
+        if not text:
             return None
-        if _in_section(item, _SKIP_SECTION) and not notes:
+        try:
+            return deadline_in_text(text, self.year, doc_date=self.issued_on)
+        except DeadlineError:
             return None
-        title = _NOTE.sub(lambda m: "" if m.group(1) in notes else m.group(0), item.heading).strip("。 ")
-        draft = DraftTask(title=_cut(title), sentence=item.body.strip(), category=_category(item),
-                          deadline=deadline)
-        for note in notes:
-            self._apply_note(draft, note)
-        if not notes:
-            for segment in _segments(item.body):
-                self._apply_mentions(draft, segment.mentions)
-        return draft
 
     def _deadline(self, text: str):
-        """The deadline of the last clause that states one; its text is that clause."""
+        """The deadline of the last clause whose grammar states one."""
         found = None
-        for clause in re.split(r"[，,。；;！？\n]", _NOTE.sub("", text)):
+        for clause in re.split(r"[，,。；;！？\n]", _strip_notes(text)):
             try:
-                found = deadline_in_text(clause, self.year, doc_date=self.issued_on) or found
+                found = deadline_in_sentence(clause, self.year, doc_date=self.issued_on) or found
             except DeadlineError:
                 continue
         return found
 
-    def _apply_note(self, draft: DraftTask, note: str) -> None:
-        """'县环保局牵头，县发改委、县住建委等参与，各乡镇负责落实' → lead, cooperating, territorial."""
-        for part in re.split(r"[，,；;。]", note):
-            part = part.strip()
-            if not part:
+    # -- running text --------------------------------------------------------------------
+    def _speaker(self, paragraph: str) -> None:
+        first = sentences(paragraph)[:1]
+        if not first:
+            return
+        who = speaker_in(first[0], self.text)
+        if who:
+            self.leader = who
+        elif re.match(r"^(会议|会上|会议还|会议最后)", first[0]):
+            self.leader = None
+        elif not re.match(r"^(他|她)", first[0]):
+            self.leader = None
+
+    def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None) -> list[DraftTask]:
+        self._speaker(paragraph)
+        out: list[DraftTask] = []
+        for lead_in, items, requirement in _enumerations(paragraph):
+            if lead_in:
+                self._speaker(lead_in) if not items else None
+                ctx = Context(leader=self.leader)
+                out.extend(self._drafts_of(read_passage(lead_in, ctx), category))
+                who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
+                if who:
+                    self.leader = who
+            subject = [n for n in mentions_in(_last_clause(lead_in)) if n] if lead_in else []
+            for item in items:
+                body = _drop_slogan_heading(item)
+                ctx = Context(leader=self.leader, subject=subject, split_actions=False,
+                              enumerated=requirement and not _MARKER.search(body))
+                out.extend(self._drafts_of(read_passage(body, ctx), category))
+        return out
+
+    def _drafts_of(self, groups: list[Group], category: str | None) -> list[DraftTask]:
+        out = []
+        for g in groups:
+            title = g.title()
+            if len(title) < 4:
                 continue
-            m = re.match(r"^(牵头单位|责任单位|主办单位|配合单位|协办单位|参与单位|属地单位)[:：](.+)$", part)
-            if m:
-                role = {"配合单位": "coop", "协办单位": "coop", "参与单位": "coop",
-                        "属地单位": "territorial"}.get(m.group(1), "lead")
-                names = split_names(m.group(2))
-            else:
-                m = re.match(r"^(.+?)(?:等)?(牵头督导|牵头负责|牵头|负责落实|具体负责|负责|配合|参与|协办|协助|督导|"
-                             r"具体实施|组织实施|落实)", part)
-                if not m:
-                    continue
-                verb = m.group(2)
-                names = split_names(m.group(1))
-                role = "coop" if verb in ("配合", "参与", "协办", "协助") else "lead"
-                if verb in ("负责落实", "落实", "具体实施", "组织实施") or (
-                        names and all(is_all_townships(n) or is_other_collective(n) for n in names)):
-                    role = "territorial" if any(is_all_townships(n) for n in names) or verb in (
-                        "负责落实", "落实", "具体实施") else role
-            for name in names:
+            work_text = "，".join(text for _, text in g.clauses)
+            draft = DraftTask(title=title, sentence=g.sentence, category=category,
+                              deadline=self._deadline(work_text), leader=g.leader)
+            for role, name in group_units(g):
                 self._place(draft, name, role)
+            out.append(draft)
+        return out
 
     def _place(self, draft: DraftTask, name: str, role: str) -> None:
+        if role == "leader":
+            draft.leader = draft.leader or name
+            return
         if is_all_townships(name):
             draft.all_townships = True
             return
-        if is_other_collective(name):
+        if role == "collective" or is_other_collective(name):
             if name not in draft.collective:
                 draft.collective.append(name)
             return
@@ -335,94 +400,128 @@ class _Reader:
         match = self.resolver.unit(written)
         return UnitRef(written, match.unit_id, match.unit_name)
 
-    def _apply_mentions(self, draft: DraftTask, mentions: list[str]) -> None:
-        for name in mentions:
-            self._place(draft, name, "lead")
 
-    # -- running text ---------------------------------------------------------------------
-    def _speech_drafts(self, paragraph: str, category: str | None) -> list[DraftTask]:
-        out = []
-        for sentence in _sentences(paragraph):
-            for segment in _segments(sentence):
-                if not segment.mentions or not _OBLIGATION.search(segment.text):
-                    continue
-                title = _segment_title(segment)
-                if not title:
-                    continue
-                draft = DraftTask(title=title, sentence=sentence, category=category,
-                                  deadline=self._deadline(segment.text))
-                self._apply_mentions(draft, segment.mentions)
-                out.append(draft)
-        return out
+_MARKER_TEXT = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻件害])|务必|必须|一是|一要")
 
 
-@dataclass
-class _Segment:
-    clauses: list[str]
-    mentions: list[str]
-
-    @property
-    def text(self) -> str:
-        return "，".join(self.clauses)
+def _role_notes(text: str) -> list[str]:
+    return [inner for _, _, inner in bracket_notes(text) if is_role_note(inner)]
 
 
-def mentions_in(clause: str) -> list[str]:
-    """Units a clause names: collective names, enumerations before 等部门, 县X局-style names."""
-    found: list[tuple[int, str]] = []
-    body = _CONTINUE.sub("", clause)
-    offset = len(clause) - len(body)
-    for m in _TOWNSHIP_TEXT.finditer(body):
-        found.append((m.start() + offset, ALL_TOWNSHIPS))
-    for m in _OTHER_TEXT.finditer(body):
-        found.append((m.start() + offset, m.group(0)))
-    for m in _ENUM.finditer(body):
-        for i, name in enumerate(m.group(1).split("、")):
-            name = re.sub(r"等.*$", "", name)
-            if len(name) >= 2:
-                found.append((m.start() + offset + i, name))
-    for m in _NAMED.finditer(body):
-        name = m.group(0)
-        if not _NAMED_BAD.match(name) and not any(name in f or f in name for _, f in found):
-            found.append((m.start() + offset, name))
-    return [name for _, name in sorted(found)]
-
-
-def _segments(sentence: str) -> list[_Segment]:
-    segments: list[_Segment] = []
-    for clause in (c.strip() for c in _CLAUSE.split(sentence)):
-        if not clause:
+def _labelled(body: str) -> tuple[list, str | None]:
+    roles, deadline = [], None
+    for line in body.split("\n"):
+        found = labelled_line(line.strip())
+        if found is None:
             continue
-        mentions = mentions_in(clause)
-        if mentions and segments and _CONTINUE.match(clause) and segments[-1].mentions:
-            segments[-1].clauses.append(clause)
-            segments[-1].mentions.extend(m for m in mentions if m not in segments[-1].mentions)
-        elif mentions:
-            segments.append(_Segment([clause], list(mentions)))
-        elif segments:
-            segments[-1].clauses.append(clause)
-    return segments
+        kind, value = found
+        if kind == "deadline":
+            deadline = value
+        else:
+            roles.extend(note_roles(value))
+    return roles, deadline
 
 
-def _segment_title(segment: _Segment) -> str:
-    parts: list[str] = []
-    for clause in segment.clauses:
-        mentions = mentions_in(clause)
-        if mentions:
-            m = _ACTION_AFTER.search(clause)
-            if not m:
-                continue
-            clause = clause[m.end():]
-        clause = _LEAD_IN.sub("", clause).strip("。；; ")
-        if len(clause) >= 2:
-            parts.append(clause)
-        if sum(map(len, parts)) >= _TITLE_WORDS or len(parts) == 3:
-            break
-    return _cut("，".join(parts))
+def _split_at_notes(body: str) -> list[tuple[str, list[str]]]:
+    """An item's text cut after each responsibility note: '…清单编制工作。〔A牵头…〕按省的要求，…。（B牵头…）'
+    is two tasks. Text after the last note belongs to the last passage."""
+    out: list[tuple[str, list[str]]] = []
+    start = 0
+    for s, e, inner in bracket_notes(body):
+        if not is_role_note(inner):
+            continue
+        out.append((body[start:e], [inner]))
+        start = e
+    tail = body[start:]
+    if not out:
+        return [(body, [])]
+    if len(re.sub(r"\W", "", tail)) >= 12 and _MARKER_TEXT.search(tail) is None and "。" in tail.strip("。 "):
+        out.append((tail, []))
+    else:
+        text, notes = out[-1]
+        out[-1] = (text + tail, notes)
+    return out
 
 
-def _cut(title: str) -> str:
-    title = title.strip("，,。 ")
-    return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1] + "…"
+def _strip_notes(text: str) -> str:
+    for s, e, inner in sorted(bracket_notes(text), reverse=True):
+        if is_role_note(inner):
+            text = text[:s] + text[e:]
+    return text
+
+
+def _first_sentence(text: str) -> str:
+    for sentence in sentences(text):
+        for clause in clauses_of(sentence):
+            if not re.match(r"^(按照|根据|依据|结合)", clause):
+                return sentence[sentence.find(clause):].split("。")[0]
+    return text
+
+
+def _subject_group(text: str) -> Group:
+    g = Group()
+    head = re.split(r"[，。；]", text, maxsplit=1)[0]
+    m = _MARKER.search(head)
+    if m:
+        g.subject = mentions_in(head[: m.start()])
+    return g
+
+
+def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
+    """Split a paragraph at 一是/二是 or 一要/二要 markers (one kind, the first found):
+    [(lead-in, items, under a requirement)]; a paragraph without them is one lead-in."""
+    marks = list(_ENUM.finditer(paragraph))
+    if not marks:
+        return [(paragraph, [], False)]
+    kind = marks[0].group(2)
+    numbers = "一二三四五六七八九十"
+    chosen, expected = [], 0
+    for m in marks:
+        if m.group(2) == kind and numbers.index(m.group(1)) == expected:
+            chosen.append(m)
+            expected += 1
+    if len(chosen) < 2:
+        return [(paragraph, [], False)]
+    lead_in = paragraph[: chosen[0].start()]
+    items = []
+    for i, m in enumerate(chosen):
+        end = chosen[i + 1].start() if i + 1 < len(chosen) else len(paragraph)
+        items.append(paragraph[m.end():end])
+    requirement = bool(_REQUIREMENT.search(lead_in[-40:])) or kind == "要"
+    return [(lead_in, items, requirement)]
+
+
+def _drop_slogan_heading(item: str) -> str:
+    """'要整改到位。推进…' / '力度要更大。…': a short heading sentence states no work of its own."""
+    first, sep, rest = item.partition("。")
+    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first):
+        return rest
+    return item
+
+
+def _last_clause(text: str) -> str:
+    parts = [p for p in re.split(r"[。；]", text) if p.strip()]
+    return parts[-1] if parts else ""
+
+
+def _speaker_anywhere(text: str, full: str) -> str | None:
+    for sentence in sentences(text):
+        who = speaker_in(sentence, full)
+        if who:
+            return who
+    return None
+
+
+def _distinct(drafts: list[DraftTask]) -> list[DraftTask]:
+    seen: set[str] = set()
+    out = []
+    for d in drafts:
+        key = re.sub(r"\W", "", d.title)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
 
 
 def _category(item: _Item) -> str | None:

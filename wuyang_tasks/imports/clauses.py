@@ -1,0 +1,429 @@
+"""Running text (speeches, reports of meetings, minutes' decisions) read clause by clause.
+
+A sentence is split at its commas into clauses; each clause is classified:
+
+- an **obligation** ("各乡镇要落实属地责任", "务必要…", "务于2月3日前报送…", "请海航集团…",
+  "责成县妇联…"): the words before the marker are its subject (units, 各乡镇, 有关部门 …), the
+  words after it the work; it opens a group unless the open group has no work yet;
+- a **decision** ("会议原则同意县财政局关于…的意见，会后修改完善后报…"): the unit that proposed
+  it carries it out; a report merely heard ("…的汇报") assigns nothing;
+- a **role clause** ("县国土资源局牵头", "县发改局、县住建局等部门密切配合", "由统筹办、新农办组织…"):
+  units for the open group, or a new group at a sentence's start — so "关于砂石行业整治。县水务局
+  牵头负责，…关于砖瓦行业问题。县国土局负责，…" stays two tasks;
+- a **modifier** ("按照…要求", "对照…清单", "对…问题") joins the clause after it; a **result**
+  ("确保…", "形成…", "引导…") and 尤其是/特别是 (more units) continue the open group;
+- a **slogan** ("提高思想认识", "压实责任", a clause of four characters or fewer before any real
+  work) assigns nothing checkable: it never makes a task on its own and is left out of titles.
+
+A group becomes a draft when it has real work. In free speech a group of three or more short
+actions and no result clause ("全方位加强…，全面实施源头治理，集中精力开展督促检查，清理整顿环保违法
+违规建设项目，…增加…") is one task per action, as is a run of "到…，到…，到…". Sentences that report
+what was done (了, 已) or start with a date ("6月20日，…") are not tasks. Enumerations (一是/二是,
+一要/二要) split a paragraph into items: an item under a requirement ("会议要求，一是…", "钟宇龙要求：")
+or of the 一要 kind is a task even without 要. The speaker of "李亦博强调，…" / "县长宋耀生要求，…"
+is proposed as each draft's 牵头县领导.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import is_all_townships, is_other_collective
+from .roles import named_units, note_roles, split_unit_list
+
+_MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])"
+                     r"|务必|必须|务于|须于|应于|应在|应当|应(?=[按对尽])|务(?=[求])")
+_REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
+_DECISION = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过)(?:了)?")
+_ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|配合|参与|"
+                       r"协助|组织实施|组织)$")
+_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|"
+                       r"以[^，]{2,12}为|紧紧围绕|通过)")
+_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
+_RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
+                     r"从而|进而|营造|提供|助力|奠定)")
+_CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
+_PAST = re.compile(r"了(?![解])|已经|已(?=[经有完组开制成办])")
+_COPULA = re.compile(r"(?<![一二三四五六七八九十但还就或凡特尤])是(?!否)")
+_DATE_START = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:至\d{1,2}日)?(?:上午|下午|晚)?(?:，|,|\s)")
+_BOILERPLATE = re.compile(
+    r"提高(?:思想)?认识|思想认识|政治站位|高度重视|认清(?:新的)?形势|清醒看到|深刻认识|责任感|紧迫感|使命感|四个意识|统一思想|"
+    r"发挥(?:职能|积极|主导)?作用|承担起(?:各自)?|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
+    r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
+    r"加强(?:组织)?领导|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|各项工作$|各项工作部署|各项目标任务|各项任务$|"
+    r"有利形势|聚焦突出问题|薄弱环节|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|^坚持[^，]{0,8}$|"
+    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|以更[严实高]|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
+    r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
+    r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|整改到位$|责任到位$|扎实推进|"
+    r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
+    r"认清.{0,12}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|^坚持[^，]{0,12}$|"
+    r"当作|[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,12}(要求|精神|部署)$|绝不手软|"
+    r"坚决彻底|精准研判")
+_NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
+_SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
+_ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要)(?=\S)")
+_REQUIREMENT = re.compile(r"要求|强调|指出|提出|部署|明确")
+_FRAME = re.compile(r"^(结合|按照|根据|依据)[^，]*(意见|要求|精神|实际|部署)$")
+_TITLE_WORDS = 18
+_TITLE_MAX = 60
+
+_SPEAKER_TITLED = re.compile(
+    r"(?:书记|县长|区长|市长|州长|省长|主任|专员|部长|组长)([\u4e00-\u9fff]{2,3})(?:同志)?"
+    r"(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再|对[^，。：；]{0,30}?)?"
+    r"(指出|强调|要求|提出要求|表示)")
+_SPEAKER_PLAIN = re.compile(
+    r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
+    r"(指出|强调|要求|提出要求)")
+_SPEAKER_SHORT = re.compile(r"^([\u4e00-\u9fff])(书记|县长|区长|市长|主任)(指出|强调|要求)")
+_NOT_NAME = re.compile(r"^[县市省区各全会我他她这该其此同大要并还对在]|会议|大会|文件|通知|方案|督查组|检查组|调研组|"
+                       r"^(工作|有关|相关|具体|主要|总体|基本|以下|如下|上述|整改|督查|检查|通报|明确)")
+
+
+@dataclass
+class Group:
+    subject: list[str] = field(default_factory=list)  # names before the marker, in order
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, name) stated by role clauses
+    clauses: list[tuple[str, str]] = field(default_factory=list)  # (kind, text): work | slogan | result
+    obligation: bool = False
+    decision: bool = False  # 会议原则同意X关于…: X carries it out
+    topic: str | None = None
+    leader: str | None = None
+    sentence: str = ""
+
+    @property
+    def work(self) -> list[str]:
+        """The clauses that state work; a group of results only ('确保…整改到位') is its results."""
+        work = [text for kind, text in self.clauses if kind == "work"]
+        return work or [text for kind, text in self.clauses if kind == "result"]
+
+    def title(self) -> str:
+        if self.topic:
+            return cut(self.topic)
+        parts: list[str] = []
+        started = False
+        lead_kind = "work" if any(k == "work" for k, _ in self.clauses) else "result"
+        for kind, text in self.clauses:
+            if not started and (kind != lead_kind or _FRAME.match(text)):
+                continue
+            if kind == "modifier" and _FRAME_START.match(text):
+                continue
+            started = True
+            parts.append(text)
+            if sum(map(len, parts)) >= _TITLE_WORDS or len(parts) == 3:
+                break
+        return cut("，".join(parts))
+
+
+def cut(title: str) -> str:
+    title = title.strip("，,。；;：: ")
+    return title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1] + "…"
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def clauses_of(sentence: str) -> list[str]:
+    """Commas and colons split clauses, but not inside quotes or brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in "“‘《（(〔[【":
+            depth += 1
+        elif ch in "”’》）)〕]】" and depth:
+            depth -= 1
+        elif ch in "，,：:；;。！？" and depth == 0:
+            out.append(sentence[start:i])
+            start = i + 1
+    out.append(sentence[start:])
+    return [c.strip() for c in out if c.strip()]
+
+
+# --------------------------------------------------------------------------- speakers
+def speaker_in(sentence: str, text: str) -> str | None:
+    """The leader whose words a sentence reports: '李亦博强调，…', '县长宋耀生要求，…', '彭书记指出'."""
+    head = sentence[:80]
+    m = _SPEAKER_PLAIN.match(head)
+    if m and not _NOT_NAME.search(m.group(1)):
+        return m.group(1)
+    m = _SPEAKER_SHORT.match(head)
+    if m:
+        full = re.search(rf"{m.group(2)}({m.group(1)}[\u4e00-\u9fff]{{1,2}}?)(?=[，。、\s主出在参])", text)
+        return full.group(1) if full else m.group(1) + m.group(2)
+    m = _SPEAKER_TITLED.search(head.split("。", 1)[0])
+    if m and not _NOT_NAME.search(m.group(1)):
+        return m.group(1)
+    return None
+
+
+# --------------------------------------------------------------------------- mentions
+def mask_titles(text: str) -> str:
+    """Titles of documents (《…》) name no unit: blank them out, keeping positions."""
+    return re.sub(r"《[^》]*》?", lambda m: "□" * len(m.group(0)), text)
+
+
+_BY = re.compile(r"由([\u4e00-\u9fff]{2,24}?(?:领导小组|工作组|指挥部|办公室|局|委|办))(?=负责(?!的)|牵头|提出|组织|制定|会同|统筹|审查)")
+_ACTOR = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:局|委|办|财政))(?=安排|组织|制定|提出|拨付|下达|做好|抓好|开展|完成)")
+
+
+def mentions_in(text: str) -> list[str]:
+    """Units a subject names: collective names, enumerations before 等部门, 县X局-style names."""
+    found: list[tuple[int, str]] = []
+    text = mask_titles(text)
+    for m in re.finditer(r"(全县)?各乡[（(]?[、]?镇[）)]?(人民政府|政府|[（(]街道[）)]|场)?|各镇乡|各街道|各镇(?![^，]{0,2}村)", text):
+        found.append((m.start(), "各乡镇"))
+    for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
+                         r"有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
+                         r"以上责任单位|上述单位|各相关责任单位|各整治工作专班|各工作组", text):
+        if not any(p <= m.start() < p + len(n) for p, n in found):
+            found.append((m.start(), m.group(0)))
+    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:职能|有关|相关)?(?:部门|单位)", text):
+        for i, name in enumerate(m.group(1).split("、")):
+            if len(name) >= 2 and not any(name in n for _, n in found):
+                found.append((m.start() + i, re.sub(r"^(尤其是|特别是|其中)", "", name)))
+    for pos, name in named_units(text):
+        if not any(name in n or n in name or (p < pos + len(name) and pos < p + len(n)) for p, n in found):
+            found.append((pos, name))
+    bare = re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:局|委|办)", text.strip())
+    if bare and not found:
+        found.append((0, bare.group(0)))
+    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+        if not any(m.group(1) in n or n in m.group(1) for _, n in found):
+            found.append((m.start(1), m.group(1)))
+    return [name for _, name in sorted(found)]
+
+
+# --------------------------------------------------------------------------- grouping
+@dataclass
+class Context:
+    leader: str | None = None
+    subject: list[str] = field(default_factory=list)  # from an enumeration's lead-in
+    enumerated: bool = False  # inside 一是/一要 items under a requirement
+    split_actions: bool = True
+
+
+def read_passage(text: str, ctx: Context) -> list[Group]:
+    """The groups (candidate tasks) of a paragraph or an item's body."""
+    groups: list[Group] = []
+    current: Group | None = None
+    topic: str | None = None
+    for sentence in sentences(text):
+        body = sentence.rstrip("。；;！？!?")
+        m = re.match(r"^关于(.{2,30}?)(?:的?(?:问题|事项))?[：:]?$", body)
+        if m:
+            topic = m.group(1)
+            current = None
+            continue
+        if _DATE_START.match(sentence) and not re.match(r"^\S{0,12}(前|内)", sentence):
+            current = None
+            continue
+        if not ctx.enumerated:
+            current = None  # in free speech a group ends with its sentence
+        pending: str | None = None
+        parts = clauses_of(sentence)
+        if ctx.enumerated and any(_COPULA.search(c) and not _MARKER.search(c) for c in parts):
+            current = None
+            continue
+        for i, clause in enumerate(parts):
+            current, pending = _clause(clause, i, current, groups, ctx, pending, topic, sentence)
+            if current is not None and current.topic is None and topic and len(groups) and current is groups[-1] \
+                    and not any(g.topic == topic for g in groups[:-1]):
+                current.topic = topic
+    out: list[Group] = []
+    for g in groups:
+        if g.decision and any(not o.decision and o.work and set(n for _, n in g.roles) & set(o.subject)
+                              for o in groups):
+            continue  # '原则同意X的意见。X要…': the obligation is the task
+        out.extend(_split(g) if ctx.split_actions else [g])
+    return [g for g in out if _is_task(g, ctx)]
+
+
+def _new(groups: list[Group], ctx: Context, sentence: str) -> Group:
+    g = Group(leader=ctx.leader, sentence=sentence)
+    groups.append(g)
+    return g
+
+
+def _clause(clause: str, index: int, current: Group | None, groups: list[Group], ctx: Context,
+            pending: str | None, topic: str | None, sentence: str):
+    """Classify one clause; returns the open group and a pending modifier."""
+    text = clause.strip()
+    decision = _DECISION.match(text)
+    if decision and index == 0:
+        rest = text[decision.end():]
+        proposers = mentions_in(mask_titles(rest)[:30])
+        if re.search(r"(汇报|报告|情况)$", rest) or not proposers:
+            return None, None
+        g = _new(groups, ctx, sentence)
+        g.decision = True
+        g.roles.append(("lead", proposers[0]))
+        for extra in proposers[1:]:
+            g.roles.append(("coop", extra))
+        work = re.sub(r"^.*?(?:关于|提出的|提交的|拟草的|拟定的|报送的|起草的)", "", rest, count=1) or rest
+        g.clauses.append(("work", work))
+        g.obligation = True
+        return g, None
+    request = _REQUEST.match(text)
+    if request:
+        rest = text[request.end():]
+        if re.search(r"负责的", rest):
+            return current, pending  # '由县民政局负责的第1件': says who owns an item, asks nothing
+        names = mentions_in(rest[:40])
+        if names and re.match(r"^(以上|上述)", names[0]):
+            earlier = mentions_in(sentence[: sentence.find(clause)])
+            names = [n for n in earlier if not is_other_collective(n)] or names
+            if current is not None and current in groups and not current.work:
+                groups.remove(current)
+        if names:
+            g = _new(groups, ctx, sentence)
+            g.subject = names
+            g.obligation = True
+            work = _after_names(rest, names)
+            work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
+            if work:
+                g.clauses.append(("work", _strip_time(work)))
+            return g, None
+    by = _BY.search(text)
+    actor = _ACTOR.match(text)
+    if (by or actor) and not _PAST.search(text):
+        g = _new(groups, ctx, sentence)
+        g.obligation = True
+        g.roles.append(("lead", (by or actor).group(1)))
+        g.clauses.append(("work", text))
+        return g, None
+    role = _ROLE_END.search(text)
+    if role and len(text) - len(role.group(0)) >= 2 and (mentions_in(text[: role.start()])):
+        names = mentions_in(text[: role.start()])
+        verb = role.group(1)
+        kind = "coop" if "配合" in verb or verb in ("参与", "协助") else "lead"
+        if current is None or (kind == "lead" and (index == 0 or any(r == "lead" for r, _ in current.roles))):
+            current = _new(groups, ctx, sentence)
+            current.obligation = True
+        for name in names:
+            current.roles.append((kind if not current.roles or kind == "coop" else "coop", name))
+        return current, None
+    marker = _MARKER.search(text)
+    if marker and not _PAST.search(text[marker.end():]):
+        before, after = text[: marker.start()], text[marker.end():]
+        names = mentions_in(before)
+        if current is not None and not current.work and (not names or not current.subject):
+            g = current
+        else:
+            g = _new(groups, ctx, sentence)
+        g.obligation = True
+        if names:
+            g.subject.extend(n for n in names if n not in g.subject)
+        elif ctx.subject and not g.subject:
+            g.subject = list(ctx.subject)
+        prefix = _prefix(before, names)
+        work = _strip_time(after)
+        if prefix:
+            work = prefix + work
+        if pending:
+            g.clauses.append(("modifier", pending))
+        if _MODIFIER.match(work):
+            return g, work
+        if work:
+            g.clauses.append((_kind(work), work))
+        return g, None
+    if _CONTINUE.match(text) and current is not None:
+        names = mentions_in(text)
+        current.subject.extend(n for n in names if n not in current.subject)
+        return current, pending
+    if _MODIFIER.match(text) and not _MARKER.search(text):
+        return current, (pending + "，" + text) if pending else text
+    if current is None:
+        if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
+            current = _new(groups, ctx, sentence)
+            current.subject = list(ctx.subject)
+        else:
+            return None, None
+    if _PAST.search(text) or (_COPULA.search(text) and not _MARKER.search(text)):
+        return current, None
+    if pending:
+        current.clauses.append(("modifier", pending))
+    current.clauses.append((_kind(text), text))
+    return current, None
+
+
+def _kind(text: str) -> str:
+    plain = re.sub(r"[“”‘’《》、]", "", text)
+    if _BOILERPLATE.search(text) or len(plain) <= 4:
+        return "slogan"
+    if _RESULT.match(text):
+        return "result"
+    return "work"
+
+
+def _after_names(text: str, names: list[str]) -> str:
+    last = max((text.find(n) + len(n) for n in names if text.find(n) >= 0), default=0)
+    rest = text[last:]
+    return re.sub(r"^(等(?:有关|相关)?(?:部门|单位)?|[、和及])", "", rest).strip("，, ")
+
+
+def _prefix(before: str, names: list[str]) -> str:
+    """What stands before the marker besides names: '各牵头单位的具体推进实施方案' → '具体推进实施方案'."""
+    rest = before
+    for name in names:
+        rest = rest.replace(name, "")
+    rest = re.sub(r"^[的、和及等]+|(?:主要负责人|负责同志|全体班子成员|班子成员|负责人)", "", rest)
+    rest = re.sub(r"^(职能)?(部门|单位)", "", rest).strip("的，, ")
+    if rest.endswith("上") or len(rest) < 4 or _NOT_SUBJECT.match(rest) or _MODIFIER.match(rest) or re.search(r"[指强要]", rest[-2:]):
+        return ""
+    if re.search(r"(力度|措施|指导|认识|责任|站位|意识)$", rest):
+        return ""
+    return rest
+
+
+def _strip_time(text: str) -> str:
+    return re.sub(r"^(?:务?于|在)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?\s*(?:前|以前|之前)?"
+                  r"(?=\S{2,})", "", text).strip()
+
+
+def _split(group: Group) -> list[Group]:
+    """'主动到…，到…，到…' and runs of three or more short actions without a result clause."""
+    work = [i for i, (kind, _) in enumerate(group.clauses) if kind == "work"]
+    has_result = any(kind == "result" for kind, _ in group.clauses)
+    parallel = sum(1 for _, text in group.clauses if re.match(r"^(主动)?到", text)) >= 2
+    short = len(work) >= 3 and not has_result and all(
+        8 <= len(re.sub(r"[“”‘’、]", "", group.clauses[i][1])) <= 20 for i in work)
+    if not (parallel or short):
+        return [group]
+    out = []
+    for i in work:
+        g = Group(subject=list(group.subject), roles=list(group.roles), clauses=[group.clauses[i]],
+                  obligation=group.obligation, leader=group.leader, sentence=group.sentence)
+        out.append(g)
+    return out
+
+
+def _is_task(group: Group, ctx: Context) -> bool:
+    if not group.work and not group.topic:
+        return False
+    if _PAST.search(" ".join(group.work)):
+        return False
+    return group.obligation or ctx.enumerated or bool(group.roles)
+
+
+def group_units(group: Group) -> list[tuple[str, str]]:
+    """(role, name) of a group: stated roles first, else the subject (first named unit leads)."""
+    out: list[tuple[str, str]] = list(group.roles)
+    for name in group.subject:
+        if any(n == name for _, n in out):
+            continue
+        if is_all_townships(name):
+            out.append(("territorial", name))
+        elif is_other_collective(name) or re.match(r"^(以上|上述)", name):
+            out.append(("collective", name))
+        else:
+            out.append(("lead", name))
+    return out
+
+
+def subject_units(text: str) -> list[str]:
+    """Names of a lead-in's subject ('各乡（镇）一要…' → ['各乡镇'])."""
+    return mentions_in(text)
+
+
+__all__ = ["Context", "Group", "read_passage", "speaker_in", "mentions_in", "group_units", "split_unit_list",
+           "note_roles", "cut", "sentences", "_ENUM", "_REQUIREMENT"]
