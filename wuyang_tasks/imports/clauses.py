@@ -40,7 +40,7 @@ _ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵�
                        r"协助|组织实施|组织)$")
 _MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
-_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
+_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
@@ -49,17 +49,17 @@ _COPULA = re.compile(r"(?<![一二三四五六七八九十但还就或凡特尤]
 _DATE_START = re.compile(r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:至\d{1,2}日)?(?:上午|下午|晚)?(?:，|,|\s)")
 _BOILERPLATE = re.compile(
     r"提高(?:思想)?认识|思想认识|政治站位|高度重视|认清(?:新的)?形势|清醒看到|深刻认识|责任感|紧迫感|使命感|四个意识|统一思想|"
-    r"发挥(?:职能|积极|主导)?作用|承担起(?:各自)?|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
+    r"发挥(?:职能|积极|主导)?作用|承担起各自工作职责|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
     r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
     r"加强(?:组织)?领导|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|各项工作$|各项工作部署|各项目标任务|各项任务$|"
     r"有利形势|聚焦突出问题|薄弱环节|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|^坚持[^，]{0,8}$|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|以更[严实高]|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
-    r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|整改到位$|责任到位$|扎实推进|"
+    r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,12}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|^坚持[^，]{0,12}$|"
-    r"当作|[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,12}(要求|精神|部署)$|绝不手软|"
-    r"坚决彻底|精准研判")
+    r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,12}(要求|精神|部署)$|绝不手软|"
+    r"坚决彻底|精准研判|正面引导|科学防控|^为(?!了)|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 _ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要)(?=\S)")
@@ -95,20 +95,24 @@ class Group:
     def work(self) -> list[str]:
         """The clauses that state work; a group of results only ('确保…整改到位') is its results."""
         work = [text for kind, text in self.clauses if kind == "work"]
-        return work or [text for kind, text in self.clauses if kind == "result"]
+        return work or [text for kind, text in self.clauses if kind == "result" and text.startswith("确保")]
 
     def title(self) -> str:
+        """The first clause of work (with an object-giving modifier before it: '对…问题，切实做到
+        立行立改') and the work, results and such modifiers after it, up to about 18 characters;
+        slogans and framing clauses ('按照…要求') are left out."""
         if self.topic:
             return cut(self.topic)
-        parts: list[str] = []
-        started = False
         lead_kind = "work" if any(k == "work" for k, _ in self.clauses) else "result"
-        for kind, text in self.clauses:
-            if not started and (kind != lead_kind or _FRAME.match(text)):
+        start = next((i for i, (k, v) in enumerate(self.clauses) if k == lead_kind and v in self.work), None)
+        if start is None:
+            return ""
+        while start > 0 and self.clauses[start - 1][0] == "modifier" and not _FRAME_START.match(self.clauses[start - 1][1]):
+            start -= 1
+        parts: list[str] = []
+        for kind, text in self.clauses[start:]:
+            if kind == "slogan" or (kind == "modifier" and _FRAME_START.match(text)) or _FRAME.match(text):
                 continue
-            if kind == "modifier" and _FRAME_START.match(text):
-                continue
-            started = True
             parts.append(text)
             if sum(map(len, parts)) >= _TITLE_WORDS or len(parts) == 3:
                 break
@@ -348,7 +352,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
 
 def _kind(text: str) -> str:
     plain = re.sub(r"[“”‘’《》、]", "", text)
-    if _BOILERPLATE.search(text) or len(plain) <= 4:
+    if _BOILERPLATE.search(text) or len(plain) <= 3:
         return "slogan"
     if _RESULT.match(text):
         return "result"
@@ -387,7 +391,7 @@ def _split(group: Group) -> list[Group]:
     parallel = sum(1 for _, text in group.clauses if re.match(r"^(主动)?到", text)) >= 2
     short = len(work) >= 3 and not has_result and all(
         8 <= len(re.sub(r"[“”‘’、]", "", group.clauses[i][1])) <= 20 for i in work)
-    if not (parallel or short):
+    if not (parallel or (short and not group.subject and group.leader)):
         return [group]
     out = []
     for i in work:

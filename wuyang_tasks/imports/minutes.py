@@ -548,8 +548,12 @@ def _in_section(item: _Item, pattern: re.Pattern) -> bool:
 # --------------------------------------------------------------------------- metrics
 _POLLUTANT = r"PM2\.5|PM10|PM₂.₅|二氧化硫|二氧化氮|臭氧|SO2|NO2|O3|COD|化学需氧量|氨氮|总磷"
 _CONC = re.compile(rf"((?:(?:{_POLLUTANT})[、和及与]?)+)(?:年均|平均)?浓度(?:值)?(?:要|确保|力争)?"
-                   r"(?:控制在|下降到|降至|不高于|不超过|低于|达到)([^，。；]{0,30}?)(以下|以内|之内)")
-_NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(微克/立方米|μg/m³|μg/m3|ug/m3|毫克/升|mg/L)")
+                   r"(?:控制在|下降到|降至|不高于|不超过|低于|达到)([^，。；]{0,30}?)"
+                   r"(以下|以内|之内|(?<=米)(?=[，。；]|$)|(?<=升)(?=[，。；]|$))")
+_NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(微克/立方米|微克每立方米|μg/m³|μg/m3|ug/m3|毫克/升|mg/L)")
+_GOOD_RATIO = re.compile(r"优良天数比[例率](?:[（(][^）)]{0,12}[）)])?[^，。；\d]{0,10}?(\d+(?:\.\d+)?)\s*%")
+_FULL_NAMES = [(re.compile(r"细颗粒物\s*[（(]\s*PM2\.5\s*[）)]"), "PM2.5"),
+               (re.compile(r"可吸入颗粒物\s*[（(]\s*PM10\s*[）)]"), "PM10")]
 _GOOD_DAYS = re.compile(r"优良天数[^，。；\d]{0,12}?(\d{2,3})\s*天(以上)?")
 _WATER = re.compile(r"(?:省控|市控|国控)?(?:河流)?([\u4e00-\u9fff]{1,6}?(?:河|湖|水库|渠))(?:断面)?水质[^，。；]{0,12}?"
                     r"(?:(达到|优于|保持)\s*([ⅠⅡⅢⅣⅤIV]{1,3}|[一二三四五])\s*类|(达标))")
@@ -563,7 +567,16 @@ def find_metrics(text: str, year: int | None) -> list[MetricProposal]:
     if year is None:
         return []
     out: dict[str, MetricProposal] = {}
+    for pattern, short in _FULL_NAMES:
+        text = pattern.sub(short, text)
+    default_year = year
     for sentence in _sentences(text):
+        target_year = re.search(r"到\s*((?:19|20)\d{2})\s*年", sentence)
+        year = int(target_year.group(1)) if target_year else default_year
+        for m in _GOOD_RATIO.finditer(sentence):
+            out.setdefault("优良天数比例", MetricProposal(
+                "优良天数比例", MetricKind.OTHER, "%", MetricDirection.AT_LEAST, float(m.group(1)), None,
+                year, sentence))
         for m in _GOOD_DAYS.finditer(sentence):
             out.setdefault("优良天数", MetricProposal(
                 "优良天数", MetricKind.GOOD_DAYS, "天", MetricDirection.AT_LEAST, float(m.group(1)), None,
@@ -586,7 +599,7 @@ def find_metrics(text: str, year: int | None) -> list[MetricProposal]:
                 name, MetricKind.WATER_CLASS, "类", MetricDirection.AT_MOST,
                 float(cls) if cls else None, None if cls else "水质达标", year, sentence))
         for m in _GENERIC.finditer(sentence):
-            name = re.sub(r"^(全年|全县|年内|今年)", "", m.group(1))
+            name = re.sub(r"^(全年|全县|全市|年内|今年|确保|力争)", "", m.group(1))
             if "优良天数" in name or len(name) < 2 or name in out:
                 continue
             out[name] = MetricProposal(name, MetricKind.OTHER, m.group(3), MetricDirection.AT_LEAST,
