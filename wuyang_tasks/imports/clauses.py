@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from .names import is_all_townships, is_other_collective
 from .roles import named_units, note_roles, split_unit_list
 
-_MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])"
+MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])"
                      r"|务必|必须|务于|须于|应于|应在|应当|应(?=[按对尽])|务(?=[求])")
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过)(?:了)?")
@@ -62,8 +62,8 @@ _BOILERPLATE = re.compile(
     r"坚决彻底|精准研判|正面引导|科学防控|^为(?!了)|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
-_ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要)(?=\S)")
-_REQUIREMENT = re.compile(r"要求|强调|指出|提出|部署|明确")
+ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要)(?=\S)")
+REQUIREMENT = re.compile(r"要求|强调|指出|提出|部署|明确")
 _FRAME = re.compile(r"^(结合|按照|根据|依据)[^，]*(意见|要求|精神|实际|部署)$")
 _TITLE_WORDS = 18
 _TITLE_MAX = 60
@@ -225,7 +225,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             current = None  # in free speech a group ends with its sentence
         pending: str | None = None
         parts = clauses_of(sentence)
-        if ctx.enumerated and any(_COPULA.search(c) and not _MARKER.search(c) for c in parts):
+        if ctx.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
             current = None
             continue
         for i, clause in enumerate(parts):
@@ -306,7 +306,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         for name in names:
             current.roles.append((kind if not current.roles or kind == "coop" else "coop", name))
         return current, None
-    marker = _MARKER.search(text)
+    marker = MARKER.search(text)
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
@@ -334,7 +334,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         names = mentions_in(text)
         current.subject.extend(n for n in names if n not in current.subject)
         return current, pending
-    if _MODIFIER.match(text) and not _MARKER.search(text):
+    if _MODIFIER.match(text) and not MARKER.search(text):
         return current, (pending + "，" + text) if pending else text
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
@@ -342,7 +342,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             current.subject = list(ctx.subject)
         else:
             return None, None
-    if _PAST.search(text) or (_COPULA.search(text) and not _MARKER.search(text)):
+    if _PAST.search(text) or (_COPULA.search(text) and not MARKER.search(text)):
         return current, None
     if pending:
         current.clauses.append(("modifier", pending))
@@ -422,12 +422,3 @@ def group_units(group: Group) -> list[tuple[str, str]]:
         else:
             out.append(("lead", name))
     return out
-
-
-def subject_units(text: str) -> list[str]:
-    """Names of a lead-in's subject ('各乡（镇）一要…' → ['各乡镇'])."""
-    return mentions_in(text)
-
-
-__all__ = ["Context", "Group", "read_passage", "speaker_in", "mentions_in", "group_units", "split_unit_list",
-           "note_roles", "cut", "sentences", "_ENUM", "_REQUIREMENT"]

@@ -26,7 +26,7 @@ from datetime import date
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import _ENUM, _MARKER, _REQUIREMENT
+from .clauses import ENUM, MARKER, REQUIREMENT
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
 from .names import is_all_townships, is_other_collective
 from .resolve import NameResolver
@@ -355,7 +355,7 @@ class _Reader:
             for item in items:
                 body = _drop_slogan_heading(item)
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
-                              enumerated=requirement and not _MARKER.search(body))
+                              enumerated=requirement and not MARKER.search(body))
                 out.extend(self._drafts_of(read_passage(body, ctx), category))
         return out
 
@@ -461,7 +461,7 @@ def _first_sentence(text: str) -> str:
 def _subject_group(text: str) -> Group:
     g = Group()
     head = re.split(r"[，。；]", text, maxsplit=1)[0]
-    m = _MARKER.search(head)
+    m = MARKER.search(head)
     if m:
         g.subject = mentions_in(head[: m.start()])
     return g
@@ -470,7 +470,7 @@ def _subject_group(text: str) -> Group:
 def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
     """Split a paragraph at 一是/二是 or 一要/二要 markers (one kind, the first found):
     [(lead-in, items, under a requirement)]; a paragraph without them is one lead-in."""
-    marks = list(_ENUM.finditer(paragraph))
+    marks = list(ENUM.finditer(paragraph))
     if not marks:
         return [(paragraph, [], False)]
     kind = marks[0].group(2)
@@ -487,7 +487,7 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
     for i, m in enumerate(chosen):
         end = chosen[i + 1].start() if i + 1 < len(chosen) else len(paragraph)
         items.append(paragraph[m.end():end])
-    requirement = bool(_REQUIREMENT.search(lead_in[-40:])) or kind == "要"
+    requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
     return [(lead_in, items, requirement)]
 
 
