@@ -74,8 +74,8 @@ def test_every_change_is_audited_and_the_chain_holds(ledger):
         assert verify_chain(s).ok
     assert [(e.action, e.entity_id) for e in events] == [
         ("create", 20991001), ("update", 20991001), ("delete", 20991001)]
-    assert json.loads(events[1].before) == {"is_workday": False, "note": "国庆节"}
-    assert json.loads(events[1].after) == {"is_workday": True, "note": "改为上班"}
+    assert json.loads(events[1].before) == {"day": "2099-10-01", "is_workday": False, "note": "国庆节"}
+    assert json.loads(events[1].after) == {"day": "2099-10-01", "is_workday": True, "note": "改为上班"}
 
 
 def test_bad_input_is_refused_and_nothing_changes(ledger):

@@ -28,6 +28,7 @@ from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F40
 from . import backup, failures, migrate, postgres, text_guard  # noqa: F401 — text_guard registers a check
 from .audit import os_actor, serialise_writers
 from .checks import network_share_warning
+from .seal import ChainBroken
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
 from .files import JOURNAL_FILES, connect_read_only
 from .models import CalendarOverride, LedgerMeta
@@ -314,6 +315,9 @@ def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
         backup_hook(Path(url.database), "pre-migration")
     try:
         migrate.upgrade(engine)
+    except ChainBroken as exc:
+        raise LedgerOpenError(f"台账需要升级结构，但升级前的审计链校验未通过：{exc.message}"
+                              "结构未升级，原数据未被改动。请从备份恢复。", kind="damaged") from None
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient privilege
             raise

@@ -49,7 +49,7 @@ from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
 
 from .assessment_rules import RulesVersion, in_force
-from .common import add_audited, get
+from .common import add_audited, get, set_meta
 from .documents import issuer_name
 from .tasks import STATUS_ENTITY
 
@@ -249,10 +249,7 @@ def set_briefing_score(session: Session, enabled: bool) -> None:
     before = briefing_score_enabled(session)
     if before == enabled:
         return
-    session.merge(LedgerMeta(key=BRIEFING_SCORE_KEY, value="1" if enabled else "0"))
-    session.flush()
-    audit.record(session, LedgerMeta.__tablename__, None, "set", {BRIEFING_SCORE_KEY: before},
-                 {BRIEFING_SCORE_KEY: enabled})
+    set_meta(session, BRIEFING_SCORE_KEY, "1" if enabled else "0")
 
 
 def briefing_scores(session: Session, unit_names: list[str], as_of: date,

@@ -147,7 +147,8 @@ def set_override(session: Session, day: date, is_workday: bool, note: str | None
         row.is_workday, row.note = is_workday, note
         session.flush()
         after = audit.snapshot(row)
-        changed = [k for k in after if after[k] != before[k]]
+        changed = ["day"] + [k for k in after if after[k] != before[k]]  # the key, by which
+        # the row is found (services.evidence_rows)
         audit.record(session, CalendarOverride.__tablename__, day_key(day), "update",
                      {k: before[k] for k in changed}, {k: after[k] for k in changed})
     return OverrideView(day, is_workday, note)

@@ -12,7 +12,7 @@ from sqlalchemy import Insert, Table, insert
 from sqlalchemy.orm import Session, object_session
 
 from wuyang_tasks.db import audit, failures, text_guard
-from wuyang_tasks.db.models import Base, Timestamped
+from wuyang_tasks.db.models import Base, LedgerMeta, Timestamped
 from wuyang_tasks.domain.errors import ConflictError, NotFound
 
 M = TypeVar("M", bound=Base)
@@ -89,6 +89,22 @@ def update_audited(session: Session, obj: M, action: str, **changes) -> M:
     changed_after = {k: after[k] for k in changed_before}
     audit.record(session, obj.__tablename__, obj.id, action, changed_before, changed_after)
     return obj
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    """Keep ``value`` under ``key`` in ledger_meta (counters, the demo's reference day), audited:
+    the first value as the row's whole image, a change as before/after — each with the key, by
+    which the row is found (services.evidence_rows)."""
+    row = session.get(LedgerMeta, key)
+    if row is None:
+        session.add(LedgerMeta(key=key, value=value))
+        session.flush()
+        audit.record(session, "ledger_meta", None, "create", None, {"key": key, "value": value})
+    elif row.value != value:
+        before = {"key": key, "value": row.value}
+        row.value = value
+        session.flush()
+        audit.record(session, "ledger_meta", None, "update", before, {"key": key, "value": value})
 
 
 @contextmanager

@@ -45,7 +45,7 @@ from wuyang_tasks.domain.workflow import Action, path_from_draft
 from . import checklists
 from . import tasks as task_service
 from . import units as unit_service
-from .common import add_audited
+from .common import add_audited, set_meta
 from .metric_demo import add_demo_readings
 
 REFERENCE_DAY = date(2016, 7, 29)
@@ -292,7 +292,7 @@ def _build(s, ledger: Ledger) -> str:
                           level=UrgingLevel.RED, notice_year=2016, notice_number=1,
                           requirement="立即完成排查，7月29日前报送问题清单和整改台账。",
                           by_person_id=people["朱俊峰"]))
-    s.merge(LedgerMeta(key="notice_number:2016", value="1"))
+    set_meta(s, "notice_number:2016", "1")
     livestock = task_ids[15]
     add_audited(s, Extension(task_id=livestock, requested_on=date(2016, 7, 26),
                              requested_by_unit_id=unit_ids["县畜牧局"],
@@ -300,8 +300,8 @@ def _build(s, ledger: Ledger) -> str:
                              old_deadline=date(2016, 8, 20), new_deadline=date(2016, 9, 30),
                              status=ExtensionStatus.APPROVED, decided_by_id=people["宋耀生"],
                              decided_on=date(2016, 7, 27), decision_note="同意延期至9月30日，每周报送进展。"))
-    s.merge(LedgerMeta(key=REFERENCE_DAY_KEY, value=REFERENCE_DAY.isoformat()))
-    s.merge(LedgerMeta(key=DEMO_KEY, value="1"))
+    set_meta(s, REFERENCE_DAY_KEY, REFERENCE_DAY.isoformat())
+    set_meta(s, DEMO_KEY, "1")
     return f"{len(unit_ids)} 个单位、{len(people)} 位县领导、{len(task_ids)} 项任务"
 
 

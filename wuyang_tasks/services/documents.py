@@ -37,6 +37,7 @@ from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatu
 from wuyang_tasks.domain.errors import NotFound, ValidationError
 
 from . import urgings
+from .common import set_meta
 from .metrics import MetricsReport, metrics_report
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 from .urgings import NoticeView
@@ -105,10 +106,8 @@ def briefing_issue(session: Session, start: date, end: date, *, keep: bool) -> i
     counter = session.get(LedgerMeta, counter_key)
     number = (int(counter.value) if counter else 0) + 1
     if keep:
-        session.merge(LedgerMeta(key=counter_key, value=str(number)))
-        session.merge(LedgerMeta(key=period_key, value=str(number)))
-        audit.record(session, "ledger_meta", None, "briefing_issue", None,
-                     {"key": period_key, "issue": number})
+        set_meta(session, counter_key, str(number))
+        set_meta(session, period_key, str(number))
     return number
 
 

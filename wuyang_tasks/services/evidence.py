@@ -21,10 +21,9 @@ def verify_ledger(ledger: Ledger) -> VerifyResult:
         chain = verify_chain(s)
         if not chain.ok:
             return chain
+        files = verify_attachments(s)  # the files' own words first: which file, how
         rows = verify_rows(s)
-        if not rows.ok:
-            return rows
-        files = verify_attachments(s)
-        if not files.ok:
-            return files
+        failed = [r.message for r in (files, rows) if not r.ok]
+        if failed:
+            return VerifyResult(False, chain.events, "".join(failed))
         return VerifyResult(True, chain.events, f"{chain.message}{rows.message}{files.message}")

@@ -49,6 +49,7 @@ class _NewTask:
     steps: list[tuple]  # (action, before, after) of each move; (None, None, None): the report
     report: dict | None = None
     id: int | None = None
+    counter: tuple | None = None  # (action, before, after) of the 编号 counter, when it gave the code
 
 
 @dataclass
@@ -62,22 +63,34 @@ class _Codes:
     year: int
     given: set[str] = field(default_factory=set)
     counter: int | None = None
+    stored: str | None = None  # the counter's value in ledger_meta, None: no row yet
     in_ledger: set[str] = field(default_factory=set)
 
-    def take(self, written: str | None) -> str:
+    def take(self, written: str | None) -> tuple[str, tuple | None]:
+        """The task's code, and the counter's event (as services.common.set_meta writes it)
+        when the counter gave it."""
         code = (written or "").strip()
+        event = None
         if not code:
+            key = task_service.code_counter_key(self.year)
             if self.counter is None:
-                meta = self.session.get(LedgerMeta, task_service.code_counter_key(self.year))
+                meta = self.session.get(LedgerMeta, key)
+                self.stored = meta.value if meta else None
                 self.counter = int(meta.value) if meta else 0
                 self.in_ledger = set(self.session.scalars(
                     select(Task.code).where(Task.code.like(f"{self.year}-%"))))
             self.counter, code = task_service.next_free_code(
                 self.year, self.counter, lambda c: c in self.in_ledger or c in self.given)
+            value = str(self.counter)
+            if self.stored is None:
+                event = ("create", None, {"key": key, "value": value})
+            elif self.stored != value:
+                event = ("update", {"key": key, "value": self.stored}, {"key": key, "value": value})
+            self.stored = value
         elif code in self.given:
             raise task_service.code_taken(code)
         self.given.add(code)
-        return code
+        return code, event
 
     def store(self) -> None:
         if self.counter is not None:
@@ -128,7 +141,7 @@ class _Builder:
         row, today = planned.row, self.today
         at = audit.event_time(self.s)
         title = task_service.task_title(row.title)
-        code = self.codes.take(row.code)
+        code, counter = self.codes.take(row.code)
         created = {**self._blank[Task], "created_at": at, **task_service.draft_values(
             code=code, title=title, cal=self.cal, content=row.content, category=row.category,
             source_id=self.source_id, deadline=planned.deadline or task_service.DeadlineSpec(),
@@ -140,7 +153,7 @@ class _Builder:
                              "person_id": a.person_id, "sort_order": order,
                              **task_service.tenure_values(self.s, a.unit_id, a.person_id, today)}
                             for order, a in enumerate(assignments)]
-        new = _NewTask(at, created, dict(created), responsibilities, [])
+        new = _NewTask(at, created, dict(created), responsibilities, [], counter=counter)
         final = new.row
         lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
         # version counts the task's UPDATEs on the service path: each flush wrote the moves
@@ -148,10 +161,13 @@ class _Builder:
         unflushed = False
         for action, changes, before, after in self._moves(row.status or TaskStatus.DRAFT):
             if action is Action.ASSIGN:
-                # the chiefs at 交办 are those of today, already on the rows made today
-                final.update(task_service.assign_changes(
+                # the chiefs at 交办 are those of today, already on the rows made today; the
+                # day and a deadline counted from it are the task's own (in its event too)
+                assigned = task_service.assign_changes(
                     code, final["status"], [a.role for a in assignments],
-                    {key: final[key] for key in task_service.DEADLINE_COLUMNS}, today, self.cal))
+                    {key: final[key] for key in task_service.DEADLINE_COLUMNS}, today, self.cal)
+                changes, before, after = task_service.status_change(
+                    final["status"], action, today, self.note, assigned, final)
             final.update(changes)
             new.steps.append((action, before, after))
             unflushed = True
@@ -230,6 +246,8 @@ def _events(tasks: list[_NewTask]):
     """The audit events of the service calls, in their order."""
     snapshot = audit.snapshot_of_row
     for t in tasks:
+        if t.counter is not None:
+            yield (t.at, "ledger_meta", None, *t.counter)
         yield t.at, "task", t.id, "create", None, snapshot(t.created)
         for r in t.responsibilities:
             yield t.at, "responsibility", r["id"], "create", None, snapshot(r)

@@ -29,6 +29,7 @@ from wuyang_tasks.domain.errors import NotFound
 
 from .common import get
 from .task_list import _escape_like
+from .tasks import MOVE_NOTE
 
 
 @dataclass
@@ -138,7 +139,8 @@ def pick_lists(session: Session, day: date) -> PickLists:
 
 
 _ACTION_WORDS = {
-    "create": "创建", "update": "修改", "responsibilities_replaced": "更换责任主体",
+    "create": "创建", "update": "修改", "delete": "撤销",
+    "responsibilities_replaced": "更换责任主体",  # before each row's deletion had its own event
     **{a.value: label for a, label in ACTION_LABELS.items()},
 }
 _ENTITY_WORDS = {"task": "任务", "responsibility": "责任", "progress_report": "进展反馈",
@@ -183,11 +185,12 @@ def _entry(event: AuditEvent, names: dict[str, dict[int, str]]) -> HistoryEntry:
         what = f"{what}{entity}"
     after = json.loads(event.after) if event.after else {}
     before = json.loads(event.before) if event.before else {}
-    if event.entity == "responsibility" and event.action == "create":
-        what = "设定责任"
-        name = (names["unit_id"].get(after.get("unit_id")) or names["person_id"].get(after.get("person_id"))
+    if event.entity == "responsibility" and event.action in ("create", "delete"):
+        what = "设定责任" if event.action == "create" else "撤销责任"
+        row = after or before
+        name = (names["unit_id"].get(row.get("unit_id")) or names["person_id"].get(row.get("person_id"))
                 or "")
-        details = f"{_show(after.get('role'))}：{name}"
+        details = f"{_show(row.get('role'))}：{name}"
     else:
         details = _describe_change(event, before, after)
     return HistoryEntry(at=event.at[:19].replace("T", " "), actor=event.actor, what=what,
@@ -208,8 +211,9 @@ def _describe_change(event: AuditEvent, before: dict, after: dict) -> str:
         for key, value in after.items():
             if key in _FIELD_WORDS and before.get(key) != value:
                 parts.append(f"{_FIELD_WORDS[key]}：{_show(before.get(key))} → {_show(value)}")
-        if "note" in after and event.action not in ("update",):
-            parts.append(f"说明：{after['note']}")
+        note = after.get(MOVE_NOTE) or (after.get("note") if event.action != "update" else None)
+        if note:  # "note": where events before move_note kept a move's note
+            parts.append(f"说明：{note}")
         return "；".join(parts)
     if event.action == "create":
         keys = ("title", "text", "percent", "new_deadline", "reason", "requirement", "role")

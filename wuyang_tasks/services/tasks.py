@@ -23,7 +23,15 @@ from wuyang_tasks.domain.workflow import Action, next_status
 
 from . import closing_evidence
 from . import units as unit_service
-from .common import add_all_audited, add_audited, check_version, get, insert_audited
+from .common import (
+    add_all_audited,
+    add_audited,
+    check_version,
+    get,
+    insert_audited,
+    set_meta,
+    update_audited,
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def next_code(session: Session, year: int) -> str:
     meta = session.get(LedgerMeta, key)
     n, code = next_free_code(year, int(meta.value) if meta else 0, lambda code: bool(
         session.scalar(select(Task.id).where(Task.code == code))))
-    session.merge(LedgerMeta(key=key, value=str(n)))
+    set_meta(session, key, str(n))
     return code
 
 
@@ -212,10 +220,9 @@ def set_responsibilities(session: Session, task_id: int, assignments: Sequence[A
     day = task.assigned_on or today
     old = list(task.responsibilities)
     for row in old:
+        audit.record(session, "responsibility", row.id, "delete", audit.snapshot(row), None)
         session.delete(row)
     if old:
-        audit.record(session, "task", task.id, "responsibilities_replaced",
-                     {"responsibilities": [audit.snapshot(r) for r in old]}, None)
         session.flush()  # the old rows go before the new ones come
     rows = []
     for order, a in enumerate(assignments):
@@ -272,25 +279,33 @@ def tenure_values(session: Session, unit_id: int | None, person_id: int | None, 
     return {"tenure_id": unit_service.tenure_id_of(session, person_id, day)}
 
 
-def status_change(status: TaskStatus, action: Action, today: date,
-                  note: str | None = None) -> tuple[dict, dict, dict]:
-    """One workflow move: (the task's changed columns, the audit event's before, its after)."""
+MOVE_NOTE = "move_note"
+"""The key of a move's note in its event: a remark of the event, not a column (``note`` is the
+task's 备注, which a move does not change)."""
+
+
+def status_change(status: TaskStatus, action: Action, today: date, note: str | None = None,
+                  also: Mapping | None = None, was: Mapping | None = None) -> tuple[dict, dict, dict]:
+    """One workflow move: (the task's changed columns, the audit event's before, its after).
+    ``also``: other columns the move sets (交办: the day, a deadline counted from it); ``was``:
+    the task's values before the move (None for each one not given). The event holds every
+    changed column, so that replaying it gives the row."""
     new = next_status(status, action)
-    changes: dict = {"status": new}
+    changes: dict = {"status": new, **(also or {})}
     if new is TaskStatus.DONE:
         changes["closed_on"] = today
-    before = {"status": status.value}
-    after = {"status": new.value}
+    was = {**(was or {}), "status": status}
+    before = {key: audit.plain(was.get(key)) for key in changes}
+    after = {key: audit.plain(value) for key, value in changes.items()}
     if note:
-        after["note"] = note
-    if "closed_on" in changes:
-        after["closed_on"] = today.isoformat()
+        after[MOVE_NOTE] = note
     return changes, before, after
 
 
 def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None,
-          extra: dict | None = None) -> Task:
-    changes, before, after = status_change(task.status, action, today, note)
+          also: Mapping | None = None, extra: dict | None = None) -> Task:
+    was = {key: getattr(task, key) for key in (*(also or ()), "closed_on")}
+    changes, before, after = status_change(task.status, action, today, note, also, was)
     for key, value in changes.items():
         setattr(task, key, value)  # flushed with the next query or at commit, not per move
     audit.record(session, STATUS_ENTITY, task.id, action.value, before, {**after, **(extra or {})})
@@ -311,20 +326,22 @@ def transition(session: Session, task_id: int, action: Action, *, today: date,
         raise ValidationError("退回重办须写明退回理由。")
     if action is Action.APPROVE:
         next_status(task.status, action)  # an illegal move is said as such first
-        reason = closing_evidence.reason_to_record(session, task.id, task.code, no_evidence_reason)
+        with session.no_autoflush:  # a look-up, not a write: the moves so far stay unflushed
+            # (version counts the flushes the bulk import reproduces)
+            reason = closing_evidence.reason_to_record(session, task.id, task.code, no_evidence_reason)
         if reason:
-            return _move(session, task, action, today, note, {"no_evidence_reason": reason})
+            return _move(session, task, action, today, note, extra={"no_evidence_reason": reason})
     return _move(session, task, action, today, note)
 
 
 def _assign(session: Session, task: Task, today: date, cal: WorkdayCalendar, note: str | None) -> Task:
     changes = assign_changes(task.code, task.status, [r.role for r in task.responsibilities],
                              {key: getattr(task, key) for key in DEADLINE_COLUMNS}, today, cal)
-    for key, value in changes.items():
-        setattr(task, key, value)
     for row in task.responsibilities:  # chiefs as they are on the day of 交办
-        _capture_tenures(session, row, today)
-    return _move(session, task, Action.ASSIGN, today, note)
+        captured = tenure_values(session, row.unit_id, row.person_id, today)
+        if any(getattr(row, key) != value for key, value in captured.items()):
+            update_audited(session, row, "update", **captured)
+    return _move(session, task, Action.ASSIGN, today, note, changes)
 
 
 def assign_changes(code: str, status: TaskStatus, roles: Sequence[Role], deadline_columns: Mapping,

@@ -21,7 +21,7 @@ from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, UrgingLevel, UrgingMethod
 from wuyang_tasks.domain.errors import LedgerError, ValidationError
 
-from .common import add_audited, get
+from .common import add_audited, get, set_meta
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 
 LEVELS = (UrgingLevel.BLUE, UrgingLevel.YELLOW, UrgingLevel.RED)
@@ -167,7 +167,7 @@ def allocate_notice_number(session: Session, year: int) -> int:
         raise LedgerError(f"台账中督办单编号计数器“{key}”的值“{meta.value}”无效，请检查台账。") from None
     used = session.scalar(select(func.max(Urging.notice_number)).where(Urging.notice_year == year)) or 0
     number = max(last, used) + 1
-    session.merge(LedgerMeta(key=key, value=str(number)))
+    set_meta(session, key, str(number))
     return number
 
 
