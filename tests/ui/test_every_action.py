@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuyang_tasks.ui import errors, navigation
+from wuyang_tasks.ui.sizing import free_size
 
 from .user import User
 
@@ -229,6 +230,11 @@ def test_every_action_of_the_window(walk, backend):
         walk.window.action_quit.trigger()
         assert not walk.window.isVisible()
     assert not walk.user.bugs
+    room = free_size(walk.window)  # 1366×768 under Xvfb; the offscreen screen is larger
+    for name, size, hint in walk.user.sizes:  # never cut off, never squeezed below its needs
+        assert size.width() <= room.width() and size.height() <= room.height(), name
+        assert size.width() >= min(hint.width(), room.width()), (name, size, hint)
+        assert size.height() >= min(hint.height(), room.height()), (name, size, hint)
     assert not errors.log_file().exists() or errors.log_file().read_text(encoding="utf-8") == ""
     walked = "\n".join(walk.triggered)
     for expected in ("tasks [all rows] ▸ 导出 Excel… (accept)", "tasks [one row] ▸ 催办… (accept)"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
@@ -29,7 +30,7 @@ def test_ledger_workbook_from_the_page(ui_ctx, qtbot, tmp_path, monkeypatch, dia
     page.ledger_unit.setCurrentIndex(page.ledger_unit.findText("县环保局"))
     _save_as(monkeypatch, tmp_path / "台账")  # suffix added from the chosen format
     opened = []
-    monkeypatch.setattr(reports.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     page.export_button.click()
     qtbot.waitUntil(ui_ctx.is_idle, timeout=60_000)
     target = tmp_path / "台账.xlsx"

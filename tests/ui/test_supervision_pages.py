@@ -129,7 +129,7 @@ def test_a_new_record_names_no_one_until_the_clerk_chooses(ui_ctx, qtbot, dialog
     assert dialog.person.currentIndex() == -1 and dialog.person.currentText() == ""
     dialog.facts.setPlainText("督导不力，工地扬尘问题逾期未整改")
     dialog.accept()
-    assert dialog.record_id is None and dialogs[-1][1] == "请从列表中选择被问责人。"
+    assert dialog.record_id is None and dialogs[-1][1] == "请填写或选择被问责人。"
     assert dialog.failure_on.text() == "2016年7月29日" and dialog.effective.text() == "2016年7月29日"
     dialog.person.setCurrentIndex(dialog.person.findText("朱俊峰（副县长）"))
     dialog.accept()

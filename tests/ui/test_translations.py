@@ -63,3 +63,26 @@ def test_chinese_is_loaded_for_ours_and_for_qt():
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_qt_file_dialog_is_in_chinese(qtbot):
+    """Qt's own file dialog (used where the system has no native one) reads in Chinese."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "打开台账")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："} == labels
+
+
+def test_qt_translations_are_found_beside_pyside6_too(monkeypatch):
+    """A frozen program's Qt may name a translations folder that does not exist."""
+    from PySide6.QtCore import QLibraryInfo
+
+    from wuyang_tasks.ui import i18n
+
+    monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _which: "/nonexistent"))
+    dirs = i18n.qt_translation_dirs()
+    assert dirs[0] == "/nonexistent"
+    assert any(Path(d, "qtbase_zh_CN.qm").exists() for d in dirs[1:])

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -64,6 +65,7 @@ class User:
         self.saved: list[Path] = []  # files the program was told to write
         self.opened_urls: list[str] = []
         self.menus: list[QMenu] = []
+        self.sizes: list[tuple[str, QSize, QSize]] = []  # each dialog: its size, what it asks for
         self.errors: list[BaseException] = []
         self.bugs: list[BaseException] = []
         self.answers: dict[str, str] = {}  # message-box text fragment → button text to press
@@ -141,6 +143,7 @@ class User:
         self.seen.append(f"dialog: {name} {dialog.windowTitle()}")
         dialog.show()
         QApplication.processEvents()
+        self.sizes.append((name, dialog.size(), dialog.sizeHint()))
         self.shoot(dialog, name)
         if self.mode == "accept":  # as it is; if refused, with the fields filled; else 取消
             filler = self.fillers.get(name)

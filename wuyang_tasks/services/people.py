@@ -8,6 +8,7 @@ measures per year. Reads only what was recorded then, so a later 任免 changes 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from wuyang_tasks.db.models import Person, Post, Responsibility, Tenure, Unit
 from wuyang_tasks.domain.alerts import AlertPolicy
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, ChiefKind, Role, TaskStatus
+from wuyang_tasks.domain.errors import ValidationError
 
 from . import accountability
 from .common import get
@@ -115,6 +117,20 @@ def chiefs_by_task(session: Session, task_ids: Iterable[int]) -> dict[int, list[
 
 def find_people(session: Session, name: str) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.name == name.strip()).order_by(Person.id)))
+
+
+def person_id_by_name(session: Session, typed: str) -> int:
+    """The person a clerk typed: a name, or a pick-list label "name（post）". A clear message
+    when nobody or several people have that name."""
+    name = re.sub(r"[（(].*$", "", typed).strip()
+    if not name:
+        raise ValidationError("请填写或选择被问责人。")
+    found = find_people(session, name)
+    if not found:
+        raise ValidationError(f"人员库中没有“{name}”。请检查姓名，或先在“单位与人员”中登记此人。")
+    if len(found) > 1:
+        raise ValidationError(f"有{len(found)}位名为“{name}”的人员，请从列表中选择（列表中注明了各人的职务）。")
+    return found[0].id
 
 
 def person_view(session: Session, person_id: int, *, today: date, cal: WorkdayCalendar,

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from wuyang_tasks import paths
 
+from .sizing import fit_to_screen
+
 GUIDE = "使用说明.md"
 
 
@@ -22,7 +24,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("User guide"))
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         guide = docs_dir() / GUIDE

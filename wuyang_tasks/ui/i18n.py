@@ -22,6 +22,35 @@ def i18n_dir() -> Path:
     return resource_path("i18n")
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own qtbase_zh_CN.qm may be: Qt's configured folder, then PySide6's (a frozen
+    program's Qt may report a folder that the bundle laid out elsewhere)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    found = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+             str(package / "Qt" / "translations"), str(package / "translations")]
+    return list(dict.fromkeys(found))
+
+
+class QtGaps(QTranslator):
+    """What Qt's own qtbase_zh_CN lacks: Qt 6 gave the file dialog's labels accelerators
+    ("&Look in:"), and the shipped translation still has them without ("Look in:"), so Qt's
+    file dialog (used where there is no native one) showed English."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QFileDialog", "File &name:"): "文件名称(&N)：",
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 — Qt's API
+        return self.TEXTS.get((context, source))  # None: not ours, the next translator answers
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def choose_language() -> str:
     forced = os.environ.get("WUYANG_TASKS_LANG", "").strip()
     if forced:
@@ -35,10 +64,11 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
     if language != CHINESE:
         return []
     installed = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
-    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
+    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    if any(qt.load(china, "qtbase", "_", folder) for folder in qt_translation_dirs()):
         installed.append(qt)
+    installed.append(QtGaps(app))
     for qm in sorted(i18n_dir().glob(f"*_{CHINESE}.qm")):
         ours = QTranslator(app)
         if ours.load(str(qm)):

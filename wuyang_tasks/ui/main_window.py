@@ -29,8 +29,10 @@ from .page import Page
 from .page_stack import Pages, PageStack
 from .reminders import Reminders
 from .settings import recent_ledgers
+from .sizing import free_size
 from .server import SERVER_KINDS, offer_after_server_error
 
+DEFAULT_SIZE = QSize(1280, 800)
 NAV_STYLE = """
 QListWidget#navigation { background: #f2f4f7; border: none; font-size: 15px; outline: 0; }
 QListWidget#navigation::item { padding: 10px 14px; }
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(self.default_size())
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -307,6 +309,12 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         # each page restores its own layout as it is built (_page_created)
+
+    def default_size(self) -> QSize:
+        """1280×800, or less: the whole window with its title bar and frame on the screen's
+        free area (a 1366×768 office screen minus the taskbar), the status bar visible."""
+        room = free_size(self)
+        return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height()))
 
     def save_layout(self) -> None:
         settings = self.ctx.settings()

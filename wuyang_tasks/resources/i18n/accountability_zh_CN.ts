@@ -67,6 +67,30 @@
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Writing the person&apos;s file…</source>
+        <translation>正在生成个人档案…</translation>
+    </message>
+    <message>
         <source>Current posts</source>
         <translation>现任职务</translation>
     </message>

@@ -486,6 +486,14 @@
         <translation>审批延期…</translation>
     </message>
     <message>
+        <source>Supervision notices (PDF)…</source>
+        <translation>督办通知单（PDF）…</translation>
+    </message>
+    <message>
+        <source>One 督办通知单 per selected open task, in one PDF to print</source>
+        <translation>选中的每项未办结任务一页督办通知单，合为一个PDF打印</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
@@ -530,8 +538,20 @@
         <translation>另有 %1 项所选任务的状态不适用此操作，将跳过。</translation>
     </message>
     <message>
-        <source>Urging recorded; print the notice from Reports.</source>
-        <translation>已登记催办；督办通知单可在“报表”中打印。</translation>
+        <source>Urging recorded; print its notice with “Supervision notices (PDF)…”.</source>
+        <translation>已记录催办；用“督办通知单（PDF）…”打印通知单。</translation>
+    </message>
+    <message>
+        <source>Supervision notices</source>
+        <translation>督办通知单</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing %1 notice(s)…</source>
+        <translation>正在生成 %1 份督办通知单…</translation>
     </message>
     <message>
         <source>Export to Excel</source>

@@ -30,6 +30,7 @@ from wuyang_tasks.db.engine import is_sqlite, resolve_url
 from wuyang_tasks.db.ledger import Ledger, LedgerOpenError, open_ledger
 
 from ..context import UiContext
+from ..sizing import fit_to_screen
 
 
 class BackupsDialog(QDialog):
@@ -39,7 +40,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Backups"))
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
         layout = QVBoxLayout(self)
         self.info = QLabel(wordWrap=True)
         layout.addWidget(self.info)

@@ -11,13 +11,10 @@ and 取消 (a cancelled export leaves no file). This Qt build has no PDF rendere
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +37,7 @@ from wuyang_tasks.services.task_list import TaskFilter, week_range
 
 from ..context import UiContext
 from ..page import Page
+from ..printing import open_document, print_document
 
 BRIEFING, LEDGER, CHECKLIST, ACCOUNTABILITY, NOTICE = range(5)
 
@@ -357,16 +355,11 @@ class ReportsPage(Page):
 
     def open_file(self) -> None:
         if self.last_path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+            open_document(self.last_path)
 
     def print_file(self) -> None:
-        """Windows prints through the file's print verb; elsewhere the viewer opens to print."""
-        if not self.last_path:
-            return
-        if sys.platform == "win32":
-            os.startfile(str(self.last_path), "print")  # noqa: S606 - the user's own document
-        else:
-            self.open_file()
+        if self.last_path:
+            print_document(self.last_path)
 
 
 def create_page(ctx: UiContext) -> ReportsPage:

@@ -35,6 +35,7 @@ from wuyang_tasks.services.calendar_overrides import CalendarYear
 from wuyang_tasks.services.task_list import chinese_date
 
 from ..context import UiContext
+from ..sizing import fit_to_screen
 
 REST_COLOUR = QColor("#fdecea")
 WORK_COLOUR = QColor("#e8f1fb")
@@ -45,7 +46,7 @@ class WorkdayCalendarDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Working-day calendar"))
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
         self.view: CalendarYear | None = None
 
         self.year = QSpinBox()

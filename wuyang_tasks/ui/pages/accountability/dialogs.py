@@ -6,12 +6,14 @@ from dataclasses import replace
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuyang_tasks import paths
 from wuyang_tasks.domain.enums import AccountabilityMeasure, ResponsibilityType
-from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.services import people
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
+from ...printing import print_document
+from ...sizing import fit_to_screen
 
 
 DATE_FORMAT = "yyyy年M月d日"  # as everywhere else in the window (task editor, lists)
@@ -57,7 +61,7 @@ class RecordDialog(QDialog):
         self.correcting = correcting
         self.record_id: int | None = None
         self.setWindowTitle(self.tr("Correct record") if correcting else self.tr("New accountability record"))
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
         today = ctx.today()
         with ctx.ledger.read() as s:
             choices = people.person_choices(s, today)
@@ -69,6 +73,9 @@ class RecordDialog(QDialog):
         # No one is preselected: a record is never rewritten, so the clerk must pick the person.
         self.person.setCurrentIndex(-1)
         self.person.lineEdit().setPlaceholderText(self.tr("Type or choose the person held to account"))
+        completer = self.person.completer()  # a few characters of the name, anywhere in it
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.measure = QComboBox()
         for m in AccountabilityMeasure:
             self.measure.addItem(m.label, m.value)
@@ -120,9 +127,9 @@ class RecordDialog(QDialog):
         self.tasks.setText("、".join(codes))
 
     def spec(self, session) -> acc.RecordSpec:
-        person_id = self.person.currentData()
-        if person_id is None or self.person.currentText() != self.person.itemText(self.person.currentIndex()):
-            raise ValidationError("请从列表中选择被问责人。")
+        typed = self.person.currentText().strip()
+        index = self.person.findText(typed)
+        person_id = self.person.itemData(index) if index >= 0 else people.person_id_by_name(session, typed)
         codes = [c for c in (x.strip() for x in self.tasks.text().replace(",", "、").split("、")) if c]
         values = dict(
             person_id=person_id, measure=AccountabilityMeasure(self.measure.currentData()),
@@ -185,11 +192,48 @@ class PersonDialog(QDialog):
         with ctx.ledger.read() as s:
             view = people.person_view(s, person_id, today=ctx.today(), cal=ctx.calendar())
         self.setWindowTitle(view.name)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
+        self.ctx, self.view = ctx, view
         self.text = QTextBrowser()
         self.text.setHtml(self.html(view))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = buttons.addButton(self.tr("Export PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.export_pdf)
+        self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_file)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+    def export_pdf(self) -> None:
+        """个人档案 as a PDF (exports/person_pdf.py), where the clerk says."""
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), f"个人档案_{self.view.name}.pdf",
+                                                self.tr("PDF document (*.pdf)"))
+        if target:
+            target = target if target.lower().endswith(".pdf") else target + ".pdf"
+            self._write(target, lambda path: self.ctx.status_message.emit(
+                self.tr("Saved %1").replace("%1", str(path))))
+
+    def print_file(self) -> None:
+        """The same PDF in the data folder's print folder, handed to the printer."""
+        folder = paths.data_dir() / "print"
+        folder.mkdir(parents=True, exist_ok=True)
+        self._write(str(folder / f"个人档案_{self.view.name}.pdf"), print_document)
+
+    def _write(self, target: str, then) -> None:
+        from wuyang_tasks.exports.person_pdf import write_person_pdf
+        from wuyang_tasks.services.documents import issuer_name
+
+        ledger, view, as_of = self.ctx.ledger, self.view, self.ctx.today()
+
+        def work(progress):
+            progress.report(0, None, "")
+            with ledger.read() as s:
+                issuer = issuer_name(s)
+            return write_person_pdf(view, target, issuer=issuer, as_of=as_of).path
+
+        self.ctx.run_in_worker(self.tr("Writing the person's file…"), work, then, parent=self)
 
     def html(self, view: people.PersonView) -> str:
         current_posts = self.tr("Current posts")

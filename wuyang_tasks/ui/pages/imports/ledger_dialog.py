@@ -38,6 +38,7 @@ from wuyang_tasks.services import intake
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
 EXISTING_BRUSH = QBrush(QColor("#e9ecef"))
@@ -138,7 +139,7 @@ class LedgerImportDialog(QDialog):
         self.preview: Preview | None = None
         self.result: intake.LedgerImportResult | None = None
         self.setWindowTitle(self.tr("Import task ledger (Excel)"))
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
 
         self.file = QLineEdit()
         self.file.setReadOnly(True)

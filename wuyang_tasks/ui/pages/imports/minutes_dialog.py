@@ -37,6 +37,7 @@ from wuyang_tasks.services import intake
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 
 UNKNOWN_BRUSH = QBrush(QColor("#fff3cd"))
 ALL_TOWNSHIPS_TEXT = "各乡镇"
@@ -59,7 +60,7 @@ class MinutesDialog(QDialog):
         self.result: intake.MinutesResult | None = None
         self.file_stem: str | None = None
         self.setWindowTitle(self.tr("Draft tasks from minutes or a plan"))
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
 
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Paste the minutes, speech or implementation plan here, "

@@ -27,6 +27,7 @@ from wuyang_tasks.domain.enums import CheckResult
 from wuyang_tasks.services import checklists, inspections, people, units
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 
 
 DATE_FORMAT = "yyyy年M月d日"  # as everywhere else in the window (task editor, lists)
@@ -48,7 +49,7 @@ class RecordInspectionDialog(QDialog):
         self.ctx = ctx
         self.inspection_id: int | None = None
         self.setWindowTitle(self.tr("Record inspection"))
-        self.resize(900, 600)
+        fit_to_screen(self, 960, 680)
         today = ctx.today()
         with ctx.ledger.read() as s:
             self.units = [(u.id, u.name) for u in units.units_in_order(s)]
@@ -95,7 +96,7 @@ class RecordInspectionDialog(QDialog):
         form.addRow(self.tr("Checklist"), self.template)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.items)
+        layout.addWidget(self.items, 1)  # the items take the height; the form keeps its own
         lower = QFormLayout()
         lower.addRow(self.tr("Rectification deadline"), self.deadline)
         lower.addRow(self.tr("Summary"), self.summary)

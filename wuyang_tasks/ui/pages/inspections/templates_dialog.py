@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from wuyang_tasks.services import checklists
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 
 
 class TemplateEditorDialog(QDialog):
@@ -27,7 +28,7 @@ class TemplateEditorDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Checklist templates"))
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         self.views: list[checklists.TemplateView] = []
         self.template = QComboBox()
         self.template.currentIndexChanged.connect(self._show_items)

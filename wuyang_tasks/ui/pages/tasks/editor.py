@@ -41,6 +41,7 @@ from wuyang_tasks.services.task_views import PickLists, TaskDetail
 from wuyang_tasks.services.tasks import Assignment, DeadlineSpec
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 from ...task_store import task_change
 from .extensions import decide_extension_dialog, request_extension_dialog
 from .pickers import CheckList
@@ -71,7 +72,7 @@ class TaskEditor(QDialog):
             self.detail: TaskDetail | None = task_views.task_detail(s, task_id) if task_id else None
         self.setWindowTitle(self.tr("New task") if task_id is None else
                             self.tr("Task %1").replace("%1", self.detail.code))
-        self.resize(860, 680)
+        fit_to_screen(self, 860, 680)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._facts_tab(), self.tr("Task"))
         self.tabs.addTab(self._responsibility_tab(), self.tr("Responsibilities"))

@@ -34,6 +34,7 @@ from wuyang_tasks.services.extensions import ExtensionView
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 from ...task_store import task_change
 
 DATE_FORMAT = "yyyy年M月d日"
@@ -107,7 +108,7 @@ class RequestExtensionDialog(_ExtensionDialog):
     def __init__(self, ctx: UiContext, task_id: int, parent: QWidget | None = None):
         super().__init__(ctx, task_id, parent)
         self.setWindowTitle(self.tr("Request an extension — %1").replace("%1", self.detail.code))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self.unit = QComboBox()
         self.unit.addItem(self.tr("(not stated)"), None)
         names = {c.id: c.name for c in self.picks.units}
@@ -153,7 +154,7 @@ class DecideExtensionDialog(_ExtensionDialog):
     def __init__(self, ctx: UiContext, task_id: int, parent: QWidget | None = None):
         super().__init__(ctx, task_id, parent)
         self.setWindowTitle(self.tr("Decide on the extension — %1").replace("%1", self.detail.code))
-        self.resize(640, 440)
+        fit_to_screen(self, 640, 440)
         p = self.pending
         if p is None:
             return
@@ -168,11 +169,8 @@ class DecideExtensionDialog(_ExtensionDialog):
         reason.setWordWrap(True)
         self.person = QComboBox()
         self.person.addItem(self.tr("(choose who decides)"), None)
-        seen = set()
-        for c in self.picks.leaders + self.picks.people:
-            if c.id not in seen:
-                seen.add(c.id)
-                self.person.addItem(f"{c.name}（{c.detail}）" if c.detail else c.name, c.id)
+        for c in self.picks.leaders:  # an extension is a county leader's decision, not a unit's
+            self.person.addItem(f"{c.name}（{c.detail}）" if c.detail else c.name, c.id)
         self.decided_on = _date_edit(ctx.today())
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("Opinion (optional)"))

@@ -31,6 +31,7 @@ from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
 
 from ...context import UiContext
 from ...page import Page
+from ...printing import print_document
 from ...task_store import task_change
 from .filters import Criteria, FilterBar, matches
 from .model import TaskTableModel
@@ -103,6 +104,9 @@ class TasksPage(Page):
         self.action_request_extension.triggered.connect(self.request_extension)
         self.action_decide_extension = QAction(self.tr("Decide on extension…"), self)
         self.action_decide_extension.triggered.connect(self.decide_extension)
+        self.action_notices = QAction(self.tr("Supervision notices (PDF)…"), self)
+        self.action_notices.setToolTip(self.tr("One 督办通知单 per selected open task, in one PDF to print"))
+        self.action_notices.triggered.connect(self.print_notices)
         self.action_export = QAction(self.tr("Export to Excel…"), self)
         self.action_export.triggered.connect(self.export)
         self.action_refresh = QAction(self.tr("Refresh"), self)
@@ -123,6 +127,7 @@ class TasksPage(Page):
         self.toolbar.addWidget(more)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.action_urge)
+        self.toolbar.addAction(self.action_notices)
         extension = QToolButton()
         extension.setText(self.tr("Extension"))
         extension.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -145,6 +150,7 @@ class TasksPage(Page):
                 menu.addAction(self.workflow[action])
         menu.addSeparator()
         menu.addAction(self.action_urge)
+        menu.addAction(self.action_notices)
         menu.addAction(self.action_request_extension)
         menu.addAction(self.action_decide_extension)
         menu.addAction(self.action_export)
@@ -159,6 +165,7 @@ class TasksPage(Page):
             qaction.setEnabled(action in allowed)
         self.action_edit.setEnabled(len(rows) == 1)
         self.action_urge.setEnabled(any(r.status.is_open for r in rows))
+        self.action_notices.setEnabled(any(r.status.is_open for r in rows))
         single_open = len(rows) == 1 and rows[0].status.is_open
         self.action_request_extension.setEnabled(single_open and rows[0].effective_deadline is not None)
         self.action_decide_extension.setEnabled(single_open)
@@ -329,8 +336,41 @@ class TasksPage(Page):
 
         ok, _ = ctx.perform(apply, changed=task_change(r.id for r in rows), parent=self)
         if ok and method is UrgingMethod.WRITTEN:
-            ctx.status_message.emit(self.tr("Urging recorded; print the notice from Reports."))
+            ctx.status_message.emit(self.tr("Urging recorded; print its notice with “Supervision notices (PDF)…”."))
         return ok
+
+    def print_notices(self) -> None:
+        """督办通知单 of the selected open tasks, one PDF: each task's latest written urging; a
+        task without one gets a written urging recorded first (one transaction for all)."""
+        rows = [r for r in self.selected_rows() if r.status.is_open]
+        if not rows:
+            return
+        name = f"督办通知单_{rows[0].code}" if len(rows) == 1 else f"督办通知单_{len(rows)}项"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Supervision notices"), name + ".pdf",
+                                                self.tr("PDF document (*.pdf)"))
+        if not target:
+            return
+        target = target if target.lower().endswith(".pdf") else target + ".pdf"
+        from wuyang_tasks.services import documents
+
+        ctx = self.ctx
+        ok, docs = ctx.perform(
+            lambda s: [documents.build_notice(s, r.code, today=ctx.today(), cal=ctx.calendar(),
+                                              create=True) for r in rows],
+            changed=task_change(r.id for r in rows), parent=self)
+        if not ok:
+            return
+
+        def work(progress):
+            from wuyang_tasks.exports.notices_pdf import write_notices_pdf
+
+            return write_notices_pdf(docs, target, progress=lambda i, n: progress.report(i, n)).path
+
+        def done(path) -> None:
+            ctx.status_message.emit(self.tr("Saved %1").replace("%1", str(path)))
+            print_document(path)
+
+        ctx.run_in_worker(self.tr("Writing %1 notice(s)…").replace("%1", str(len(docs))), work, done)
 
     def request_extension(self) -> bool:
         from .extensions import request_extension_dialog
