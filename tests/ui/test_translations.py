@@ -65,15 +65,14 @@ def test_chinese_is_loaded_for_ours_and_for_qt():
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
-def test_qt_file_dialog_is_in_chinese(qtbot):
-    """Qt's own file dialog (used where the system has no native one) reads in Chinese."""
-    from PySide6.QtWidgets import QFileDialog, QLabel
-
-    dialog = QFileDialog(None, "打开台账")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-    qtbot.addWidget(dialog)
-    labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："} == labels
+def test_qt_file_dialog_is_in_chinese():
+    """Qt's own file dialog (used where the system has no native one) reads in Chinese: the
+    labels it sets (Qt 6 sources, with accelerators) and its buttons. (A QFileDialog built in
+    the test process aborts it at exit, its model's thread outliving the application.)"""
+    labels = [QCoreApplication.translate("QFileDialog", source)
+              for source in ("&Look in:", "File &name:", "Files of &type:")]
+    assert labels == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
+    assert QCoreApplication.translate("QFileDialog", "Back") == "后退"
 
 
 def test_qt_translations_are_found_beside_pyside6_too(monkeypatch):
