@@ -137,6 +137,13 @@ def test_a_rules_change_is_a_new_version_and_past_periods_keep_their_scores(demo
     assert sheet(rep_year, "县住建委").score.score == old_year - Decimal("1.9")
     with demo_ledger.write() as s, pytest.raises(ValidationError, match="内容相同"):
         assessment_rules.import_rules(s, text, "新办法.json", effective_from=TODAY, today=TODAY)
+    data["send_back"]["points"] = 3
+    with demo_ledger.write() as s:  # announced ahead: the running year keeps version 2 until then
+        assessment_rules.import_rules(s, json.dumps(data), "十月起.json", effective_from=date(2016, 10, 1),
+                                      today=TODAY)
+    assert report(demo_ledger).rules.version == 2
+    assert report(demo_ledger, today=date(2016, 10, 1)).rules.version == 3
+    assert report(demo_ledger, **july, today=date(2016, 10, 1)).rules.version == 1
     assert verify_ledger(demo_ledger).ok
 
 

@@ -94,7 +94,7 @@ def build_report(session: Session, *, start: date, end: date, today: date, cal: 
     """Scores of every assessed unit (or one) for [start, end], counting events up to today."""
     if end < start:
         raise ValidationError(f"考核期的结束日期（{cn_date(end)}）早于开始日期（{cn_date(start)}）。")
-    version = in_force(session, end)
+    version = in_force(session, min(end, today))  # a running period: the rules in force today
     units = list(session.execute(select(Unit.id, Unit.name, Unit.kind).where(Unit.active.is_(True))
                                  .order_by(Unit.sort_order, Unit.id)))
     if unit_id is not None:

@@ -2,10 +2,10 @@
 
 A version is never changed. Importing a file makes the next version, in force from a day that
 may not lie before the ledger's today nor before the latest version's day — so a period that
-has already ended keeps the rules, and the score, it had. A ledger that never imported any
-rules is scored by the shipped default; the first import records that default as version 1
-(in force from the start) before the new version, so past periods still read it from the
-ledger, whatever a later program ships.
+has already ended keeps the rules, and the score, it had; a running period is scored by the
+version in force today. A ledger that never imported any rules is scored by the shipped
+default; the first import records that default as version 1 (in force from the start) before
+the new version, so past periods still read it from the ledger, whatever a later program ships.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def versions(session: Session) -> list[RulesVersion]:
 
 
 def in_force(session: Session, day: date) -> RulesVersion:
-    """The version a period ending on ``day`` is scored by."""
+    """The version a period is scored by: the one in force on its last day (on today, while the
+    period is running)."""
     candidates = [v for v in versions(session) if v.effective_from <= day]
     return candidates[-1] if candidates else versions(session)[0]
 
