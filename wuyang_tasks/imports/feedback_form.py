@@ -154,17 +154,19 @@ def _row(form: ReturnedForm, sheet: Sheet, r: int, columns: dict[str, int],
         form.problem(message, sheet=sheet.name, row=r, column=letters[header], field=header,
                      value=text(header))
 
-    row.percent = _percent(raw("完成百分比"), lambda m: bad("完成百分比", m))
+    row.percent = parse_percent(raw("完成百分比"), lambda m: bad("完成百分比", m))
     request = text("申请")
     if request in _REQUESTS:
         row.request = _REQUESTS[request]
     else:
         bad("申请", "应为“无”“申请办结”或“申请延期”")
-    row.extend_to = _day(raw("延期至"), lambda m: bad("延期至", m))
+    row.extend_to = parse_day(raw("延期至"), lambda m: bad("延期至", m))
     return row
 
 
-def _percent(value, bad) -> int | None:
+def parse_percent(value, bad) -> int | None:
+    """完成百分比 as typed (60, "60", "60%", 0.6 from a cell formatted as a percentage); ``bad(message)``
+    is told why not."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -186,7 +188,8 @@ def _percent(value, bad) -> int | None:
     return int(number)  # 0..100 is the service's check, so that 130 is named as such
 
 
-def _day(value, bad) -> date | None:
+def parse_day(value, bad) -> date | None:
+    """A date as typed or stored (a date cell, 2016-09-30, 2016年9月30日, an Excel day number)."""
     if value is None:
         return None
     if isinstance(value, datetime):

@@ -130,6 +130,26 @@ def already_recorded(session: Session, entry: FeedbackEntry) -> bool:
     return False
 
 
-def form_ref_collected(session: Session, form_ref: str) -> bool:
-    return session.scalar(select(ProgressReport.id).where(ProgressReport.form_ref == form_ref)
-                          .limit(1)) is not None
+def record_many(session: Session, entries: list[FeedbackEntry], *, today: date,
+                cal: WorkdayCalendar) -> list[FeedbackOutcome]:
+    """Several entries in the caller's one transaction (the 本周进展 view's 保存): all or none."""
+    return [record_feedback(session, entry, today=today, cal=cal) for entry in entries if not entry.is_empty]
+
+
+def units_of_tasks(session: Session, task_ids: list[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """task id → (unit id, name, role label) of its units, the lead unit first: who may report."""
+    from wuyang_tasks.db.models import Responsibility, Unit
+    from wuyang_tasks.domain.enums import Role
+
+    from .feedback_period import UNIT_ROLES
+
+    order = {role: i for i, role in enumerate(UNIT_ROLES)}
+    found: dict[int, list[tuple[int, str, str]]] = {t: [] for t in task_ids}
+    rows = session.execute(
+        select(Responsibility.task_id, Responsibility.role, Unit.id, Unit.name)
+        .join(Unit, Unit.id == Responsibility.unit_id)
+        .where(Responsibility.task_id.in_(task_ids), Responsibility.role.in_([r.value for r in UNIT_ROLES]))
+        .order_by(Responsibility.sort_order)).all() if task_ids else []
+    for task_id, role, unit_id, name in sorted(rows, key=lambda r: order[Role(r[1])]):
+        found[task_id].append((unit_id, name, Role(role).label))
+    return found

@@ -257,3 +257,15 @@ def forms_for(ledger, *, unit_names: list[str] | None, week: Week | None = None,
     cal = ledger.calendar()
     with ledger.read() as s:
         return build_forms(s, unit_names=unit_names, week=week, as_of=day, cal=cal, issuer=issuer_name(s))
+
+
+def units_with_open_tasks(session: Session) -> list[tuple[int, str, int]]:
+    """(id, name, open tasks) of the townships and departments a 反馈表 would go to, in
+    official order: what the window offers to choose from."""
+    counts = dict(session.execute(
+        select(Responsibility.unit_id, func.count(func.distinct(Responsibility.task_id)))
+        .join(Task, Task.id == Responsibility.task_id)
+        .where(Task.status.in_([s.value for s in OPEN_STATUSES]),
+               Responsibility.role.in_([r.value for r in UNIT_ROLES]))
+        .group_by(Responsibility.unit_id)).all())
+    return [(uid, name, counts[uid]) for uid, name in form_units(session, None) if counts.get(uid)]

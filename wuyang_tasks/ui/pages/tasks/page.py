@@ -137,6 +137,9 @@ class TasksPage(Page):
         extension.setMenu(extension_menu)
         self.toolbar.addWidget(extension)
         self.toolbar.addAction(self.action_export)
+        from ..feedback.actions import add_feedback_actions
+
+        self.feedback_actions = add_feedback_actions(self)  # 反馈表 ▸ 下发、收回、本周进展
         self.toolbar.addAction(self.action_refresh)
         for action in (self.action_new, self.action_refresh):
             self.addAction(action)
