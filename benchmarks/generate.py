@@ -362,11 +362,12 @@ class LedgerGenerator:
                     return
                 new = after[name]
                 before_d, after_d = {"status": final["status"].value}, {"status": new.value}
-                if name == "assign":
-                    final["assigned_on"] = day
+                if name == "assign":  # the event holds every column the move sets (as
+                    final["assigned_on"] = day  # services.tasks.status_change writes it)
+                    before_d["assigned_on"], after_d["assigned_on"] = None, day.isoformat()
                 if name == "approve":
                     final["closed_on"] = day
-                    after_d["closed_on"] = day.isoformat()
+                    before_d["closed_on"], after_d["closed_on"] = None, day.isoformat()
                 self.w.event(self.w.now(day), "task", task["id"], name, before_d, after_d)
                 final["status"] = new
                 final["version"] += 1
@@ -471,9 +472,15 @@ def generate(path: Path, tasks: int, *, seed: int = 1, today: date | None = None
 
 
 def _write_meta(conn: Connection, writer: BulkWriter, gen: LedgerGenerator) -> None:
-    meta = {HEAD_KEY: f"{writer.seq}:{writer.prev}"}
-    meta.update({f"task_code:{y}": str(n) for y, n in gen.codes.items()})
-    meta.update({f"notice_number:{y}": str(n) for y, n in gen.notices.items()})
+    """The counters, each with its event (as services.common.set_meta writes a first value),
+    then the chain's head."""
+    counters = {f"task_code:{y}": str(n) for y, n in gen.codes.items()}
+    counters.update({f"notice_number:{y}": str(n) for y, n in gen.notices.items()})
+    at = writer.now(gen.today)
+    for key, value in counters.items():
+        writer.event(at, "ledger_meta", None, "create", None, {"key": key, "value": value})
+    writer.flush()
+    meta = {HEAD_KEY: f"{writer.seq}:{writer.prev}", **counters}
     table = m.LedgerMeta.__table__
     conn.execute(delete(table).where(table.c.key.in_(list(meta))))
     conn.execute(insert(table), [{"key": k, "value": v} for k, v in meta.items()])
