@@ -97,8 +97,12 @@ def test_accountability_pdf_names_the_chiefs_at_the_time(demo_ledger, cal, tmp_p
         newcomer = units.add_person(s, "新任镇长")
         units.appoint(s, post_id, newcomer.id, date(2016, 8, 1))
     with demo_ledger.read() as s:
-        sheet = document_lists.build_accountability(s, today=date(2016, 8, 2), cal=cal, unit="舞泉镇")
+        sheet = document_lists.build_accountability(s, today=date(2016, 7, 31), cal=cal, unit="舞泉镇")
+        later = document_lists.build_accountability(s, today=date(2016, 8, 2), cal=cal, unit="舞泉镇")
     assert all(old_mayor in line.government_chief for line in sheet.lines)
+    assert later.lines and all(  # handed over on 8-1: the newcomer answers for what is open then
+        ("新任镇长" if line.row.closed_on is None else old_mayor) in line.government_chief
+        for line in later.lines)
     result = write_accountability_pdf(sheet, tmp_path / "责任.pdf")
     assert helpers.is_a4(helpers.page_size(result.path), landscape=True)
     text = helpers.squeezed_text(result.path)

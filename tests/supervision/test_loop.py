@@ -180,7 +180,7 @@ def test_the_whole_loop(demo):
         assert [r.id for r in me.records] == [lead_record.id]
         assert [(m.year, m.count) for m in me.measures_per_year] == [(2016, 1)]
 
-        chiefs = people.chiefs_by_task(s, [task_id])[task_id]
+        chiefs = people.chiefs_by_task(s, [task_id], DEADLINE)[task_id]  # the day of the failure
         assert chiefs[0].government_chief.name == chief_name
         assert chiefs[0].government_chief.post == "舞泉镇镇长"
 
@@ -190,7 +190,7 @@ def test_the_whole_loop(demo):
     assert verify_ledger(led).ok
 
 
-def test_a_task_assigned_after_the_move_names_the_successor(demo):
+def test_the_successor_answers_from_the_move(demo):
     led, cal = demo.ledger, demo.cal
     town = demo.unit("舞泉镇")
     with led.write() as s:
@@ -204,9 +204,11 @@ def test_a_task_assigned_after_the_move_names_the_successor(demo):
             responsibilities=[task_service.Assignment(Role.LEAD_UNIT, unit_id=town)])
         task_service.transition(s, new_task.id, Action.ASSIGN, today=MOVED, cal=cal)
     with led.read() as s:
-        chiefs = people.chiefs_by_task(s, [old_task, new_task.id])
-        old_gov = [c for c in chiefs[old_task] if c.unit_id == town][0].government_chief
+        then = people.chiefs_by_task(s, [old_task], INSPECTED)
+        old_gov = [c for c in then[old_task] if c.unit_id == town][0].government_chief
         assert old_gov.person_id == before.person_id and old_gov.end == date(2016, 8, 31)
+        chiefs = people.chiefs_by_task(s, [old_task, new_task.id], MOVED)  # handed over on the day
+        assert [c for c in chiefs[old_task] if c.unit_id == town][0].government_chief.name == "韩新民"
         assert chiefs[new_task.id][0].government_chief.name == "韩新民"
         # the earlier holder's tenure row: only its end date was set, nothing else changed
         tenure = s.get(type(before), before.id)

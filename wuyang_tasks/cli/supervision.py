@@ -432,8 +432,8 @@ def cmd_person(ctx: CliContext, args) -> int:
     for a in view.answered_for:
         unit = f"{a.unit_name}{a.unit_role.label}的" if a.unit_role else ""
         light = a.alert.label if a.alert else "—"
-        print(f"  {a.code}\t{unit}{a.capacity}（时任{a.post_held or '—'}）\t{a.status.label}\t{light}\t"
-              f"{a.deadline_display}\t{a.title}")
+        print(f"  {a.code}\t{unit}{a.capacity}（时任{a.post_held or '—'}）\t{a.period}\t{a.status.label}\t"
+              f"{light}\t{a.deadline_display}\t{a.title}")
     print(f"问责记录（{len(view.records)} 条）：")
     for v in view.records:
         _print_record(v)
@@ -451,6 +451,8 @@ def _person_json(view: people.PersonView) -> dict:
         "answered_for": [{"code": a.code, "title": a.title, "capacity": a.capacity,
                           "unit": a.unit_name, "unit_role": a.unit_role.label if a.unit_role else None,
                           "post_held": a.post_held, "status": a.status.label,
+                          "answered_from": a.answered_from and a.answered_from.isoformat(),
+                          "answered_to": a.answered_to and a.answered_to.isoformat(),
                           "alert": a.alert.label if a.alert else None} for a in view.answered_for],
         "records": [{"id": v.id, "state": v.state_label, "in_force": v.in_force, "post_held": v.post_held,
                      "measure": v.measure.label, "responsibility_type": v.responsibility_type.label,

@@ -3,9 +3,9 @@ sheet). Plain dataclasses; ``wuyang_tasks.exports`` renders them.
 
 A checklist covers one unit, one county leader (a section for every township the leader liaises
 with on the day) or one site (an enterprise unit of that name, else the tasks that name it).
-The accountability sheet names, for each task, the unit's party and government chiefs recorded
-when the task was assigned (Responsibility.party_chief_tenure_id / government_chief_tenure_id):
-a later 任免 does not change who answered for it.
+The accountability sheet names, for each task, the unit's party and government chiefs who answer
+for it as of the sheet's day (services.who_answers: whoever held the post that day within the
+task's life; a closed task, those of its last day).
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def build_accountability(session: Session, *, today: date, cal: WorkdayCalendar,
     rows = [r for r in list_tasks(session, today=today, cal=cal, flt=flt)
             if r.status not in (TaskStatus.DRAFT, TaskStatus.CANCELLED)]
     ids = [r.id for r in rows]
-    chiefs = people.chiefs_by_task(session, ids) if ids else {}
+    chiefs = people.chiefs_by_task(session, ids, today) if ids else {}
     urging_text = _urging_texts(session, ids)
     extension_text = _extension_texts(session, ids)
     records = accountability.record_views(session, task_ids=ids) if ids else []

@@ -1,9 +1,10 @@
-"""A person's own view (终身追责) and the chiefs a task's units had at the time.
+"""A person's own view (终身追责) and the chiefs a task's units have on a day.
 
 Everything a person answered for, in any post they ever held: as party or government chief of
-a unit (the tenures recorded on the task's responsibilities at 交办), as the named responsible
-person or as the county leader in charge — plus their accountability records and the number of
-measures per year. Reads only what was recorded then, so a later 任免 changes nothing here.
+a unit for the stretch of the task's life they held the post (services.who_answers: derived
+from the tenures, so a 任免 in the middle of a task hands it over on its date), as the named
+responsible person or as the county leader in charge — plus their accountability records
+(which keep the post held at the time of the failure) and the number of measures per year.
 """
 
 from __future__ import annotations
@@ -17,26 +18,16 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db.models import Person, Post, Responsibility, Tenure, Unit
+from wuyang_tasks.db.models import Person, Post, Responsibility, Task, Tenure, Unit
 from wuyang_tasks.domain.alerts import AlertPolicy
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, ChiefKind, Role, TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 
-from . import accountability
+from . import accountability, who_answers
 from .common import get
-from .task_list import TaskFilter, list_tasks
-
-
-@dataclass
-class Holder:
-    """Who held a post, as recorded."""
-
-    person_id: int
-    name: str
-    post: str  # 舞泉镇镇长
-    start: date
-    end: date | None
+from .task_list import TaskFilter, chinese_date, list_tasks
+from .who_answers import Holder
 
 
 @dataclass
@@ -71,6 +62,15 @@ class AnsweredFor:
     unit_role: Role | None  # for chiefs: how their unit shares the task
     unit_name: str | None
     post_held: str  # the post at the time of the task
+    answered_from: date | None = None  # the stretch of the task's life this person answered
+    answered_to: date | None = None  # for it (to None: still)
+
+    @property
+    def period(self) -> str:
+        if self.answered_from is None:
+            return ""
+        end = chinese_date(self.answered_to) if self.answered_to else "今"
+        return f"{chinese_date(self.answered_from)}—{end}"
 
 
 @dataclass
@@ -93,25 +93,28 @@ def _holders(session: Session, tenure_ids: Iterable[int]) -> dict[int, Holder]:
         select(Tenure, Person.name, Post, Unit).join(Person, Person.id == Tenure.person_id)
         .join(Post, Post.id == Tenure.post_id).join(Unit, Unit.id == Post.unit_id)
         .where(Tenure.id.in_(ids)))
-    return {t.id: Holder(t.person_id, name, accountability.post_text(post, unit), t.start_date, t.end_date)
-            for t, name, post, unit in rows}
+    return {t.id: Holder(t.id, t.person_id, name, accountability.post_text(post, unit), t.start_date,
+                         t.end_date) for t, name, post, unit in rows}
 
 
-def chiefs_by_task(session: Session, task_ids: Iterable[int]) -> dict[int, list[UnitChiefs]]:
-    """For each task, its units (in the task's order) with the party and government chiefs
-    recorded when it was assigned — the people documents name as answering for it."""
+def chiefs_by_task(session: Session, task_ids: Iterable[int], day: date) -> dict[int, list[UnitChiefs]]:
+    """For each task, its units (in the task's order) with the party and government chiefs who
+    answer for it as of ``day`` (who_answers.as_of: the day within the task's life, its last
+    day once closed) — the people documents name."""
     ids = list(task_ids)
     rows = session.execute(
-        select(Responsibility, Unit.name).join(Unit, Unit.id == Responsibility.unit_id)
+        select(Responsibility, Unit.name, Task.assigned_on, Task.closed_on)
+        .join(Unit, Unit.id == Responsibility.unit_id).join(Task, Task.id == Responsibility.task_id)
         .where(Responsibility.task_id.in_(ids), Responsibility.unit_id.is_not(None))
         .order_by(Responsibility.task_id, Responsibility.sort_order, Responsibility.id)).all()
-    holders = _holders(session, [t for r, _ in rows
-                                 for t in (r.party_chief_tenure_id, r.government_chief_tenure_id)])
+    holders = who_answers.chief_holders(session, [r.unit_id for r, *_ in rows])
     out: dict[int, list[UnitChiefs]] = defaultdict(list)
-    for r, unit_name in rows:
-        out[r.task_id].append(UnitChiefs(
-            r.unit_id, unit_name, r.role, holders.get(r.party_chief_tenure_id),
-            holders.get(r.government_chief_tenure_id)))
+    for r, unit_name, assigned_on, closed_on in rows:
+        on = who_answers.as_of(assigned_on, closed_on, day)
+        party, government = (
+            (who_answers.holder_on(holders.get((r.unit_id, kind), []), on) if on else None)
+            for kind in (ChiefKind.PARTY, ChiefKind.GOVERNMENT))
+        out[r.task_id].append(UnitChiefs(r.unit_id, unit_name, r.role, party, government))
     return dict(out)
 
 
@@ -142,33 +145,39 @@ def person_view(session: Session, person_id: int, *, today: date, cal: WorkdayCa
     tenures = [TenureView(t.id, accountability.post_text(p, u), u.name, p.chief_kind, t.start_date,
                           t.end_date) for t, p, u in tenure_rows]
     tenure_ids = [t.id for t in tenures]
+    chief_units = {u.id for t, p, u in tenure_rows if p.chief_kind is not None}
     conditions = [Responsibility.person_id == person_id]
-    if tenure_ids:
-        conditions += [Responsibility.party_chief_tenure_id.in_(tenure_ids),
-                       Responsibility.government_chief_tenure_id.in_(tenure_ids)]
+    if chief_units:
+        conditions.append(Responsibility.unit_id.in_(chief_units))
     resp = session.execute(
-        select(Responsibility, Unit.name).outerjoin(Unit, Unit.id == Responsibility.unit_id)
+        select(Responsibility, Unit.name, Task.assigned_on, Task.closed_on)
+        .outerjoin(Unit, Unit.id == Responsibility.unit_id).join(Task, Task.id == Responsibility.task_id)
         .where(or_(*conditions)).order_by(Responsibility.task_id, Responsibility.sort_order)).all()
-    task_rows = {r.id: r for r in list_tasks(
-        session, today=today, cal=cal, policy=policy,
-        flt=TaskFilter(task_ids=frozenset(r.task_id for r, _ in resp)))} if resp else {}
-    held = _holders(session, tenure_ids + [r.tenure_id for r, _ in resp if r.tenure_id])
-    answered = []
-    for r, unit_name in resp:
-        row = task_rows[r.task_id]
-        capacities = []
+    mine = _holders(session, tenure_ids)
+    chief_tenures = [(u.id, mine[t.id]) for t, p, u in tenure_rows if p.chief_kind is not None]
+    kinds = {t.id: p.chief_kind for t, p, u in tenure_rows}
+    held = _holders(session, [r.tenure_id for r, *_ in resp if r.tenure_id])
+    found = []  # (responsibility, unit name, capacity, unit role, holder, stretch)
+    for r, unit_name, assigned_on, closed_on in resp:
         if r.person_id == person_id:
-            capacities.append((r.role.label, None, None, held.get(r.tenure_id)))
-        for kind, tenure_id in ((ChiefKind.PARTY, r.party_chief_tenure_id),
-                                (ChiefKind.GOVERNMENT, r.government_chief_tenure_id)):
-            if tenure_id in tenure_ids:
-                capacities.append((kind.label, r.role, unit_name, held.get(tenure_id)))
-        for capacity, unit_role, unit, holder in capacities:
-            answered.append(AnsweredFor(
-                task_id=row.id, code=row.code, title=row.title, status=row.status, alert=row.alert,
-                deadline_display=row.deadline_display, days_overdue=row.days_overdue,
-                capacity=capacity, unit_role=unit_role, unit_name=unit,
-                post_held=holder.post if holder else ""))
+            life = (assigned_on, closed_on) if assigned_on else (None, None)
+            found.append((r, None, r.role.label, None, held.get(r.tenure_id), life))
+        for unit_id, holder in chief_tenures:
+            if unit_id == r.unit_id:
+                part = who_answers.stretch(holder, assigned_on, closed_on, today)
+                if part is not None:
+                    found.append((r, unit_name, kinds[holder.tenure_id].label, r.role, holder, part))
+    task_rows = {t.id: t for t in list_tasks(
+        session, today=today, cal=cal, policy=policy,
+        flt=TaskFilter(task_ids=frozenset(r.task_id for r, *_ in found)))} if found else {}
+    answered = []
+    for r, unit, capacity, unit_role, holder, (start, end) in found:
+        row = task_rows[r.task_id]
+        answered.append(AnsweredFor(
+            task_id=row.id, code=row.code, title=row.title, status=row.status, alert=row.alert,
+            deadline_display=row.deadline_display, days_overdue=row.days_overdue,
+            capacity=capacity, unit_role=unit_role, unit_name=unit,
+            post_held=holder.post if holder else "", answered_from=start, answered_to=end))
     current = [t.post for t in tenures if t.start <= today and (t.end is None or t.end >= today)]
     return PersonView(id=person.id, name=person.name, note=person.note, tenures=tenures,
                       answered_for=answered,

@@ -255,7 +255,7 @@ class PersonDialog(QDialog):
         for a in view.answered_for:
             unit = f"{a.unit_name}（{a.unit_role.label}）" if a.unit_role else ""
             parts.append(f"<tr><td>{escape(a.code)}</td><td>{escape(a.title)}</td><td>{escape(unit)}</td>"
-                         f"<td>{escape(a.capacity)}</td><td>{escape(a.post_held)}</td>"
+                         f"<td>{escape(a.capacity)}</td><td>{escape(a.post_held)}<br>{escape(a.period)}</td>"
                          f"<td>{a.status.label}</td><td>{a.alert.label if a.alert else ''}</td>"
                          f"<td>{escape(a.deadline_display)}</td></tr>")
         parts.append(f"</table><h3>{escape(records)}</h3><ul>")
