@@ -90,6 +90,7 @@ class Group:
     topic: str | None = None
     leader: str | None = None
     sentence: str = ""
+    raw: list[str] = field(default_factory=list)  # the clauses as written (their deadlines)
 
     @property
     def work(self) -> list[str]:
@@ -230,6 +231,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             continue
         for i, clause in enumerate(parts):
             current, pending = _clause(clause, i, current, groups, ctx, pending, topic, sentence)
+            if current is not None:
+                current.raw.append(clause)
             if current is not None and current.topic is None and topic and len(groups) and current is groups[-1] \
                     and not any(g.topic == topic for g in groups[:-1]):
                 current.topic = topic

@@ -69,7 +69,7 @@ class DraftTask:
     deadline: object = None  # DeadlineSpec | None
     deadline_from_key_period: bool = False
     leader: str | None = None  # 牵头县领导 as written (the speaker who assigned it, or a labelled leader)
-    leader_id: int | None = None
+    responsible: str | None = None  # 责任人 as the clerk enters it
 
     def unit_refs(self) -> list[UnitRef]:
         return ([self.lead] if self.lead else []) + self.cooperating + self.territorial
@@ -89,6 +89,8 @@ class MetricProposal:
     reference_name: str | None
     year: int
     sentence: str
+    merge_into: int | None = None  # an existing metric (same name, or same kind and year) it adds to
+    merge_name: str | None = None
 
     @property
     def target_text(self) -> str:
@@ -112,6 +114,7 @@ class MinutesProposal:
     drafts: list[DraftTask] = field(default_factory=list)
     metrics: list[MetricProposal] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    earlier_source: str | None = None  # the title of the same meeting or text imported before
 
     @property
     def unknown_names(self) -> list[str]:
@@ -365,9 +368,8 @@ class _Reader:
             title = g.title()
             if len(title) < 4:
                 continue
-            work_text = "，".join(text for _, text in g.clauses)
             draft = DraftTask(title=title, sentence=g.sentence, category=category,
-                              deadline=self._deadline(work_text), leader=g.leader)
+                              deadline=self._deadline("，".join(g.raw)), leader=g.leader)
             for role, name in group_units(g):
                 self._place(draft, name, role)
             out.append(draft)
@@ -453,7 +455,7 @@ def _strip_notes(text: str) -> str:
 def _first_sentence(text: str) -> str:
     for sentence in sentences(text):
         for clause in clauses_of(sentence):
-            if not re.match(r"^(按照|根据|依据|结合)", clause):
+            if not re.match(r"^(按照|按(?!期)|根据|依据|结合)", clause):
                 return sentence[sentence.find(clause):].split("。")[0]
     return text
 

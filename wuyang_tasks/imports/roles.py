@@ -108,9 +108,11 @@ def note_roles(inner: str) -> list[Responsibility]:
     out: list[Responsibility] = []
     has_lead_label = bool(re.search(r"牵头单位|牵头部门|牵头责任单位|主责单位", inner))
     previous: str | None = None
-    for part in re.split(r"[。；;，,]", inner):
+    parts = [p for s in re.split(r"[。；;]", inner) if not re.search(r"不再(做|作)?分工|下同|不再列出", s)
+             for p in re.split(r"[，,]", s)]
+    for part in parts:
         part = part.strip("，, ")
-        if not part or re.search(r"不再(做|作)?分工|下同|不再列出", part):
+        if not part:
             continue
         labelled = _LABELLED.match(part)
         role = None

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Source
-from wuyang_tasks.domain.enums import Role, SourceKind, UnitKind
+from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, UnitKind
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.imports.ledger_plan import LedgerPlan, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
@@ -146,8 +146,15 @@ def propose_minutes(ledger: Ledger, text: str, *, title: str | None = None,
     if not text.strip():
         raise ValidationError("文本为空，没有可导入的内容。")
     with ledger.read() as s:
-        return propose(text, resolver=NameResolver(s), title=title, issued_on=issued_on,
-                       fallback_year=ledger.today().year, file_stem=file_stem)
+        proposal = propose(text, resolver=NameResolver(s), title=title, issued_on=issued_on,
+                           fallback_year=ledger.today().year, file_stem=file_stem)
+        earlier = _earlier_source(s, proposal)
+        proposal.earlier_source = earlier.title if earlier else None
+        for metric in proposal.metrics:
+            existing = matching_metric(s, metric)
+            if existing is not None:
+                metric.merge_into, metric.merge_name = existing.id, existing.name
+        return proposal
 
 
 def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[DraftTask] | None = None,
@@ -180,10 +187,9 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
                 note="\n".join(notes) or None, responsibilities=assignments, today=today, cal=cal)
             result.created.append((task.code, task.title))
         for metric in metrics:
-            exists = s.scalar(select(Metric.id).where(Metric.name == metric.name,
-                                                      Metric.year == metric.year))
-            if exists:
-                result.metrics_existing.append(metric.name)
+            existing = s.get(Metric, metric.merge_into) if metric.merge_into else matching_metric(s, metric)
+            if existing is not None:
+                result.metrics_existing.append(existing.name)
                 continue
             add_audited(s, Metric(name=metric.name, kind=metric.kind, unit_of_measure=metric.unit_of_measure,
                                   direction=metric.direction, target_value=metric.target_value,
@@ -193,10 +199,34 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
     return result
 
 
+def _earlier_source(s: Session, proposal: MinutesProposal) -> Source | None:
+    """The same text, or the same meeting (title and date) imported before — a Word file and a
+    pasted copy of one meeting are one source."""
+    same_text = s.scalar(select(Source).where(Source.text == proposal.cleaned.text).limit(1))
+    if same_text is not None or proposal.issued_on is None:
+        return same_text
+    return s.scalar(select(Source).where(Source.title == proposal.title, Source.kind == proposal.kind,
+                                         Source.issued_on == proposal.issued_on).limit(1))
+
+
 def _refuse_repeat(s: Session, proposal: MinutesProposal) -> None:
-    earlier = s.scalar(select(Source).where(Source.text == proposal.cleaned.text).limit(1))
+    earlier = _earlier_source(s, proposal)
     if earlier is not None:
         raise ValidationError(f"这份文本已经导入过（任务来源“{earlier.title}”），未重复导入。")
+
+
+def matching_metric(s: Session, proposal: MetricProposal) -> Metric | None:
+    """The ledger's metric a proposal means: the same name and year, else the one metric of the same
+    kind and year about the same thing (优良天数; the same pollutant; the same river)."""
+    same = s.scalar(select(Metric).where(Metric.name == proposal.name, Metric.year == proposal.year))
+    if same is not None or proposal.kind is MetricKind.OTHER:
+        return same
+    subject = {MetricKind.GOOD_DAYS: "优良天数", MetricKind.CONCENTRATION: proposal.name.replace("年均浓度", ""),
+               MetricKind.WATER_CLASS: proposal.name.replace("水质类别", "")}.get(proposal.kind, proposal.name)
+    candidates = [m for m in s.scalars(select(Metric).where(Metric.kind == proposal.kind,
+                                                            Metric.year == proposal.year))
+                  if subject and subject in m.name]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _draft_assignments(s: Session, draft: DraftTask, resolver: NameResolver, create_missing: bool,
@@ -225,6 +255,14 @@ def _draft_assignments(s: Session, draft: DraftTask, resolver: NameResolver, cre
             seen.add(uid)
             assignments.append(task_service.Assignment(role, unit_id=uid))
 
+    for role, written in ((Role.LEAD_LEADER, draft.leader), (Role.RESPONSIBLE_PERSON, draft.responsible)):
+        if not written:
+            continue
+        person_id = resolver.person(written)
+        if person_id is None:
+            notes.append(f"未识别的{role.label}：{written}")
+        else:
+            assignments.append(task_service.Assignment(role, person_id=person_id))
     if draft.lead is not None:
         add(Role.LEAD_UNIT, unit_id(draft.lead))
     for ref in draft.cooperating:

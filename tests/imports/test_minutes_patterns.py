@@ -1,0 +1,196 @@
+"""The failure patterns of issue 20, each on sentences of real documents (benchmarks/intake_corpus
+and the issue's own quotations)."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from wuyang_tasks.db.models import Metric, Person, Responsibility, Source, Task
+from wuyang_tasks.domain.enums import Role
+from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.imports.deadlines import deadline_in_sentence
+from wuyang_tasks.imports.minutes import document_date, propose
+from wuyang_tasks.services import intake
+
+DATA = Path(__file__).parent / "data"
+MEETING = (DATA / "meeting_2016-07-13.txt").read_text(encoding="utf-8")
+
+
+def _titles(p):
+    return [d.title for d in p.drafts]
+
+
+def _by(p, words):
+    found = [d for d in p.drafts if words in d.title]
+    assert found, f"no draft with “{words}” in {_titles(p)}"
+    return found[0]
+
+
+def test_reference_meeting_states_its_concrete_measures_with_their_leaders():
+    p = propose(MEETING, issued_on=date(2016, 7, 13))
+    for words, leader in [("清理整顿环保违法违规建设项目", "李亦博"), ("重点时段大气污染的应急应对", "宋耀生"),
+                          ("全面强化水污染防治", "宋耀生"), ("到项目工地检查指导“六个百分之百”", "李亦博"),
+                          ("主动到联系的乡镇调研", "李亦博"), ("到企业检查、督导", "李亦博"),
+                          ("集中精力开展督促检查", "李亦博"), ("增加“双重追责”和“终身追责”", "李亦博"),
+                          ("加大环境保护宣传教育力度", "李亦博"), ("巩固提升大气污染防治成果", "宋耀生"),
+                          ("健全推进机制", "李亦博"), ("落实属地责任", "李亦博")]:
+        assert _by(p, words).leader == leader
+    boilerplate = [t for t in _titles(p) if any(w in t for w in ("思想认识", "认清形势", "提高认识", "攻坚战"))]
+    assert boilerplate == []
+    assert not any("宣读" in t or "表态发言" in t for t in _titles(p))  # what was done is no task
+
+
+def test_second_import_of_the_meeting_adds_no_source_and_no_metric(demo_ledger, state):
+    p = intake.propose_minutes(demo_ledger, MEETING, issued_on=date(2016, 7, 13))
+    river = next(m for m in p.metrics if m.name == "三里河水质类别")
+    assert river.merge_name == "三里河省控断面水质类别"  # the demo's metric of the same river and year
+    result = intake.save_minutes(demo_ledger, p)
+    assert result.metrics_created == []
+    with demo_ledger.read() as s:
+        task = s.scalar(select(Task).where(Task.source_id == result.source_id, Task.title.contains("清理整顿")))
+        leader = s.scalar(select(Person.name).join(Responsibility, Responsibility.person_id == Person.id)
+                          .where(Responsibility.task_id == task.id, Responsibility.role == Role.LEAD_LEADER))
+        assert leader == "李亦博"
+    before = state(demo_ledger)
+    copy = MEETING.replace("會議。", "會議。\n", 1)  # the same meeting, another copy of its text
+    again = intake.propose_minutes(demo_ledger, copy, issued_on=date(2016, 7, 13))
+    assert again.earlier_source == p.title
+    with pytest.raises(ValidationError, match="已经导入过"):
+        intake.save_minutes(demo_ledger, again)
+    assert state(demo_ledger) == before
+    with demo_ledger.read() as s:
+        assert s.scalar(select(func.count(Source.id)).where(Source.title == p.title)) == 1
+        assert s.scalar(select(func.count(Metric.id)).where(Metric.name.contains("三里河"))) == 1
+
+
+def test_executive_meeting_decisions_become_drafts():
+    text = ("岳阳县人民政府第21次常务会议纪要\n岳阳县人民政府办公室 2016年4月13日\n"
+            "一、研究迎接国家卫生县城复审工作\n"
+            "会议原则同意县卫生和计划生育局提出的迎接国家卫生县城复审工作任务分解方案，按程序报县委常委会研究。\n"
+            "会议要求，一是要进一步加强组织领导，成立迎接国家卫生县城复审工作领导小组。二是要进一步浓厚迎复审工作氛围，"
+            "在4月初召开迎复审工作动员大会。\n"
+            "1.关于迎复审工作经费问题。县财政安排县卫计局迎复审工作经费50万元。\n"
+            "2.关于迎复审相关单位设备配备问题。相关单位设备配备由迎接国家卫生县城复审工作领导小组提出具体方案后另行研究确定。\n")
+    p = propose(text)
+    assert p.issued_on == date(2016, 4, 13)
+    plan = _by(p, "任务分解方案")
+    assert plan.lead.written == "县卫生和计划生育局"  # the unit name is not cut at 和
+    assert _by(p, "动员大会").deadline.day == date(2016, 4, 10)
+    money = next(d for d in p.drafts if d.lead and d.lead.written == "县财政")
+    assert "经费" in money.title
+    assert not any("领导小组组成" in t for t in _titles(p))
+    assert any(d.lead and d.lead.written == "迎接国家卫生县城复审工作领导小组" for d in p.drafts)
+
+
+def test_decisions_of_a_model_text_and_their_proposers():
+    text = ("常务会议纪要\n（一）会议原则同意县经发局关于调整xx县统筹城乡发展领导小组组成人员的意见，会后提交县委常委会议研究。\n"
+            "（二）会议原则同意县政府办关于2022年人大代表建议、政协提案办理工作情况的汇报。\n"
+            "（三）关于县农机修造厂改制有关问题：一是职工回迁原址安置，一律按新建房成本价安置；二是经发局要认真做好离退休职工的思想稳定工作。\n")
+    p = propose(text)
+    assert _by(p, "领导小组组成人员").lead.written == "县经发局"
+    assert not any("汇报" in t for t in _titles(p))  # a report heard assigns nothing
+    assert _by(p, "思想稳定工作").lead.written == "经发局"
+    assert not any("回迁" in t for t in _titles(p))
+
+
+def test_yishi_ershi_items_under_a_requirement():
+    text = ("钟宇龙要求：一是力度要更大。始终思想上绷紧“弦”，务必要持续加大人员机械力量，加速整改；二是措施要更硬。"
+            "保持整改定力，挂图作战、倒排工期，攻坚克难，快速整改。三是指导要更细。县自然资源局全体班子成员要带领股室吃住在镇村，"
+            "加强技术指导，提速整改。四是县政府督查室要加强督查，及时形成督查专报。")
+    p = propose(text)
+    assert len(p.drafts) == 4 and {d.leader for d in p.drafts} == {"钟宇龙"}
+    assert "持续加大人员机械力量" in p.drafts[0].title and "挂图作战" in p.drafts[1].title
+    assert p.drafts[2].lead.written == "县自然资源局" and p.drafts[3].lead.written == "县政府督查室"
+
+
+def test_labelled_responsibility_lines_and_cells():
+    text = ("立山区政府2023年重点工作任务分解和责任分工方案\n一、经济社会发展的主要预期目标\n"
+            "1.固定资产投资增长15%左右。\n牵头单位：区发改局\n责任单位：立山经济开发区，各街道、区直各部门\n"
+            "2.一般公共预算收入增长8%左右。（牵头单位：区财政局；责任单位：立山经济开发区、税务局）\n"
+            "3.推进大气污染防治。\n牵头负责领导：朱俊峰\n牵头责任单位：县环保局\n协同责任单位：县住建委、县交通运输局\n")
+    p = propose(text)
+    invest, revenue, air = p.drafts
+    assert invest.lead.written == "区发改局" and [r.written for r in invest.cooperating] == ["立山经济开发区"]
+    assert invest.all_townships and "区直各部门" in invest.collective
+    assert revenue.lead.written == "区财政局"
+    assert [r.written for r in revenue.cooperating] == ["立山经济开发区", "税务局"]  # no label inside a name
+    assert (air.leader, air.lead.written) == ("朱俊峰", "县环保局")
+    assert [r.written for r in air.cooperating] == ["县住建委", "县交通运输局"]
+
+
+def test_provincial_responsibility_note_with_nested_brackets():
+    text = ("一、深化现代流通市场化改革\n（一）加强市场体系建设。推进高标准市场体系建设。〔责任单位：省发展改革委、省市场监管局、商务厅、"
+            "省大数据中心按职责分工负责。具体任务均涉及相关市（州）人民政府，不再做分工，下同。〕\n"
+            "（二）优化市场准入环境。持续推进“一网通办”“一日办结”。〔责任单位：省市场监管局〕\n"
+            "（三）加强反垄断和反不正当竞争执法。落实反不正当竞争省际联席会议制度。\n")
+    p = propose(text, issued_on=date(2022, 10, 18))
+    market, access, antitrust = p.drafts
+    assert market.lead.written == "省发展改革委"
+    assert [r.written for r in market.cooperating] == ["省市场监管局", "商务厅", "省大数据中心"]
+    assert access.lead.written == "省市场监管局" and access.deadline is None  # 持续推进 is no 完成时限
+    assert antitrust.title == "加强反垄断和反不正当竞争执法"
+
+
+def test_an_item_with_two_notes_is_two_tasks():
+    text = ("二、工作任务\n1.制定实施准入清单。完成环境准入清单编制工作。〔市生态环境局牵头，市发展和改革局、自然资源局参与，"
+            "各县、区人民政府（管委会）负责落实。〕按省的要求，县级及以上城市建成区原则上不再新建每小时35蒸吨以下燃煤锅炉。"
+            "（市生态环境局、市场监管局牵头，市发展和改革局参与）\n")
+    first, second = propose(text, issued_on=date(2019, 1, 1)).drafts
+    assert first.title == "制定实施准入清单" and first.lead.written == "市生态环境局"
+    assert "各县区人民政府（管委会）" in first.collective
+    assert second.title.startswith("县级及以上城市建成区原则上不再新建")
+    assert [r.written for r in second.cooperating] == ["市场监管局", "市发展和改革局"]
+
+
+def test_adjacent_items_are_not_merged():
+    text = ("关于砂石行业整治。县水务局牵头负责，县公安局、县交通运输局配合，9月底前完成河道非法采砂清理。"
+            "关于砖瓦行业问题。县国土局负责，县环保局配合，年底前完成黏土砖瓦窑关停。")
+    sand, brick = propose(text, issued_on=date(2016, 7, 1)).drafts
+    assert (sand.title, sand.lead.written, [r.written for r in sand.cooperating]) == (
+        "砂石行业整治", "县水务局", ["县公安局", "县交通运输局"])
+    assert (brick.title, brick.lead.written, [r.written for r in brick.cooperating]) == (
+        "砖瓦行业", "县国土局", ["县环保局"])
+    assert (sand.deadline.day, brick.deadline.day) == (date(2016, 9, 30), date(2016, 12, 31))
+
+
+@pytest.mark.parametrize("clause", [
+    "持续推进“一网通办”",
+    "6月20日，国土局联合环保局已组织对全县砂场进行了排查",
+    "确保新建项目一季度开工达到35%",
+    "年底逐一绩效对账",
+])
+def test_no_deadline_outside_deadline_grammar(clause):
+    assert deadline_in_sentence(clause, 2016) is None
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("2022年10月底前编制并公布市、县两级行政许可事项清单", date(2022, 10, 31)),
+    ("务于2021年2月3日前报送各位分管市领导，经分管市领导审核把关后于2月7日前报送市政府", date(2021, 2, 7)),
+    ("一是各单位会后于2月9日下午下班前报县发改局汇总", date(2016, 2, 9)),
+    ("武汉市应在2014年6月底前制定并印发实施", date(2014, 6, 30)),
+])
+def test_deadline_grammar(clause, expected):
+    assert deadline_in_sentence(clause, 2016).day == expected
+
+
+def test_past_actions_make_no_draft_and_the_year_is_the_documents():
+    text = ("关于砂石治理工作的通报\n2019年7月2日\n6月20日，国土局联合环保局已组织对全县砂场进行了排查。"
+            "各乡镇要在7月底前完成辖区砂场清理。")
+    p = propose(text, fallback_year=2016)
+    assert p.year == 2019 and len(p.drafts) == 1
+    assert p.drafts[0].deadline.day == date(2019, 7, 31) and p.drafts[0].all_townships
+
+
+def test_document_date_from_its_head_or_signature():
+    assert document_date("紫阳县政府办公室 督察通报第十七期 成文日期：2022年09月14日\n近期，…") == date(2022, 9, 14)
+    assert document_date("通知\n一、…于2021年2月3日前报送。\n盘锦市人民政府办公室\n2021年1月25日") == date(2021, 1, 25)
+    assert document_date("时间：2024-04-25 来源：兴县新闻网\n4月18日…") == date(2024, 4, 25)
+
+
+def test_anaphoric_units_and_owners_of_items():
+    text = ("其中，由县民政局负责的第1件、县发改局负责的第4件确定事项进展滞后，请以上责任单位加快工作节奏，全力推动确定事项落实。")
+    (d,) = propose(text).drafts
+    assert d.lead.written == "县民政局" and [r.written for r in d.cooperating] == ["县发改局"]
+    assert "加快工作节奏" in d.title
