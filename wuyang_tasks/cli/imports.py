@@ -34,13 +34,15 @@ def register(sub) -> None:
     q.add_argument("file", type=Path, help=".xlsx 文件")
     q.add_argument("--sheet", help="工作表名称（默认：第一个有表头的工作表）")
     q.add_argument("--dry-run", action="store_true", help="只检查并列出将要新建的任务，不写入台账")
+    q.add_argument("--json", action="store_true", help="与 --dry-run 同用：以 JSON 输出草稿、指标和问题")
     q.add_argument("--create-missing", action="store_true", help="新建台账中没有的单位和人员（先用 --dry-run 核对）")
     q.add_argument("--source", metavar="TITLE", help="任务来源名称（默认：表格标题）")
     q.set_defaults(func=cmd_import_ledger)
 
     q = imp.add_parser("minutes", help="从会议纪要、讲话或实施方案文本提出任务草稿（待交办）和量化指标")
-    q.add_argument("file", type=Path, help="文本文件（UTF-8 或 GB18030）")
+    q.add_argument("file", type=Path, help="Word 文件（.docx）或文本文件（UTF-8 或 GB18030）")
     q.add_argument("--dry-run", action="store_true", help="只列出草稿，不写入台账")
+    q.add_argument("--json", action="store_true", help="与 --dry-run 同用：以 JSON 输出草稿、指标和问题")
     q.add_argument("--source", metavar="TITLE", help="任务来源名称（默认：从文中识别的会议或文件名称）")
     q.add_argument("--date", type=day, help="会议或发文日期 YYYY-MM-DD（文中未写年份时用于推断时限）")
     q.add_argument("--create-missing", action="store_true", help="新建台账中没有的单位")
@@ -64,11 +66,17 @@ def register(sub) -> None:
 def cmd_import_ledger(ctx: CliContext, args) -> int:
     from wuyang_tasks.services import intake
 
+    _json_needs_dry_run(args)
     ledger = ctx.ledger()
     reading = intake.read_table(args.file, sheet=args.sheet, ledger=ledger)
     if args.dry_run:
         plan = intake.preview_ledger(ledger, reading, create_missing=args.create_missing,
                                      source_title=args.source)
+        if args.json:
+            from wuyang_tasks.imports.dry_run_json import ledger_json
+
+            _print_json(ledger_json(plan))
+            return 2 if plan.errors else 0
         _print_plan(plan)
         if plan.errors:
             raise intake.ImportRejected(f"“{args.file.name}”有 {len(plan.errors)} 个问题，导入时将被拒绝：",
@@ -132,10 +140,16 @@ def cmd_import_minutes(ctx: CliContext, args) -> int:
     from wuyang_tasks.imports.text_file import read_text_file
     from wuyang_tasks.services import intake
 
+    _json_needs_dry_run(args)
     ledger = ctx.ledger()
     text = read_text_file(args.file)
     proposal = intake.propose_minutes(ledger, text, title=args.source, issued_on=args.date,
                                       file_stem=args.file.stem)
+    if args.json and args.dry_run:
+        from wuyang_tasks.imports.dry_run_json import minutes_json
+
+        _print_json(minutes_json(proposal))
+        return 0
     _print_proposal(proposal)
     if args.dry_run:
         print("（试运行，未写入台账）")
@@ -153,6 +167,17 @@ def cmd_import_minutes(ctx: CliContext, args) -> int:
     return 0
 
 
+def _json_needs_dry_run(args) -> None:
+    if args.json and not args.dry_run:
+        raise ValidationError("--json 只用于试运行：请同时加 --dry-run。")
+
+
+def _print_json(data: dict) -> None:
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+
+
 def _print_proposal(p: MinutesProposal) -> None:
     day = f"  日期：{chinese_date(p.issued_on)}" if p.issued_on else ""
     print(f"来源：{p.title}（{p.kind.label}）{day}")
@@ -160,8 +185,10 @@ def _print_proposal(p: MinutesProposal) -> None:
     if p.key_period:
         start, end = p.key_period
         print(f"重点时段：{chinese_date(start)}至{chinese_date(end)}（{p.key_period_sentence}）")
+    if p.earlier_source:
+        print(f"提示：这份会议或文件已经导入过（任务来源“{p.earlier_source}”），保存时将被拒绝。", file=sys.stderr)
     for i, d in enumerate(p.drafts, start=1):
-        print(f"草稿{i}：{d.title}")
+        print(f"草稿{i}：{d.title}" + (f"  牵头县领导：{d.leader}" if d.leader else ""))
         print(f"    牵头：{d.lead.display if d.lead else '—'}  配合：{_refs(d.cooperating)}  "
               f"属地：{_draft_territorial(d)}  完成时限：{_draft_deadline(d)}")
         if d.collective:
@@ -170,7 +197,8 @@ def _print_proposal(p: MinutesProposal) -> None:
             print(f"    未识别的单位：{'、'.join(d.unknown)}")
         print(f"    原文：{d.sentence}")
     for m in p.metrics:
-        print(f"指标：{m.name} {m.target_text}（{m.year}年）  原文：{m.sentence}")
+        merge = f"  并入已有指标“{m.merge_name}”" if m.merge_name else ""
+        print(f"指标：{m.name} {m.target_text}（{m.year}年）{merge}  原文：{m.sentence}")
     for notice in p.notices:
         print(f"提示：{notice}", file=sys.stderr)
     print(f"共 {len(p.drafts)} 项任务草稿、{len(p.metrics)} 个指标。")
