@@ -161,8 +161,9 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
                  metrics: list[MetricProposal] | None = None,
                  create_missing: bool = False) -> MinutesResult:
     """Save the (reviewed) drafts as 待交办 tasks under a new source that keeps the cleaned text,
-    and the metric proposals as metrics (one per name and year). ``drafts`` / ``metrics``: the
-    ones the clerk kept (default: all proposed)."""
+    and the metric proposals as metrics (one per name and year; a proposal with ``merge_into``
+    adds nothing but is reported as that existing metric). ``drafts`` / ``metrics``: the ones the
+    clerk kept (default: all proposed)."""
     drafts = proposal.drafts if drafts is None else drafts
     metrics = proposal.metrics if metrics is None else metrics
     for i, draft in enumerate(drafts, start=1):
@@ -187,7 +188,8 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
                 note="\n".join(notes) or None, responsibilities=assignments, today=today, cal=cal)
             result.created.append((task.code, task.title))
         for metric in metrics:
-            existing = s.get(Metric, metric.merge_into) if metric.merge_into else matching_metric(s, metric)
+            existing = (s.get(Metric, metric.merge_into) if metric.merge_into is not None else
+                        s.scalar(select(Metric).where(Metric.name == metric.name, Metric.year == metric.year)))
             if existing is not None:
                 result.metrics_existing.append(existing.name)
                 continue
@@ -197,6 +199,14 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
                                   note=metric.sentence))
             result.metrics_created.append(metric.name)
     return result
+
+
+def metrics_of_year(ledger: Ledger, year: int | None) -> list[tuple[int, str]]:
+    """(id, name) of the ledger's metrics of a year: what a proposed metric can be merged into."""
+    if year is None:
+        return []
+    with ledger.read() as s:
+        return [(m.id, m.name) for m in s.scalars(select(Metric).where(Metric.year == year).order_by(Metric.id))]
 
 
 def _earlier_source(s: Session, proposal: MinutesProposal) -> Source | None:

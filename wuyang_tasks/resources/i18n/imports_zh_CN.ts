@@ -121,8 +121,8 @@ Create them and import?</source>
         <translation>在此粘贴会议纪要、讲话或实施方案，或打开文本文件。</translation>
     </message>
     <message>
-        <source>Open text file…</source>
-        <translation>打开文本文件…</translation>
+        <source>Open Word or text file…</source>
+        <translation>打开 Word 或文本文件…</translation>
     </message>
     <message>
         <source>Meeting / issue date</source>
@@ -153,12 +153,20 @@ Create them and import?</source>
         <translation>牵头单位</translation>
     </message>
     <message>
+        <source>Lead county leader</source>
+        <translation>牵头县领导</translation>
+    </message>
+    <message>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
         <source>Territorial units</source>
         <translation>属地单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -169,12 +177,28 @@ Create them and import?</source>
         <translation>原文</translation>
     </message>
     <message>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Split row</source>
+        <translation>拆分为两项</translation>
+    </message>
+    <message>
+        <source>Split the current task at its first comma or semicolon into two tasks with the same units</source>
+        <translation>在当前任务的第一个逗号或分号处拆成两项任务，单位不变</translation>
+    </message>
+    <message>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
         <source>Target</source>
         <translation>目标</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
     </message>
     <message>
         <source>Text</source>
@@ -205,12 +229,20 @@ Create them and import?</source>
         <translation>打开会议纪要或实施方案</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        <source>Word or text files (*.docx *.doc *.wps *.txt);;All files (*)</source>
+        <translation>Word 或文本文件 (*.docx *.doc *.wps *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the text…</source>
         <translation>正在分析文本…</translation>
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation>新建指标</translation>
+    </message>
+    <message>
+        <source>Add to “%1”</source>
+        <translation>并入“%1”</translation>
     </message>
     <message>
         <source>Source: %1 (%2).</source>
@@ -229,8 +261,16 @@ Create them and import?</source>
         <translation>重点时段：%1至%2。</translation>
     </message>
     <message>
+        <source>This meeting or document was imported before (source “%1”); it cannot be saved again.</source>
+        <translation>这份会议或文件已经导入过（任务来源“%1”），不能重复保存。</translation>
+    </message>
+    <message>
         <source>Not in the ledger (highlighted): %1.</source>
         <translation>台账中没有的单位（黄色标出）：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing to split: the task has no comma or semicolon.</source>
+        <translation>无法拆分：任务名称中没有逗号或分号。</translation>
     </message>
     <message>
         <source>Row %1: a task has one lead unit; put the others under cooperating units.</source>

@@ -1,5 +1,7 @@
-"""从纪要提出任务: open or paste minutes / a plan, see the cleaned text, review and edit the
-proposed drafts and metrics, then save the kept ones as 待交办 tasks under a new source."""
+"""从纪要提出任务: open (Word or text) or paste minutes / a plan, see the cleaned text, review and
+edit the proposed drafts — add and split rows, set 牵头县领导 and 责任人 — and the metrics — merge
+one into the ledger's metric it means instead of creating a second — then save the kept ones as
+待交办 tasks under a new source. A meeting imported before is named and cannot be saved twice."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -51,7 +54,8 @@ def _deadline_text(draft: DraftTask) -> str:
 
 
 class MinutesDialog(QDialog):
-    KEEP, TITLE, LEAD, COOP, TERRITORIAL, DEADLINE, SENTENCE = range(7)
+    KEEP, TITLE, LEADER, LEAD, COOP, TERRITORIAL, PERSON, DEADLINE, SENTENCE = range(9)
+    EDITABLE = (TITLE, LEADER, LEAD, COOP, TERRITORIAL, PERSON, DEADLINE)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,7 +69,7 @@ class MinutesDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Paste the minutes, speech or implementation plan here, "
                                              "or open a text file."))
-        open_button = QPushButton(self.tr("Open text file…"))
+        open_button = QPushButton(self.tr("Open Word or text file…"))
         open_button.clicked.connect(self.choose_file)
         self.use_date = QCheckBox(self.tr("Meeting / issue date"))
         self.day = QDateEdit(QDate(ctx.today().year, ctx.today().month, ctx.today().day))
@@ -86,25 +90,45 @@ class MinutesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Task source"), self.source)
 
-        self.drafts = QTableWidget(0, 7)
+        self.drafts = QTableWidget(0, 9)
         self.drafts.setHorizontalHeaderLabels([
-            self.tr("Keep"), self.tr("Task"), self.tr("Lead unit"), self.tr("Cooperating units"),
-            self.tr("Territorial units"), self.tr("Deadline"), self.tr("Source sentence")])
+            self.tr("Keep"), self.tr("Task"), self.tr("Lead county leader"), self.tr("Lead unit"),
+            self.tr("Cooperating units"), self.tr("Territorial units"), self.tr("Responsible person"),
+            self.tr("Deadline"), self.tr("Source sentence")])
         header = self.drafts.horizontalHeader()
         header.setSectionResizeMode(self.SENTENCE, QHeaderView.ResizeMode.Stretch)
         self.drafts.setWordWrap(False)  # the full sentence is in the tooltip
         self.drafts.setColumnWidth(self.KEEP, 48)
         self.drafts.setColumnWidth(self.TITLE, 300)
+        self.drafts.setColumnWidth(self.LEADER, 80)
         self.drafts.setColumnWidth(self.LEAD, 110)
         self.drafts.setColumnWidth(self.COOP, 180)
-        self.metrics = QTableWidget(0, 3)
-        self.metrics.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Target"), self.tr("Source sentence")])
-        self.metrics.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.drafts.setColumnWidth(self.PERSON, 70)
+        self.add_row_button = QPushButton(self.tr("Add row"))
+        self.add_row_button.clicked.connect(self.add_row)
+        self.split_row_button = QPushButton(self.tr("Split row"))
+        self.split_row_button.setToolTip(self.tr("Split the current task at its first comma or semicolon "
+                                                 "into two tasks with the same units"))
+        self.split_row_button.clicked.connect(self.split_row)
+        drafts_page = QWidget()
+        drafts_layout = QVBoxLayout(drafts_page)
+        drafts_layout.setContentsMargins(0, 0, 0, 0)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(self.add_row_button)
+        row_buttons.addWidget(self.split_row_button)
+        row_buttons.addStretch(1)
+        drafts_layout.addLayout(row_buttons)
+        drafts_layout.addWidget(self.drafts, 1)
+        self.metrics = QTableWidget(0, 4)
+        self.metrics.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Target"), self.tr("Save as"),
+                                                self.tr("Source sentence")])
+        self.metrics.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.metrics.setColumnWidth(2, 220)
         self.cleaned = QPlainTextEdit()
         self.cleaned.setReadOnly(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.text, self.tr("Text"))
-        self.tabs.addTab(self.drafts, self.tr("Draft tasks"))
+        self.tabs.addTab(drafts_page, self.tr("Draft tasks"))
         self.tabs.addTab(self.metrics, self.tr("Metrics"))
         self.tabs.addTab(self.cleaned, self.tr("Cleaned text"))
         self.summary = QLabel()
@@ -132,7 +156,7 @@ class MinutesDialog(QDialog):
     # -- input -------------------------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open minutes or plan"), "",
-                                              self.tr("Text files (*.txt);;All files (*)"))
+                                              self.tr("Word or text files (*.docx *.doc *.wps *.txt);;All files (*)"))
         if path:
             self.load_file(Path(path))
 
@@ -167,6 +191,7 @@ class MinutesDialog(QDialog):
         for draft in proposal.drafts:
             self._add_draft_row(draft)
         self.metrics.setRowCount(0)
+        existing = intake.metrics_of_year(self.ctx.ledger, proposal.year)
         for metric in proposal.metrics:
             row = self.metrics.rowCount()
             self.metrics.insertRow(row)
@@ -174,7 +199,14 @@ class MinutesDialog(QDialog):
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked)
             self.metrics.setItem(row, 0, name)
-            for col, text in ((1, f"{metric.target_text}（{metric.year}年）"), (2, metric.sentence)):
+            target = QComboBox()
+            target.addItem(self.tr("New metric"), None)
+            for metric_id, metric_name in existing:
+                target.addItem(self.tr("Add to “%1”").replace("%1", metric_name), metric_id)
+            if metric.merge_into is not None:
+                target.setCurrentIndex(max(0, target.findData(metric.merge_into)))
+            self.metrics.setCellWidget(row, 2, target)
+            for col, text in ((1, f"{metric.target_text}（{metric.year}年）"), (3, metric.sentence)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(text)
@@ -190,15 +222,46 @@ class MinutesDialog(QDialog):
             parts.append(self.tr("Key period: %1 to %2.").replace("%1", chinese_date(start))
                          .replace("%2", chinese_date(end)))
         parts += proposal.notices
+        if proposal.earlier_source:
+            parts.append(self.tr("This meeting or document was imported before (source “%1”); "
+                                 "it cannot be saved again.").replace("%1", proposal.earlier_source))
         if proposal.unknown_names:
             parts.append(self.tr("Not in the ledger (highlighted): %1.").replace(
                 "%1", "、".join(proposal.unknown_names)))
         self.summary.setText(" ".join(parts))
-        self.save_button.setEnabled(bool(proposal.drafts or proposal.metrics))
-        self.tabs.setCurrentWidget(self.drafts)
+        self.save_button.setEnabled(bool(proposal.drafts or proposal.metrics) and not proposal.earlier_source)
+        self.tabs.setCurrentIndex(1)
 
-    def _add_draft_row(self, draft: DraftTask) -> None:
-        row = self.drafts.rowCount()
+    def add_row(self) -> None:
+        """A task the reader missed: an empty row to fill in."""
+        if self.proposal is None:
+            return
+        self._add_draft_row(DraftTask(title="", sentence=""), self.drafts.rowCount())
+        self.drafts.setCurrentCell(self.drafts.rowCount() - 1, self.TITLE)
+        self.save_button.setEnabled(not self.proposal.earlier_source)
+
+    def split_row(self) -> None:
+        """Two tasks read as one: the current row's title is cut at its first comma or semicolon;
+        both rows keep the units, leader and deadline as they stand."""
+        row = self.drafts.currentRow()
+        if row < 0:
+            return
+        title = self.drafts.item(row, self.TITLE).text()
+        head, sep, tail = next(((title[:i], title[i], title[i + 1:]) for i, ch in enumerate(title)
+                                if ch in "，；;,"), (title, "", ""))
+        if not sep or not tail.strip():
+            self.ctx.status_message.emit(self.tr("Nothing to split: the task has no comma or semicolon."))
+            return
+        original: DraftTask = self.drafts.item(row, self.KEEP).data(Qt.ItemDataRole.UserRole)
+        self._add_draft_row(original, row + 1)
+        for col in self.EDITABLE:
+            self.drafts.item(row + 1, col).setText(self.drafts.item(row, col).text())
+        self.drafts.item(row, self.TITLE).setText(head.strip())
+        self.drafts.item(row + 1, self.TITLE).setText(tail.strip())
+        self.drafts.setCurrentCell(row + 1, self.TITLE)
+
+    def _add_draft_row(self, draft: DraftTask, row: int | None = None) -> None:
+        row = self.drafts.rowCount() if row is None else row
         self.drafts.insertRow(row)
         keep = QTableWidgetItem()
         keep.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -207,7 +270,8 @@ class MinutesDialog(QDialog):
         self.drafts.setItem(row, self.KEEP, keep)
         territorial = ([ALL_TOWNSHIPS_TEXT] if draft.all_townships else []) + [r.display for r in draft.territorial]
         cooperating = [r.display for r in draft.cooperating] + draft.collective
-        texts = {self.TITLE: draft.title, self.LEAD: draft.lead.display if draft.lead else "",
+        texts = {self.TITLE: draft.title, self.LEADER: draft.leader or "", self.PERSON: draft.responsible or "",
+                 self.LEAD: draft.lead.display if draft.lead else "",
                  self.COOP: "、".join(cooperating), self.TERRITORIAL: "、".join(territorial),
                  self.DEADLINE: _deadline_text(draft), self.SENTENCE: draft.sentence}
         unknown = set(draft.unknown)
@@ -230,8 +294,10 @@ class MinutesDialog(QDialog):
             if keep.checkState() != Qt.CheckState.Checked:
                 continue
             original: DraftTask = keep.data(Qt.ItemDataRole.UserRole)
-            text = {col: self.drafts.item(row, col).text().strip() for col in range(1, 6)}
-            draft = DraftTask(title=text[self.TITLE], sentence=original.sentence, category=original.category)
+            text = {col: self.drafts.item(row, col).text().strip() for col in self.EDITABLE}
+            draft = DraftTask(title=text[self.TITLE], sentence=original.sentence or text[self.TITLE],
+                              category=original.category, leader=text[self.LEADER] or None,
+                              responsible=text[self.PERSON] or None)
             known = {r.display: r for r in original.unit_refs()}
             lead = split_names(text[self.LEAD])
             if len(lead) > 1:
@@ -267,8 +333,16 @@ class MinutesDialog(QDialog):
         return out
 
     def kept_metrics(self):
-        return [m for row, m in enumerate(self.proposal.metrics)
-                if self.metrics.item(row, 0).checkState() == Qt.CheckState.Checked]
+        """The kept metrics, each merged into the ledger's metric the clerk chose (or new)."""
+        kept = []
+        for row, metric in enumerate(self.proposal.metrics):
+            if self.metrics.item(row, 0).checkState() != Qt.CheckState.Checked:
+                continue
+            target = self.metrics.cellWidget(row, 2)
+            metric.merge_into = target.currentData()
+            metric.merge_name = target.currentText() if metric.merge_into is not None else None
+            kept.append(metric)
+        return kept
 
     def save(self) -> None:
         if self.proposal is None:
