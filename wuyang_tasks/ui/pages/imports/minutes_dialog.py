@@ -123,7 +123,9 @@ class MinutesDialog(QDialog):
         self.metrics.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Target"), self.tr("Save as"),
                                                 self.tr("Source sentence")])
         self.metrics.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.metrics.setColumnWidth(2, 220)
+        self.metrics.setColumnWidth(0, 170)
+        self.metrics.setColumnWidth(1, 210)
+        self.metrics.setColumnWidth(2, 240)
         self.cleaned = QPlainTextEdit()
         self.cleaned.setReadOnly(True)
         self.tabs = QTabWidget()
