@@ -73,9 +73,9 @@ def test_import_minutes_dry_run_and_save(demo_db, capsys):
 
 def test_minutes_refuses_documents_and_reads_gb18030(demo_db, tmp_path, capsys):
     doc = tmp_path / "纪要.docx"
-    doc.write_bytes(b"PK\x03\x04rest")
+    doc.write_bytes(b"PK\x03\x04rest")  # Word files are read now (issue 20); a damaged one is refused
     assert main(["--db", str(demo_db), "import", "minutes", str(doc), "--dry-run"]) == 2
-    assert "不是纯文本" in capsys.readouterr().err
+    assert "已损坏" in capsys.readouterr().err
     gbk = tmp_path / "通知.txt"
     gbk.write_bytes("关于秸秆禁烧的通知\n各乡镇要于9月30日前签订禁烧责任状。".encode("gb18030"))
     assert main(["--db", str(demo_db), "import", "minutes", str(gbk), "--dry-run"]) == 0
