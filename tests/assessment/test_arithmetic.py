@@ -173,3 +173,18 @@ def test_only_the_kinds_the_rules_name_are_scored():
 def test_bad_rules_are_refused_naming_the_field(change, message):
     with pytest.raises(ValidationError, match=message.replace(".", r"\.")):
         rules(**change)
+
+
+def test_a_later_period_numbers_its_steps_from_the_first_overdue_day():
+    august = Period(date(2016, 8, 1), date(2016, 8, 31))
+    t = [task(closed=date(2016, 8, 12))]
+    weekly = score(rules(**NO_REPORTS), t, period=august)[LEAD].points
+    assert [(p.label, p.day) for p in weekly] == [("逾期第2周（牵头）", date(2016, 8, 4)),
+                                                  ("逾期第3周（牵头）", date(2016, 8, 11))]
+    daily = score(rules(overdue__per="workday", **NO_REPORTS), t, period=august)[LEAD].points
+    assert daily[0].label == "逾期第3个工作日（牵头）" and daily[0].day == date(2016, 8, 1)
+    assert len(daily) == 10  # 8/1–8/12, weekdays
+    monthly = task(deadline=None, recurrence_day=25)
+    september = score(rules(), [monthly], as_of=date(2016, 10, 1), period=Period(date(2016, 9, 1), date(2016, 9, 30)))
+    assert [(p.day, p.evidence) for p in september[LEAD].points] == [
+        (date(2016, 9, 25), "反馈期2016年8月26日至2016年9月25日无进展报告")]

@@ -16,6 +16,8 @@ module applies the rules. Decisions that matter at the edges:
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -146,6 +148,7 @@ class UnitScore:
 ROLE_SHORT = {Role.LEAD_UNIT: "牵头", Role.COOPERATING_UNIT: "配合", Role.TERRITORIAL_UNIT: "属地"}
 
 
+@cache  # a year of a big ledger prints the same few values hundreds of thousands of times
 def points_text(value: Decimal, sign: bool = True) -> str:
     """0.50 → "0.5", -1 → "-1"; with ``sign`` a plus for bonuses. (An ASCII minus: the Chinese
     PDF faces have no U+2212.)"""
@@ -180,11 +183,12 @@ def score_period(rules: Rules, period: Period, as_of: date, cal: WorkdayCalendar
         if task.status in NOT_SCORED or task.assigned_on is None or task.assigned_on > last:
             continue
         lines = _task_lines(rules, task, window, as_of, cal)
+        periods = _report_periods(rules, task, window, as_of)
         for unit_id, role in task.units:
             if unit_id not in scored:
                 continue
             scored[unit_id].task_count += 1
-            unit_lines = lines + _missed_report_lines(rules, task, window, as_of, unit_id)
+            unit_lines = lines + _missed_report_lines(rules, task, periods, unit_id)
             unit_points = [_for_unit(rules, line, unit_id, role, task) for line in unit_lines]
             unit_points = [p for p in unit_points if p is not None]
             scored[unit_id].points += _cap_task(rules, unit_points, unit_id, task)
@@ -264,27 +268,28 @@ def _overdue_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
                            -rules.overdue_per_task, basis, rules.roles))
     if rules.overdue_per_step:
         step_name = STEPS[rules.overdue_per]
-        for n, day in enumerate(_steps(rules.overdue_per, first, stop, cal), start=1):
-            if window.holds(day):
-                lines.append(_Line(day, "overdue_step", f"逾期第{n}{step_name}",
+        for n, day in _steps(rules.overdue_per, first, window, stop, cal):
+            lines.append(_Line(day, "overdue_step", f"逾期第{n}{step_name}",
                                    f"逾期每{step_name}扣{points_text(rules.overdue_per_step, False)}分",
                                    -rules.overdue_per_step, basis, rules.roles))
     return lines
 
 
-def _steps(per: str, first: date, stop: date, cal: WorkdayCalendar) -> list[date]:
-    """The days on which each overdue step begins, up to ``stop`` (a started week counts)."""
-    days = []
-    day = first
-    while day <= stop:
-        if per == "week":
-            days.append(day)
-            day += timedelta(days=7)
-        else:
-            if cal.is_workday(day):
-                days.append(day)
-            day += timedelta(days=1)
-    return days
+def _steps(per: str, first: date, window: Period, stop: date, cal: WorkdayCalendar) -> list[tuple[int, date]]:
+    """(n, day) of each overdue step beginning in the window up to ``stop`` (a started week
+    counts); n counts from the first overdue day, so a late year does not walk every day."""
+    start = max(first, window.start)
+    if per == "week":
+        k = -(-(start - first).days // 7)  # the first step starting on or after ``start``
+        return [(n + 1, first + timedelta(days=7 * n)) for n in range(k, (stop - first).days // 7 + 1)]
+    n = cal.workdays_between(first - timedelta(days=1), start - timedelta(days=1))
+    steps = []
+    for offset in range((stop - start).days + 1):
+        day = start + timedelta(days=offset)
+        if cal.is_workday(day):
+            n += 1
+            steps.append((n, day))
+    return steps
 
 
 def _early_lines(rules: Rules, task: TaskFacts, due: date, finished: date, window: Period,
@@ -299,46 +304,44 @@ def _early_lines(rules: Rules, task: TaskFacts, due: date, finished: date, windo
                   rules.early_points, basis, rules.roles)]
 
 
-def _missed_report_lines(rules: Rules, task: TaskFacts, window: Period, as_of: date,
+def _missed_report_lines(rules: Rules, task: TaskFacts, periods: list[tuple[date, date]],
                          unit_id: int) -> list[_Line]:
     """Feedback periods in which ``unit_id`` sent no report on the task (a report naming no
     unit counts for every unit of the task)."""
+    if not periods:
+        return []
+    reports = sorted(day for day, by in task.reports if by in (None, unit_id))
+    rule_text, value = f"漏报一期扣{points_text(rules.missed_report, False)}分", -rules.missed_report
+    return [_Line(end, "missed_report", "反馈期内未报送进展", rule_text, value,
+                  f"反馈期{cn_date(begin + timedelta(days=1))}至{cn_date(end)}无进展报告",
+                  rules.missed_report_roles)
+            for begin, end in periods if bisect_right(reports, end) == bisect_right(reports, begin)]
+
+
+def _report_periods(rules: Rules, task: TaskFacts, window: Period, as_of: date) -> list[tuple[date, date]]:
+    """(begin, end] of each feedback period of a task ending in the window by ``as_of`` (and by
+    its closing day): monthly to the report day for a recurring report, else every
+    ``report_period_days`` days from 交办."""
     if not rules.missed_report:
         return []
-    reports = [day for day, by in task.reports if by in (None, unit_id)]
     finished = task.closed_on if task.status.is_closed else None
-    stop = min(finished or as_of, as_of)
-    lines = []
-    for begin, end in _report_periods(task, rules.report_period_days, stop):
-        if window.holds(end) and not any(begin < r <= end for r in reports):
-            lines.append(_Line(end, "missed_report", "反馈期内未报送进展",
-                               f"漏报一期扣{points_text(rules.missed_report, False)}分",
-                               -rules.missed_report,
-                               f"反馈期{cn_date(begin + timedelta(days=1))}至{cn_date(end)}无进展报告",
-                               rules.missed_report_roles))
-    return lines
-
-
-def _report_periods(task: TaskFacts, days: int, stop: date) -> list[tuple[date, date]]:
-    """(begin, end] of each feedback period of a task that has ended by ``stop``: monthly to
-    the report day for a recurring report, else every ``days`` days from 交办."""
-    periods = []
+    stop = min(finished or as_of, window.end)
     begin = task.assigned_on
     if task.recurrence_day:
-        month = task.assigned_on.replace(day=1)
-        while True:
-            due = monthly_due(month, task.recurrence_day)
+        periods = []
+        month = (max(begin, window.start - timedelta(days=62)).replace(day=1) - timedelta(days=1)).replace(day=1)
+        previous = monthly_due(month, task.recurrence_day)  # the due day of the month before
+        while previous <= stop:
             month = (month + timedelta(days=32)).replace(day=1)
-            if due <= begin:
-                continue
-            if due > stop:
-                return periods
-            periods.append((begin, due))
-            begin = due
-    while begin + timedelta(days=days) <= stop:
-        periods.append((begin, begin + timedelta(days=days)))
-        begin += timedelta(days=days)
-    return periods
+            due = monthly_due(month, task.recurrence_day)
+            if window.holds(due) and begin < due <= stop:
+                periods.append((max(begin, previous), due))
+            previous = due
+        return periods
+    days = rules.report_period_days
+    first = max(1, -(-(window.start - begin).days // days))  # the first period ending in the window
+    return [(begin + timedelta(days=days * (k - 1)), begin + timedelta(days=days * k))
+            for k in range(first, (stop - begin).days // days + 1)]
 
 
 def _for_unit(rules: Rules, line: _Line, unit_id: int, role: Role, task: TaskFacts) -> Point | None:

@@ -115,6 +115,10 @@
         <translation>考核年度</translation>
     </message>
     <message>
+        <source>Scoring…</source>
+        <translation>正在计算考核得分…</translation>
+    </message>
+    <message>
         <source>%1%2 · rules: %3</source>
         <translation>%1%2 · 计分办法：%3</translation>
     </message>

@@ -43,6 +43,7 @@ class AssessmentPage(Page):
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
         self.report: service.AssessmentReport | None = None
+        self._wanted_unit: int | None = None  # asked for before the scores were in
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(ctx.today().year)
@@ -108,12 +109,21 @@ class AssessmentPage(Page):
         return True  # tasks, urgings, extensions, records and adjustments all move scores
 
     def refresh(self) -> None:
+        """A year of a big ledger takes seconds to score: read in a worker, shown when done."""
+        ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
         start, end = service.year_period(self.year.value())
+
+        def work(progress):  # worker thread: no widgets
+            progress.report(0, None, "")
+            with ledger.read() as s:
+                return (service.build_report(s, start=start, end=end, today=today, cal=cal),
+                        service.briefing_score_enabled(s))
+
+        self.ctx.run_in_worker(self.tr("Scoring…"), work, on_done=self._show_report, parent=self)
+
+    def _show_report(self, result) -> None:
         current = self.selected_unit()
-        with self.ctx.ledger.read() as s:
-            self.report = service.build_report(s, start=start, end=end, today=self.ctx.today(),
-                                               cal=self.ctx.calendar())
-            enabled = service.briefing_score_enabled(s)
+        self.report, enabled = result
         self.action_briefing.blockSignals(True)
         self.action_briefing.setChecked(enabled)
         self.action_briefing.blockSignals(False)
@@ -121,9 +131,12 @@ class AssessmentPage(Page):
                              .replace("%2", self.report.counted_to).replace("%3", self.report.rules.caption))
         self.units_model.set_items(self.report.units)
         self.units.resizeColumnsToContents()
-        self.show_item(unit_id=current.unit_id if current else None)
+        self.show_item(unit_id=self._wanted_unit or (current.unit_id if current else None))
+        self._wanted_unit = None
 
     def show_item(self, unit_id: int | None = None, **_) -> None:
+        if self.report is None:
+            self._wanted_unit = unit_id
         rows = [i for i, u in enumerate(self.units_model.items) if u.unit_id == unit_id]
         if rows or self.units_model.items:
             self.units.selectRow(rows[0] if rows else 0)
