@@ -35,7 +35,8 @@ def measure(figure: Figure, n: int, repeat: int) -> Result:
         work = Path(tmp)
         try:
             if figure.process:
-                program, baseline = window.run_process_figure(figure, source, n, work, repeat)
+                runner = figure.program or window.run_process_figure  # its own, or the window's
+                program, baseline = runner(figure, source, n, work, repeat)
             else:
                 program = run_side(figure, "program", _probe(figure, source, n, work, "program"), repeat)
                 baseline = run_side(figure, "baseline", _probe(figure, source, n, work, "baseline"),

@@ -7,7 +7,7 @@ approximated by something else.
 from __future__ import annotations
 
 from ..harness import Figure
-from . import db, documents, window
+from . import backups, db, documents, window
 
 TASK_PAGE = "wuyang_tasks.ui.pages.tasks"
 
@@ -37,6 +37,12 @@ FIGURES: tuple[Figure, ...] = (
            3.0, None, db.edits_program, db.edits_baseline, writes=True),
     Figure("verify", "校验审计链（N 项任务的全部审计记录）", "在内存中对同样的字节逐条计算 SHA-256",
            1.5, None, db.verify_program, db.verify_baseline),
+    Figure("backup", "备份：在线快照、检查、Zstandard 压缩并读回校验（.db.zst）",
+           "sqlite3 在线备份为普通文件 + quick_check + fsync（原来的做法）", 3.0, None,
+           backups.backup_program, backups.backup_baseline),
+    Figure("open_backup_pending", "启动到任务台账绘制完成，当天首次备份尚未进行（在后台进行）",
+           "同一程序，当天已有备份", 1.2, None, backups.run_pending_figure, requires=(TASK_PAGE,),
+           process=True),
     Figure("peak_rss", "打开 N 项任务台账窗口的峰值内存", "空窗口 + 所显示列的原始行", 1.5, 100_000,
            requires=(TASK_PAGE,), process=True),
 )

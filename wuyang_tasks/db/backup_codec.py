@@ -16,7 +16,7 @@ import zstandard
 
 SUFFIX = ".zst"
 MAGIC = b"\x28\xb5\x2f\xfd"
-LEVEL = 3  # zstd's default: within 3 % of level 9's size at a third of its time (benchmarks/)
+LEVEL = 1  # 2 % larger than level 3 at a third of its time (10k ledger; benchmarks/README.md)
 CHUNK = 1 << 20
 
 
@@ -36,7 +36,8 @@ def is_compressed(path: Path) -> bool:
 def compress_file(source: Path, target: Path, stop: threading.Event | None = None) -> str:
     """Compress ``source`` into ``target``; returns the SHA-256 (hex) of ``source``'s bytes."""
     digest = hashlib.sha256()
-    compressor = zstandard.ZstdCompressor(level=LEVEL, write_checksum=True, write_content_size=True)
+    compressor = zstandard.ZstdCompressor(level=LEVEL, threads=-1, write_checksum=True,
+                                          write_content_size=True)
     size = Path(source).stat().st_size
     with Path(source).open("rb") as src, Path(target).open("wb") as dst, \
             compressor.stream_writer(dst, size=size, closefd=False) as writer:

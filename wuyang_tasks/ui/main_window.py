@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self._build_status_bar()
+        from .pages.backups.daily import DailyBackup  # the day's backup, in the background
+
+        self.daily_backup = DailyBackup(ctx, self)
         ctx.navigate_requested.connect(self.go_to)
         ctx.ledger_replaced.connect(self.update_status)
         ctx.data_changed.connect(lambda _entity: self.update_status())

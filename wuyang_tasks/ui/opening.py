@@ -49,7 +49,8 @@ def open_or_create(location: str | None, today: date | None, with_demo: bool,
                    progress: Progress, password_prompt: PasswordPrompt | None = None) -> Ledger:
     """Runs in a worker: open (creating the file if needed), optionally write the demo data."""
     progress.report(0, None, QCoreApplication.translate("Opening", "Opening the ledger…"))
-    ledger = open_ledger(location, today=today, password_prompt=password_prompt)
+    # the day's backup is taken by the window in the background (pages/backups/daily.py)
+    ledger = open_ledger(location, today=today, password_prompt=password_prompt, daily_backup=False)
     try:
         if with_demo:
             from wuyang_tasks.services import demo  # not imported on every start

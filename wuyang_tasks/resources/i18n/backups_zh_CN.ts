@@ -109,4 +109,38 @@
         <translation>会先检查该文件；替换前当前台账会先备份，可以撤回。</translation>
     </message>
 </context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Making today&apos;s automatic backup… (you can go on working)</source>
+        <translation>正在进行今天的自动备份…（可以照常使用）</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup is done: %1</source>
+        <translation>今天的自动备份已完成：%1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup</source>
+        <translation>今天的自动备份</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup: File ▸ Backups and restore…</source>
+        <translation>请从备份恢复：文件 ▸ 备份与恢复…</translation>
+    </message>
+    <message>
+        <source>Finishing today&apos;s automatic backup; the program closes when it is done…</source>
+        <translation>正在完成今天的自动备份，完成后程序将关闭…</translation>
+    </message>
+    <message>
+        <source>Don&apos;t wait (back up at the next start)</source>
+        <translation>不等待（下次启动时再备份）</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+</context>
 </TS>

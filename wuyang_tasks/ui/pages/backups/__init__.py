@@ -29,8 +29,8 @@ from wuyang_tasks.db.checks import open_offers
 from wuyang_tasks.db.engine import is_sqlite, resolve_url
 from wuyang_tasks.db.ledger import Ledger, LedgerOpenError, open_ledger
 
-from ..context import UiContext
-from ..sizing import fit_to_screen
+from ...context import UiContext
+from ...sizing import fit_to_screen
 
 
 class BackupsDialog(QDialog):
@@ -146,7 +146,7 @@ def restore_and_reopen(ctx: UiContext, source: Path, parent: QWidget | None, on_
         progress.report(0, None, QCoreApplication.translate("Backups", "Checking and restoring…"))
         old.dispose()
         backup.restore_ledger(path, source)
-        return open_ledger(path, today=today)
+        return open_ledger(path, today=today, daily_backup=False)  # just backed up (pre-restore)
 
     def done(ledger: Ledger) -> None:
         ctx.replace_ledger(ledger)

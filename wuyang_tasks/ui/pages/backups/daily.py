@@ -1,0 +1,134 @@
+"""The day's automatic backup in the window: in the background, after the window is up.
+
+``open_ledger`` takes it before returning when the command line opens a ledger; the window opens
+with ``daily_backup=False`` and :class:`DailyBackup` takes it in a thread a moment after each
+ledger is shown, so the window is usable at once. Meanwhile a note in the status bar says so.
+``db.backup``'s lock keeps it to one at a time, also against another program on the same
+ledger (this one then waits, and finds today's backup made). Closing the window waits for it
+with a note and a button to stop it; a stopped or interrupted backup is simply taken at the
+next start (nothing half-written is kept). A failure is a red note in the status bar, in
+Chinese; a damaged ledger found by the backup's check also says so in a message box.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog
+
+from wuyang_tasks.db import backup
+from wuyang_tasks.db.ledger import LedgerOpenError, take_daily_backup
+
+from ...context import UiContext
+from ...errors import describe, log_unexpected
+
+START_DELAY_MS = 2000  # after the window shows: its first screenful goes first
+
+
+class DailyBackup(QObject):
+    finished = Signal(object, object)  # path backed up (or None: not needed / stopped), problem text
+    damaged = Signal(str)
+
+    def __init__(self, ctx: UiContext, window: QMainWindow):
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.note = QLabel()
+        self.note.setObjectName("dailyBackupNote")
+        self.note.hide()
+        window.statusBar().addPermanentWidget(self.note)
+        self._thread: threading.Thread | None = None
+        self._path: Path | None = None  # the ledger being backed up
+        self._stop = threading.Event()
+        self._timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
+        self._timer.timeout.connect(self.start)
+        self.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self.damaged.connect(self._damaged, Qt.ConnectionType.QueuedConnection)
+        ctx.ledger_replaced.connect(self._timer.start)
+        window.installEventFilter(self)  # the window's close waits for a running backup
+        self._timer.start()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.finish_before_exit()
+        return False
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        ledger = self.ctx.ledger
+        if self.is_running() or ledger.read_only or ledger.path is None or not ledger.path.exists() \
+                or not backup.daily_due(ledger.path):
+            return
+        self._stop, self._path = threading.Event(), ledger.path
+        self._show_note(self.tr("Making today's automatic backup… (you can go on working)"), error=False)
+        self._thread = threading.Thread(target=self._run, args=(ledger.path, self._stop),
+                                        name="daily-backup", daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path, stop: threading.Event) -> None:
+        """In the thread: never a widget here, only the two signals."""
+        try:
+            problem = take_daily_backup(path, stop=stop)
+        except backup.BackupStopped:
+            self.finished.emit(None, None)
+        except LedgerOpenError as exc:  # the snapshot's check found the ledger itself damaged
+            self.damaged.emit(exc.message)
+            self.finished.emit(None, exc.message)
+        except Exception as exc:  # noqa: BLE001 — logged, shown as a sentence, never a traceback
+            log_unexpected(exc)
+            self.finished.emit(None, describe(exc))
+        else:
+            newest = next(iter(backup.list_backups(path)), None)
+            self.finished.emit(newest.path if newest and not problem else None, problem)
+
+    def _finished(self, made: Path | None, problem: str | None) -> None:
+        if self.ctx.ledger.path != self._path:  # another ledger was opened meanwhile: its turn
+            self._timer.start()
+        if problem:
+            self._show_note(problem, error=True)
+            return
+        self.note.hide()
+        if made is not None:
+            text = self.tr("Today's automatic backup is done: %1").replace("%1", made.name)
+            self.ctx.status_message.emit(text)
+
+    def _damaged(self, message: str) -> None:
+        QMessageBox.warning(self.window, self.tr("Today's automatic backup"),
+                            message + "\n" + self.tr("Restore it from a backup: File ▸ Backups and restore…"))
+
+    def _show_note(self, text: str, *, error: bool) -> None:
+        self.note.setStyleSheet("color: #a61b1b;" if error else "color: #1f5fa8;")
+        self.note.setText(text)
+        self.note.setToolTip(text)
+        self.note.show()
+
+    # -- closing -------------------------------------------------------------------------------
+    def finish_before_exit(self) -> None:
+        """Called as the window closes: wait for a running backup, with a note and a button that
+        stops it (it is then taken at the next start). Returns when the thread has ended."""
+        self._timer.stop()
+        if not self.is_running():
+            return
+        dialog = QProgressDialog(self.tr("Finishing today's automatic backup; the program closes "
+                                         "when it is done…"),
+                                 self.tr("Don't wait (back up at the next start)"), 0, 0, self.window)
+        dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(420)
+        loop = QEventLoop()
+        dialog.canceled.connect(self._stop.set)
+        poll = QTimer(interval=50)
+        poll.timeout.connect(lambda: None if self.is_running() else loop.quit())
+        poll.start()
+        dialog.show()
+        loop.exec()
+        poll.stop()
+        dialog.hide()
+        dialog.deleteLater()
