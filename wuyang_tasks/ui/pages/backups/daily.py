@@ -27,9 +27,33 @@ from ...errors import describe, log_unexpected
 START_DELAY_MS = 2000  # after the window shows: its first screenful goes first
 
 
-class DailyBackup(QObject):
+def _run(path: Path, stop: threading.Event, relay: _Relay) -> None:
+    """In the thread: never a widget here, only the relay's signals."""
+    try:
+        problem = take_daily_backup(path, stop=stop)
+    except backup.BackupStopped:
+        relay.finished.emit(None, None)
+    except LedgerOpenError as exc:  # the snapshot's check found the ledger itself damaged
+        relay.damaged.emit(exc.message)
+        relay.finished.emit(None, exc.message)
+    except Exception as exc:  # noqa: BLE001 — logged, shown as a sentence, never a traceback
+        log_unexpected(exc)
+        relay.finished.emit(None, describe(exc))
+    else:
+        newest = next(iter(backup.list_backups(path)), None)
+        relay.finished.emit(newest.path if newest and not problem else None, problem)
+
+
+class _Relay(QObject):
+    """Carries the thread's outcome to the GUI thread. Not a child of the window: if the window
+    is deleted while the thread runs, the thread still emits into a live object and Qt has
+    dropped the connections to the deleted receiver."""
+
     finished = Signal(object, object)  # path backed up (or None: not needed / stopped), problem text
     damaged = Signal(str)
+
+
+class DailyBackup(QObject):
 
     def __init__(self, ctx: UiContext, window: QMainWindow):
         super().__init__(window)
@@ -41,13 +65,14 @@ class DailyBackup(QObject):
         window.statusBar().addPermanentWidget(self.note)
         self._thread: threading.Thread | None = None
         self._path: Path | None = None  # the ledger being backed up
+        self._relay: _Relay | None = None
         self._stop = threading.Event()
         self._timer = QTimer(self, singleShot=True, interval=START_DELAY_MS)
         self._timer.timeout.connect(self.start)
-        self.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        self.damaged.connect(self._damaged, Qt.ConnectionType.QueuedConnection)
         ctx.ledger_replaced.connect(self._timer.start)
         window.installEventFilter(self)  # the window's close waits for a running backup
+        # deleted without closing: stop it (the next start takes it)
+        self.destroyed.connect(lambda _obj=None, stop=self._stop: stop.set())
         self._timer.start()
 
     def eventFilter(self, obj, event) -> bool:
@@ -63,27 +88,15 @@ class DailyBackup(QObject):
         if self.is_running() or ledger.read_only or ledger.path is None or not ledger.path.exists() \
                 or not backup.daily_due(ledger.path):
             return
-        self._stop, self._path = threading.Event(), ledger.path
+        self._stop.clear()
+        self._path = ledger.path
         self._show_note(self.tr("Making today's automatic backup… (you can go on working)"), error=False)
-        self._thread = threading.Thread(target=self._run, args=(ledger.path, self._stop),
+        relay = self._relay = _Relay()  # kept here, so that it is deleted on this thread
+        relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        relay.damaged.connect(self._damaged, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=_run, args=(ledger.path, self._stop, relay),
                                         name="daily-backup", daemon=True)
         self._thread.start()
-
-    def _run(self, path: Path, stop: threading.Event) -> None:
-        """In the thread: never a widget here, only the two signals."""
-        try:
-            problem = take_daily_backup(path, stop=stop)
-        except backup.BackupStopped:
-            self.finished.emit(None, None)
-        except LedgerOpenError as exc:  # the snapshot's check found the ledger itself damaged
-            self.damaged.emit(exc.message)
-            self.finished.emit(None, exc.message)
-        except Exception as exc:  # noqa: BLE001 — logged, shown as a sentence, never a traceback
-            log_unexpected(exc)
-            self.finished.emit(None, describe(exc))
-        else:
-            newest = next(iter(backup.list_backups(path)), None)
-            self.finished.emit(newest.path if newest and not problem else None, problem)
 
     def _finished(self, made: Path | None, problem: str | None) -> None:
         if self.ctx.ledger.path != self._path:  # another ledger was opened meanwhile: its turn
