@@ -7,7 +7,7 @@ profile=${1:-run}
 run_pkgs="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 fonts-wqy-microhei fonts-arphic-uming"
-test_pkgs="$run_pkgs xvfb xauth poppler-utils libreoffice-calc postgresql"
+test_pkgs="$run_pkgs xvfb xauth poppler-utils libreoffice-calc libreoffice-writer postgresql"
 
 case "$profile" in
   run) wanted=$run_pkgs ;;

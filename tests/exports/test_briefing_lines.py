@@ -22,7 +22,7 @@ def test_progress_text_for_reported_silent_and_closed_tasks(demo_ledger, cal):
 
 
 def test_the_laggard_sentence_quotes_a_quoted_title_with_single_quotes(demo_ledger, cal):
-    from wuyang_tasks.exports.briefing_xlsx import laggard_sentence
+    from wuyang_tasks.exports.briefing_text import laggard_sentence
     from wuyang_tasks.services.documents import build_briefing
 
     with demo_ledger.read() as s:

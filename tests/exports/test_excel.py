@@ -131,14 +131,15 @@ def test_briefing_workbook(demo_ledger, cal, tmp_path):
     assert "第一期" in summary["A2"].value and "2016年7月25日至7月31日" in summary["A2"].value
     assert len(summary._charts) == 1
     header_row = next(r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value == "序号")
-    assert tuple(summary.cell(header_row, c).value for c in range(1, 9)) == UNIT_HEADERS
-    table = {summary.cell(r, 2).value: [summary.cell(r, c).value for c in range(3, 9)]
+    assert tuple(summary.cell(header_row, c).value for c in range(1, 12)) == UNIT_HEADERS
+    table = {summary.cell(r, 2).value: [summary.cell(r, c).value for c in range(3, 12)]
              for r in range(header_row + 1, summary.max_row + 1) if summary.cell(r, 2).value}
     with demo_ledger.read() as s:
         rows = [r for r in list_tasks(s, today=REFERENCE_DAY, cal=cal)
                 if r.status not in (TaskStatus.DRAFT, TaskStatus.CANCELLED)]
     env = [r for r in rows if "县环保局" in r.lead_units or "县环保局" in r.territorial_units]
-    total, done, open_, overdue, rate, rank = table["县环保局"]
+    total, done, open_, overdue, rate, due, reported, not_reported, rank = table["县环保局"]
+    assert due == open_ and due == reported + not_reported  # 应报: every open task, this period
     assert total == len(env)
     assert done == sum(r.status.is_closed for r in env)
     assert open_ == sum(r.status.is_open for r in env)

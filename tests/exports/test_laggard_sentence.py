@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from wuyang_tasks.domain.enums import DeadlineBasis
-from wuyang_tasks.exports.briefing_xlsx import NAMED_OVERDUE, laggard_sentence
+from wuyang_tasks.exports.briefing_text import NAMED_OVERDUE, laggard_sentence
 
 
 @dataclass

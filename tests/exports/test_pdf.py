@@ -114,15 +114,18 @@ def test_accountability_pdf_names_the_chiefs_at_the_time(demo_ledger, cal, tmp_p
 def test_notice_prints_the_existing_written_urging(demo_ledger, cal, tmp_path):
     with demo_ledger.read() as s:
         doc = documents.build_notice(s, "2016-002", today=REFERENCE_DAY, cal=cal, create=False)
-    # dated 2016年7月28日 (the urging), so overdue as of that day — not of the day it is printed
-    assert doc.created is False and doc.overdue_text == "已逾期1个工作日"
+    # overdue as of the day it is printed (as that day's briefing counts it), saying when it was urged
+    assert doc.created is False and doc.overdue_text == "截至2016年7月29日已逾期2个工作日"
     result = write_notice_pdf(doc, tmp_path / "督办单.pdf")
     assert helpers.pages(result.path) == 1
     assert helpers.is_a4(helpers.page_size(result.path), landscape=False)
     text = helpers.squeezed_text(result.path)
-    for expected in ("督办通知单", "〔2016〕第1号", "督办事项", "承办单位", "县住建委", "协办单位", "县环保局",
-                     "办理时限", "已逾期1个工作日", "督办要求", "签收人", "签收时间", "（盖章）", "2016年7月28日"):
+    for expected in ("督办通知单", "舞督〔2016〕1号", "督办事项", "承办单位", "县住建委", "协办单位", "县环保局",
+                     "办理时限", "截至2016年7月29日已逾期2个工作日", "督办要求", "2016年7月28日红色督办",
+                     "签发人：王耀生", "联系人：李静", "电话：0395-7212345", "签收人", "签收时间"):
         assert expected in text, expected
+    assert "盖章）" not in text.split("回执")[0]  # the seal goes on the issuer's name, no words there
+    assert "第1号" not in text
     _all_embedded(result.path)
 
 
@@ -131,14 +134,14 @@ def test_notice_for_a_task_without_one_records_a_numbered_written_urging(demo_le
         events = s.scalar(select(func.count(AuditEvent.id)))
     with demo_ledger.write() as s:
         doc = documents.build_notice(s, "2016-001", today=REFERENCE_DAY, cal=cal, create=True)
-    assert doc.created and doc.notice.number_label == "〔2016〕第2号"
+    assert doc.created and doc.notice.number_label == "舞督〔2016〕2号"
     with demo_ledger.read() as s:
         assert s.scalar(select(func.count(Urging.id)).where(Urging.notice_number == 2)) == 1
         assert s.scalar(select(func.count(AuditEvent.id))) > events
         again = documents.build_notice(s, "2016-001", today=REFERENCE_DAY, cal=cal, create=False)
-    assert again.notice.number_label == "〔2016〕第2号"  # printed again, not renumbered
+    assert again.notice.number_label == "舞督〔2016〕2号"  # printed again, not renumbered
     result = write_notice_pdf(doc, tmp_path / "n.pdf")
-    assert "〔2016〕第2号" in helpers.squeezed_text(result.path)
+    assert "舞督〔2016〕2号" in helpers.squeezed_text(result.path)
 
 
 def test_notice_for_a_closed_task_changes_nothing(demo_ledger, cal):

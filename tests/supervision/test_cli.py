@@ -22,7 +22,7 @@ def test_inspect_urge_extend_hold_to_account_and_person(demo_ledger, capsys):
     code, out, err = run(capsys, db, "--today", "2016-08-08", "urge", "--task", task, "--method", "书面",
                        "--level", "红")
     assert code == 0, err
-    assert "〔2016〕第2号" in out and "建议：任务红灯" in out
+    assert "舞督〔2016〕2号" in out and "建议：任务红灯" in out
     code, _, err = run(capsys, db, "--today", "2016-08-08", "extension", "request", "--task", task,
                        "--to", "2016-08-31", "--reason", "来不及")
     assert code == 2 and "届满前" in err

@@ -123,7 +123,7 @@ def test_the_whole_loop(demo):
         extensions.request_extension(s, task_id, requested_on=day, new_deadline=date(2016, 8, 31),
                                      reason="仍未完成", today=day)
 
-    # -- second chase: red, written, with a 督办单 number (the demo already used 〔2016〕第1号)
+    # -- second chase: red, written, with a 督办单 number (the demo already used 舞督〔2016〕1号)
     with led.read() as s:
         hint = urgings.suggestion_for_task(s, task_id, today=day, cal=cal)
         assert (hint.level, hint.method) == (UrgingLevel.RED, UrgingMethod.WRITTEN)
@@ -134,7 +134,7 @@ def test_the_whole_loop(demo):
     with led.read() as s:
         assert urgings.task_row(s, task_id, today=day, cal=cal).urging_count == 2
         notice = urgings.notice_view(s, second.id, today=day, cal=cal)
-        assert notice.number_label == "〔2016〕第2号" and notice.lead_units == ["舞泉镇"]
+        assert notice.number_label == "舞督〔2016〕2号" and notice.lead_units == ["舞泉镇"]
         assert notice.urging_count == 2 and notice.days_overdue == 3
 
     # -- double accountability: the township's government chief and the person directly responsible

@@ -33,7 +33,7 @@ def test_numbers_follow_on_and_never_repeat_across_cancelled_paths(demo):
     survey = demo.task_id("拉网式排查")
     boilers = demo.task_id("燃煤锅炉")
     with led.write() as s:
-        assert _written(s, survey) == 2  # the demo ledger issued 〔2016〕第1号
+        assert _written(s, survey) == 2  # the demo ledger issued 舞督〔2016〕1号
     # a user action that fails after a number was drawn: nothing is issued, nothing is kept
     with pytest.raises(ValidationError), led.write() as s:
         assert _written(s, boilers) == 3
@@ -113,7 +113,7 @@ def test_written_urging_for_reuses_the_latest_or_records_one(demo):
         assert again.id == made.id
     with led.read() as s:
         notice = urgings.notice_view(s, existing.id, today=DAY, cal=cal)
-        assert notice.number_label == "〔2016〕第1号"
+        assert notice.number_label == "舞督〔2016〕1号"
         assert notice.lead_units == ["县住建委"] and notice.source_title == "舞阳县环保攻坚突破工作会议"
         # as of the notice's own date (7月28日), not of the day it is printed
         assert notice.urged_on == date(2016, 7, 28)

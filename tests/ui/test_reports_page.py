@@ -50,7 +50,7 @@ def test_notice_from_the_page_records_the_urging_once(ui_ctx, qtbot, tmp_path, m
     page.export_button.click()
     qtbot.waitUntil(ui_ctx.is_idle, timeout=60_000)
     assert dialogs == []
-    assert "〔2016〕第2号" in helpers.squeezed_text(tmp_path / "督办单.pdf")
+    assert "舞督〔2016〕2号" in helpers.squeezed_text(tmp_path / "督办单.pdf")
     page.export_button.click()  # printed again: no second urging
     qtbot.waitUntil(ui_ctx.is_idle, timeout=60_000)
     with ui_ctx.ledger.read() as s:

@@ -1,7 +1,9 @@
 """``export``: the documents — 工作周报, 任务台账, 督查清单, 责任清单/问责台账, 督办通知单.
 
-openpyxl and reportlab are imported by the export functions themselves, only when a document is
-actually written (start-up cost of every other command).
+Each command only gathers its parameters: building, writing and the format by suffix are the
+document registry's (exports.registry), shared with the window's 报表 page. openpyxl, reportlab
+and python-docx load only when a document is actually written (start-up cost of every other
+command).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from wuyang_tasks.domain.errors import ValidationError
-from wuyang_tasks.services import document_lists, documents
+from wuyang_tasks.exports import registry
 from wuyang_tasks.services.task_list import week_range
 
 from .args import day
@@ -24,11 +26,11 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="导出文书：工作周报、任务台账、督查清单、责任清单、督办通知单")
     kinds = p.add_subparsers(dest="document", metavar="文书", required=True)
 
-    b = kinds.add_parser("briefing", help="工作周报（.xlsx 或 .pdf）")
+    b = kinds.add_parser("briefing", help="工作周报（.xlsx、.pdf 或 .docx）")
     b.add_argument("--week", help="周次，如 2016-W30（默认：本周）")
     b.add_argument("--from", dest="date_from", type=day, help="起始日期 YYYY-MM-DD（与 --to 同用，代替 --week）")
     b.add_argument("--to", dest="date_to", type=day, help="截止日期 YYYY-MM-DD")
-    _output(b, (".xlsx", ".pdf"))
+    _output(b, "briefing")
     b.set_defaults(func=cmd_briefing)
 
     ledger = kinds.add_parser("ledger", help="任务台账（.xlsx 或 .pdf），筛选条件同 tasks 命令")
@@ -37,7 +39,7 @@ def register(sub) -> None:
     ledger.add_argument("--status", help="状态，如 办理中 或 IN_PROGRESS")
     ledger.add_argument("--overdue", action="store_true", help="只导出逾期（红灯）任务")
     ledger.add_argument("--due-within", type=int, metavar="N", help="只导出 N 天（按任务的计日方式）内到期的任务")
-    _output(ledger, (".xlsx", ".pdf"))
+    _output(ledger, "ledger")
     ledger.set_defaults(func=cmd_ledger)
 
     c = kinds.add_parser("checklist", help="督查清单（.pdf，A4 横向）")
@@ -46,7 +48,7 @@ def register(sub) -> None:
     who.add_argument("--leader", help="县领导（其分包联系的全部乡镇）")
     who.add_argument("--site", help="项目、工地或企业名称")
     c.add_argument("--template", help="检查清单模板名称，如 六个百分之百（检查项目时默认使用）")
-    _output(c, (".pdf",))
+    _output(c, "checklist")
     c.set_defaults(func=cmd_checklist)
 
     a = kinds.add_parser("accountability", help="责任清单及问责台账（.pdf 或 .xlsx）")
@@ -54,28 +56,20 @@ def register(sub) -> None:
     scope.add_argument("--unit", help="单位名称")
     scope.add_argument("--leader", help="牵头县领导姓名")
     scope.add_argument("--all", action="store_true", help="全县")
-    _output(a, (".pdf", ".xlsx"))
+    _output(a, "accountability")
     a.set_defaults(func=cmd_accountability)
 
-    n = kinds.add_parser("notice", help="督办通知单（.pdf，A4 纵向一页）")
+    n = kinds.add_parser("notice", help="督办通知单（.pdf 或 .docx，A4 纵向一页）")
     n.add_argument("--task", required=True, metavar="编号", help="任务编号，如 2016-002")
-    _output(n, (".pdf",))
+    _output(n, "notice")
     n.set_defaults(func=cmd_notice)
 
 
 
-def _output(parser, suffixes: tuple[str, ...]) -> None:
+def _output(parser, key: str) -> None:
+    suffixes = registry.DOCUMENTS[key].suffixes
     parser.add_argument("-o", "--output", required=True, metavar="文件",
                         help="输出文件（" + " 或 ".join(suffixes) + "）")
-    parser.set_defaults(suffixes=suffixes)
-
-
-def _target(args) -> Path:
-    target = Path(args.output)
-    if target.suffix.lower() not in args.suffixes:
-        raise ValidationError(f"-o：不支持的文件类型“{target.suffix or target.name}”，"
-                              f"应为 {' 或 '.join(args.suffixes)}。")
-    return target
 
 
 def parse_week(text: str) -> tuple[date, date]:
@@ -102,95 +96,39 @@ def briefing_period(args, today: date) -> tuple[date, date]:
     return parse_week(args.week) if args.week else week_range(today)
 
 
-def _done(result_path: Path, pages: int | None = None, warnings=()) -> int:
-    for warning in warnings:
+def _produce(ctx: CliContext, key: str, args, params: dict) -> int:
+    ledger = ctx.ledger()
+    written = registry.produce(ledger, registry.DOCUMENTS[key], params, Path(args.output))
+    if written.note:
+        print(written.note)
+    for warning in written.warnings:
         print(f"注意：{warning}", file=sys.stderr)
-    print(f"已导出：{result_path}" + (f"（{pages}页）" if pages else ""))
+    print(f"已导出：{written.path}" + (f"（{written.pages}页）" if written.pages else ""))
     return 0
 
 
 def cmd_briefing(ctx: CliContext, args) -> int:
-    target = _target(args)
-    ledger = ctx.ledger()
-    start, end = briefing_period(args, ledger.today())
-    cal = ledger.calendar()
-    if ledger.read_only:
-        with ledger.read() as s:
-            briefing = documents.build_briefing(s, start=start, end=end, today=ledger.today(), cal=cal,
-                                                keep_issue=False)
-    else:
-        with ledger.write() as s:
-            briefing = documents.build_briefing(s, start=start, end=end, today=ledger.today(), cal=cal)
-    if target.suffix.lower() == ".xlsx":
-        from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
-
-        return _done(write_briefing_xlsx(briefing, target))
-    from wuyang_tasks.exports.briefing_pdf import write_briefing_pdf
-
-    result = write_briefing_pdf(briefing, target)
-    return _done(result.path, result.pages, result.warnings)
+    start, end = briefing_period(args, ctx.ledger().today())
+    return _produce(ctx, "briefing", args, {"start": start, "end": end})
 
 
 def cmd_ledger(ctx: CliContext, args) -> int:
-    target = _target(args)
-    ledger = ctx.ledger()
     flt = task_filter_from_args(ctx, args)
     scope = "、".join(v for v in (args.unit, args.leader, args.status) if v)
-    with ledger.read() as s:
-        doc = documents.build_ledger(s, today=ledger.today(), cal=ledger.calendar(), flt=flt, scope=scope)
-    if target.suffix.lower() == ".xlsx":
-        from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
-
-        return _done(write_ledger_xlsx(doc, target))
-    from wuyang_tasks.exports.ledger_pdf import write_ledger_pdf
-
-    result = write_ledger_pdf(doc, target)
-    return _done(result.path, result.pages, result.warnings)
+    return _produce(ctx, "ledger", args, {"flt": flt, "scope": scope})
 
 
 def cmd_checklist(ctx: CliContext, args) -> int:
-    target = _target(args)
-    ledger = ctx.ledger()
-    with ledger.read() as s:
-        doc = document_lists.build_checklist(s, today=ledger.today(), cal=ledger.calendar(), unit=args.unit,
-                                             leader=args.leader, site=args.site, template=args.template)
-    from wuyang_tasks.exports.checklist_pdf import write_checklist_pdf
-
-    result = write_checklist_pdf(doc, target)
-    return _done(result.path, result.pages, result.warnings)
+    return _produce(ctx, "checklist", args, {"unit": args.unit, "leader": args.leader, "site": args.site,
+                                             "template": args.template})
 
 
 def cmd_accountability(ctx: CliContext, args) -> int:
-    target = _target(args)
-    ledger = ctx.ledger()
-    with ledger.read() as s:
-        sheet = document_lists.build_accountability(s, today=ledger.today(), cal=ledger.calendar(),
-                                                    unit=args.unit, leader=args.leader,
-                                                    whole_county=args.all)
-    from wuyang_tasks.exports.accountability import write_accountability_pdf, write_accountability_xlsx
-
-    if target.suffix.lower() == ".xlsx":
-        return _done(write_accountability_xlsx(sheet, target))
-    result = write_accountability_pdf(sheet, target)
-    return _done(result.path, result.pages, result.warnings)
+    return _produce(ctx, "accountability", args, {"unit": args.unit, "leader": args.leader,
+                                                  "whole_county": args.all})
 
 
 def cmd_notice(ctx: CliContext, args) -> int:
     """Prints the task's latest numbered written urging; a task without one gets a new written
     urging recorded (one transaction, audited, numbered by the supervision service)."""
-    target = _target(args)
-    ledger = ctx.ledger()
-    today, cal = ledger.today(), ledger.calendar()
-    with ledger.read() as s:
-        exists = documents.existing_notice(s, args.task) is not None
-    if exists:
-        with ledger.read() as s:
-            doc = documents.build_notice(s, args.task, today=today, cal=cal, create=False)
-    else:
-        with ledger.write() as s:
-            doc = documents.build_notice(s, args.task, today=today, cal=cal, create=True)
-        print(f"已为任务 {args.task} 登记书面督办，编号 {doc.notice.number_label}。")
-    from wuyang_tasks.exports.notice_pdf import write_notice_pdf
-
-    result = write_notice_pdf(doc, target)
-    return _done(result.path, result.pages, result.warnings)
+    return _produce(ctx, "notice", args, {"task": args.task})

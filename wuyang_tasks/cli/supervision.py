@@ -23,7 +23,7 @@ from wuyang_tasks.domain.enums import (
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.fileio import atomic_path
 from wuyang_tasks.services import accountability as acc
-from wuyang_tasks.services import checklists, extensions, inspections, people, units, urgings
+from wuyang_tasks.services import checklists, extensions, inspections, office, people, units, urgings
 from wuyang_tasks.services.task_list import chinese_date
 
 from .args import day
@@ -206,7 +206,7 @@ def cmd_urge(ctx: CliContext, args) -> int:
                               by_person_id=by)
         # said only once the urging is recorded: a refused one (a closed task) gets no advice
         print(f"建议：{hint.reason}")
-        number = (f"，督办单{urgings.notice_label(urging.notice_year, urging.notice_number)}"
+        number = (f"，督办单{urgings.notice_label(urging.notice_year, urging.notice_number, office.load(s).code)}"
                   if urging.notice_number else "")
         print(f"已登记：{task.code} {urging.level.label}{urging.method.label}督办{number}。")
     return 0

@@ -15,8 +15,10 @@ from wuyang_tasks.fileio import atomic_path
 from wuyang_tasks.services.documents import Briefing
 from wuyang_tasks.services.task_list import chinese_date
 
+from .briefing_text import JOIN, best_sentence, laggard_sentence, lagging_sentence, summary_sentence
+
 SUMMARY, DETAIL, OVERDUE, INSPECTIONS = "总体情况", "任务进展明细", "逾期任务", "督导检查"
-UNIT_HEADERS = ("序号", "单位", "任务数", "已办结", "办理中", "逾期", "办结率", "排名")
+UNIT_HEADERS = ("序号", "单位", "任务数", "已办结", "办理中", "逾期", "办结率", "应报", "已报", "未报", "排名")
 SCORE_HEADER = "考核得分"  # when the office turned it on (wuyang-tasks assessment-setting)
 DETAIL_HEADERS = ("序号", "编号", "任务内容", "牵头县领导", "牵头单位", "配合单位", "完成时限", "本周进展",
                   "状态", "亮灯")
@@ -24,40 +26,6 @@ OVERDUE_HEADERS = ("序号", "编号", "工作任务", "牵头县领导", "牵�
                    "催办次数", "最近催办", "状态")
 INSPECTION_HEADERS = ("序号", "检查日期", "被检查单位", "项目/工地", "检查清单", "检查人", "发现问题",
                       "已整改", "检查情况")
-JOIN = "、"
-
-
-def summary_sentence(b: Briefing) -> str:
-    t = b.totals
-    text = (f"截至{chinese_date(b.as_of)}，纳入督办任务{t.total}项，已办结{t.done}项（占{t.done_rate:.1%}），"
-            f"办理中{t.open}项（占{t.open_rate:.1%}），逾期{t.overdue}项")
-    if t.suspended:
-        text += f"，中止{t.suspended}项"
-    text += (f"。本期内到期{t.due_in_period}项，新交办{t.assigned_in_period}项，"
-             f"办结{t.closed_in_period}项。")
-    return text
-
-
-def inner_quotes(title: str) -> str:
-    """Quotes inside a quoted title become single quotes: “…‘六个百分之百’…”."""
-    return title.replace("“", "‘").replace("”", "’")
-
-
-NAMED_OVERDUE = 10  # a circular names the worst cases; the 逾期任务 sheet lists every one
-
-
-def laggard_sentence(b: Briefing) -> str:
-    if not b.overdue:
-        return "本期无逾期任务。"
-    worst = sorted(b.overdue, key=lambda o: (-o.row.days_overdue, -o.row.urging_count, o.row.code))
-    parts = [f"{o.row.code}“{inner_quotes(o.row.title)}”（{JOIN.join(o.row.lead_units)}，"
-             f"逾期{o.row.days_overdue}"
-             f"{'个工作日' if o.row.deadline_basis.value == 'WORKDAY' else '天'}）"
-             for o in worst[:NAMED_OVERDUE]]
-    rest = len(worst) - NAMED_OVERDUE
-    more = f"等{len(worst)}项（详见“逾期任务”表）" if rest > 0 else ""
-    units = JOIN.join(s.unit for s in b.laggards)
-    return f"逾期未办结任务{len(b.overdue)}项：{'；'.join(parts)}{more}。涉及单位：{units}。"
 
 
 def write_briefing_xlsx(b: Briefing, target: str | Path,
@@ -133,12 +101,12 @@ def _summary_sheet(wb, b: Briefing, x) -> None:
     ws = wb.create_sheet(SUMMARY)
     scored = bool(b.unit_stats) and b.unit_stats[0].score is not None
     columns = [x.Column(h) for h in UNIT_HEADERS + (SCORE_HEADER,) * scored]
-    widths = [6, 30, 9, 9, 9, 9, 10, 8] + [10] * scored
+    widths = [6, 26, 8, 8, 8, 7, 9, 7, 7, 7, 7] + [10] * scored
     x.apply_widths(ws, widths)
     x.print_setup(ws, header_row=None, landscape=False)
     out = x.SheetWriter(ws, columns, widths, line_height=16)
     out.title_rows(f"{b.title}", f"{b.issue_caption}    {b.issuer}    统计周期：{b.period}")
-    last = "I" if scored else "H"
+    last = "L" if scored else "K"
 
     def paragraph(text: str, font, height: float) -> None:
         out.row_count += 1
@@ -164,13 +132,17 @@ def _summary_sheet(wb, b: Briefing, x) -> None:
     out.row_count += 1
     ws.append([])
     paragraph("二、各单位任务办理情况", x.BOLD_BODY, 24)
-    paragraph(laggard_sentence(b), x.BODY, max(32, 16 * (1 + len(laggard_sentence(b)) // 40)))
+    for sentence in (best_sentence(b), lagging_sentence(b), laggard_sentence(b)):
+        paragraph(sentence, x.BODY, max(32, 16 * (1 + len(sentence) // 50)))
     out.header_row()
     first = out.row_count + 1
     for i, s in enumerate(b.unit_stats, start=1):
         out.append([out.number(i), out.text(s.unit), out.number(s.total), out.number(s.done),
                     out.number(s.open), out.number(s.overdue, fill=x.ALERT_FILLS["RED"] if s.overdue else None),
-                    out.number(s.done_rate, x.PERCENT_FORMAT), out.number(s.rank)]
+                    out.number(s.done_rate, x.PERCENT_FORMAT), out.number(s.due_reports),
+                    out.number(s.reported),
+                    out.number(s.not_reported, fill=x.ALERT_FILLS["YELLOW"] if s.not_reported else None),
+                    out.number(s.rank)]
                    + [out.text(s.score, align=x.CENTER)] * scored)
     last_row = out.row_count
     if b.unit_stats:

@@ -1,9 +1,10 @@
-"""督办通知单, portrait A4, one page (GB/T 9704 margins), numbered 〔2016〕第N号.
+"""督办通知单, portrait A4, one page (GB/T 9704 margins), numbered 舞督〔2016〕N号.
 
-Prints an existing written urging (services.urgings.NoticeView): boxes 督办事项 / 来源 / 承办单位 /
-协办单位 / 办理时限 / 督办要求, the issuer 督查室（盖章） with the date, and the return slip
-(办理结果, 承办单位负责人签字（盖章）, 签收人, 签收时间). A long task is set in a smaller size
-rather than spill onto a second page.
+Prints an existing written urging (services.urgings.NoticeView), in the words of notice_text:
+the red 发文机关标志 with 发文字号, 签发人 and the red rule when the office profile issues it
+as a 公文, the boxes 督办事项 … 督办要求 and 联系方式, the issuer with the date (the seal goes
+over it: no words printed there), and the return slip (办理结果, 承办单位负责人签字, 签收人,
+签收时间). A long task is set in a smaller size rather than spill onto a second page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from pathlib import Path
 
 from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.documents import NoticeDocument
+
+from . import notice_text as nt
+from .briefing_pdf import RED
 
 SIZES = (14, 12, 10.5, 9)
 
@@ -43,7 +47,7 @@ def _story(doc: NoticeDocument, fonts, size: float) -> list:
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer, Table
+    from reportlab.platypus import HRFlowable, Spacer, Table
 
     from . import pdf_common as pc
 
@@ -56,47 +60,49 @@ def _story(doc: NoticeDocument, fonts, size: float) -> list:
     right = ParagraphStyle("right", parent=st.plain, alignment=TA_RIGHT)
     label = ParagraphStyle("label", parent=st.cell, fontName=fonts.heading, alignment=TA_CENTER)
 
-    matter = f"{n.task_code}  {n.task_title}"
-    if n.task_content:
-        matter += f"\n{n.task_content}"
-    deadline = n.deadline_display
-    if doc.overdue_text:
-        deadline += f"（{doc.overdue_text}）"
-    cooperating = "、".join(n.cooperating_units) or "—"
-    rows = [("督办事项", matter), ("来\u00a0\u00a0\u00a0\u00a0源", n.source_title or "—"),
-            ("承办单位", "、".join(n.lead_units) or "—"), ("协办单位", cooperating)]
-    if n.territorial_units:
-        rows.append(("属地单位", "、".join(n.territorial_units)))
-    if n.lead_leaders:
-        rows.append(("牵头县领导", "、".join(n.lead_leaders)))
-    rows += [("办理时限", deadline),
-             ("督办要求", f"{n.requirement}\n（{n.level.label}督办，本事项第{n.urging_count}次催办）")]
+    rows = nt.boxes(doc)
     body = Table([[pc.Paragraph(pc.text(k), label), st.p(v, st.cell)] for k, v in rows],
                  colWidths=[width * 0.2, width * 0.8])
     body.setStyle(_grid(fonts))
     slip = Table([[pc.Paragraph("办理结果", label), st.p("", st.cell)],
-                  [pc.Paragraph("承办单位负责人<br/>签字（盖章）", label), st.p("", st.cell)],
+                  [pc.Paragraph("承办单位负责人<br/>签字", label), st.p("", st.cell)],
                   [pc.Paragraph("签\u00a0\u00a0收\u00a0\u00a0人", label), st.p("签收时间：\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0年\u00a0\u00a0\u00a0\u00a0月"
                                                                  "\u00a0\u00a0\u00a0\u00a0日\u00a0\u00a0\u00a0\u00a0时", st.cell)]],
                  colWidths=[width * 0.2, width * 0.8], rowHeights=[size * 6, size * 4, size * 2.6])
     slip.setStyle(_grid(fonts))
-    return [
-        st.p(issuer, office),
-        st.p("督办通知单", heading),
-        st.p(n.number_label, ParagraphStyle("number", parent=st.plain, alignment=TA_CENTER)),
+    profile = doc.profile
+    number = ParagraphStyle("number", parent=st.plain, alignment=TA_CENTER)
+    if profile.official:  # 发文机关标志 in red, 发文字号 and 签发人, the red rule
+        red = colors.HexColor(RED)
+        masthead = ParagraphStyle("masthead", parent=office, textColor=red,
+                                  fontSize=min(30, width / max(len(profile.masthead_text), 1) * 0.95))
+        masthead.leading = masthead.fontSize * 1.3
+        number_line = Table([[st.p(n.number_label, st.plain),
+                              st.p(f"签发人：{profile.signer}" if profile.signer else "", right)]],
+                            colWidths=[width * 0.6, width * 0.4])
+        number_line.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("FONTNAME", (0, 0), (-1, -1), fonts.body)])
+        head = [st.p(profile.masthead_text, masthead), Spacer(1, 3 * mm), number_line,
+                HRFlowable(width="100%", thickness=1.5, color=red, spaceBefore=1 * mm, spaceAfter=3 * mm),
+                st.p(nt.TITLE, heading)]
+    else:
+        head = [st.p(issuer, office), st.p(nt.TITLE, heading), st.p(n.number_label, number)]
+        if profile.signer:
+            head.append(st.p(f"签发人：{profile.signer}", right))
+    return head + [
         Spacer(1, 4 * mm),
         body,
         Spacer(1, 5 * mm),
-        st.p(f"{issuer}（盖章）", right),
+        st.p(issuer, right),  # the seal goes over the name: no words printed there
         st.p(chinese_date(n.urged_on), right),
         Spacer(1, 4 * mm),
         _cut_line(width, fonts, colors),
         Spacer(1, 3 * mm),
-        st.p(f"回\u00a0\u00a0执（{n.number_label}）", ParagraphStyle("slip", parent=st.plain, alignment=TA_CENTER,
-                                                        fontName=fonts.heading)),
+        st.p(nt.slip_title(doc), ParagraphStyle("slip", parent=st.plain, alignment=TA_CENTER,
+                                                fontName=fonts.heading)),
         Spacer(1, 2 * mm),
         slip,
-        st.p("请承办单位于办理时限内填写回执，连同书面报告报送督查室。", st.plain),
+        st.p(nt.reply_sentence(doc), st.plain),
     ]
 
 

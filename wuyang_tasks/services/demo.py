@@ -42,7 +42,7 @@ from wuyang_tasks.domain.enums import (
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action, path_from_draft
 
-from . import checklists
+from . import checklists, office
 from . import tasks as task_service
 from . import units as unit_service
 from .common import add_audited, set_meta
@@ -124,6 +124,13 @@ class _T:
 
 
 ALL = ("各乡镇",)
+
+# The office that issues the demo's documents; contact, phone, mail and signer invented (演示虚构).
+DEMO_OFFICE = office.OfficeProfile(
+    name="舞阳县委县政府督查室", code="舞督", masthead="舞阳县委县政府督查室", contact="李静",
+    phone="0395-7212345", email="wydcs@example.cn", signer="王耀生",
+    recipients=["各乡镇人民政府", "县直各部门"],
+    copies=["县委书记、县长", "县人大常委会主任、县政协主席", "县委、县政府其他领导"], official=True)
 
 DEMO_TASKS = [
     _T("大气污染防治", "城区建筑工地全面落实扬尘治理“六个百分之百”", "县住建委", "朱俊峰", date(2016, 7, 31),
@@ -300,6 +307,7 @@ def _build(s, ledger: Ledger) -> str:
                              old_deadline=date(2016, 8, 20), new_deadline=date(2016, 9, 30),
                              status=ExtensionStatus.APPROVED, decided_by_id=people["宋耀生"],
                              decided_on=date(2016, 7, 27), decision_note="同意延期至9月30日，每周报送进展。"))
+    office.save(s, DEMO_OFFICE)
     set_meta(s, REFERENCE_DAY_KEY, REFERENCE_DAY.isoformat())
     set_meta(s, DEMO_KEY, "1")
     return f"{len(unit_ids)} 个单位、{len(people)} 位县领导、{len(task_ids)} 项任务"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,35 +36,26 @@ from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatus, UnitKind, UrgingMethod
 from wuyang_tasks.domain.errors import NotFound, ValidationError
 
-from . import urgings
+from . import office, urgings
 from .common import set_meta
+from .feedback_period import reports_due
+from .office import county_name
 from .metrics import MetricsReport, metrics_report
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 from .urgings import NoticeView
 
-ISSUER_KEY = "document_issuer"
 LEDGER_TITLE_KEY = "ledger_title"
+BEST_COUNT = 3
+BEST_RULE = "办结率最高、且无逾期任务、无未报进展的单位（至多3个）"
+LAGGARD_RULE = "有逾期未办结任务或本期未报送进展的单位"
+BRIEFING_ROLES = (Role.LEAD_UNIT, Role.TERRITORIAL_UNIT)
+COMING_DAYS = 7  # 工作要求 names the tasks falling due within a week after the period
 
 
 # --------------------------------------------------------------------------- shared facts
 def issuer_name(session: Session) -> str:
-    """The office that signs the documents: ``LedgerMeta['document_issuer']`` when set, else
-    built from the government unit (舞阳县人民政府 → 舞阳县委县政府督查室)."""
-    meta = session.get(LedgerMeta, ISSUER_KEY)
-    if meta and meta.value.strip():
-        return meta.value.strip()
-    county = county_name(session)
-    return f"{county}委{county[-1]}政府督查室" if county else "督查室"
-
-
-def county_name(session: Session) -> str:
-    """舞阳县, from the leadership unit named ``…人民政府``; empty when there is none."""
-    names = session.scalars(select(Unit.name).where(Unit.kind == UnitKind.LEADERSHIP.value)
-                            .order_by(Unit.sort_order, Unit.id))
-    for name in names:
-        if name.endswith("人民政府") and len(name) > 4:
-            return name.removesuffix("人民政府")
-    return ""
+    """The office that signs the documents: the office profile's 机关名称."""
+    return office.load(session).name
 
 
 def chinese_number(n: int) -> str:
@@ -141,10 +132,16 @@ class UnitStat:
     overdue: int = 0
     rank: int = 0
     score: str | None = None  # 考核得分 of the year so far, when the office turned the column on
+    due_reports: int = 0  # 应报: the tasks its 反馈表 of the period asked about
+    reported: int = 0  # 已报: of those, reported on in the period
 
     @property
     def done_rate(self) -> float:
         return self.done / self.total if self.total else 0.0
+
+    @property
+    def not_reported(self) -> int:  # 未报
+        return self.due_reports - self.reported
 
 
 @dataclass
@@ -197,6 +194,8 @@ class Briefing:
     inspections: list[InspectionLine]
     calendar_warning: str | None = None
     metrics: MetricsReport | None = None  # the year targets as of ``as_of`` (目标指标)
+    profile: office.OfficeProfile = field(default_factory=office.OfficeProfile)
+    coming_due: list[TaskRow] = field(default_factory=list)  # open, due in the week after the period
 
     @property
     def title(self) -> str:
@@ -212,9 +211,26 @@ class Briefing:
 
     @property
     def laggards(self) -> list[UnitStat]:
-        """Units named in 二、: those with overdue tasks, worst first, then in official order."""
+        """Units named as lagging: those with overdue tasks, worst first, then in official order."""
         with_overdue = [s for s in self.unit_stats if s.overdue]
         return sorted(with_overdue, key=lambda s: -s.overdue)
+
+    @property
+    def unreported(self) -> list[UnitStat]:
+        """Units that did not report on every open task this period (未报), in official order."""
+        return [s for s in self.unit_stats if s.not_reported]
+
+    @property
+    def best_units(self) -> list[UnitStat]:
+        """Units named as doing best (rule BEST_RULE): the highest 办结率 among units with no
+        overdue task and nothing unreported, at most BEST_COUNT of them, ties kept together."""
+        clean = [s for s in self.unit_stats if s.done and not s.overdue and not s.not_reported]
+        if not clean:
+            return []
+        rates = sorted({s.done_rate for s in clean}, reverse=True)
+        cut = rates[min(len(rates), BEST_COUNT) - 1]
+        best = sorted((s for s in clean if s.done_rate >= cut), key=lambda s: -s.done_rate)
+        return best if len(best) <= BEST_COUNT * 2 else best[:BEST_COUNT]
 
 
 def _in_scope(row: TaskRow) -> bool:
@@ -256,9 +272,17 @@ def build_briefing(session: Session, *, start: date, end: date, today: date,
     return Briefing(
         issuer=issuer_name(session), issue=briefing_issue(session, start, end, keep=keep_issue),
         start=start, end=end, as_of=as_of, totals=totals,
-        unit_stats=_with_scores(session, unit_stats(session, rows), as_of, cal), lines=lines, overdue=overdue,
+        unit_stats=_with_scores(session, unit_stats(session, rows, start=start, end=end), as_of, cal),
+        lines=lines, overdue=overdue,
         inspections=_inspections(session, start, end), calendar_warning=cal.warning(),
-        metrics=metrics_report(session, as_of))
+        metrics=metrics_report(session, as_of), profile=office.load(session),
+        coming_due=_coming_due(rows, end))
+
+
+def _coming_due(rows: list[TaskRow], end: date) -> list[TaskRow]:
+    later = end + timedelta(days=COMING_DAYS)
+    due = [r for r in rows if r.status.is_open and r.effective_deadline and end < r.effective_deadline <= later]
+    return sorted(due, key=lambda r: (r.effective_deadline, r.id))
 
 
 def _period_progress(session: Session, start: date, end: date) -> dict[int, str]:
@@ -279,30 +303,55 @@ def _with_scores(session: Session, stats: list[UnitStat], as_of: date, cal: Work
     return stats
 
 
-def unit_stats(session: Session, rows: list[TaskRow]) -> list[UnitStat]:
+def county_wide_tasks(session: Session) -> set[int]:
+    """Tasks given to every township (各乡镇): their territorial rows name all the townships.
+
+    Its deadline is the lead unit's in the ranking — one overdue 各乡镇 task is one unit's overdue
+    task, not fourteen — and it prints as 各乡镇 unless a township's own rows are asked for (a
+    task of one or a few townships is theirs in full, as before)."""
+    townships = set(session.scalars(select(Unit.id).where(Unit.kind == UnitKind.TOWNSHIP.value)))
+    if len(townships) < 2:
+        return set()
+    territorial: dict[int, set[int]] = defaultdict(set)
+    for task_id, unit_id in session.execute(
+            select(Responsibility.task_id, Responsibility.unit_id)
+            .where(Responsibility.role == Role.TERRITORIAL_UNIT.value, Responsibility.unit_id.is_not(None))):
+        territorial[task_id].add(unit_id)
+    return {task_id for task_id, ids in territorial.items() if townships <= ids}
+
+
+def unit_stats(session: Session, rows: list[TaskRow], *, start: date | None = None,
+               end: date | None = None) -> list[UnitStat]:
     """Per responsible unit (牵头单位 or 属地单位), in official order; ranked by 办结率, then fewer
-    overdue tasks (equal figures share a rank)."""
+    overdue tasks (equal figures share a rank). A county-wide task's lateness is its lead unit's
+    alone (see county_wide_tasks). With a period, 应报/已报 per unit as the 反馈表 asked them
+    (services.feedback_period: the tasks it holds as 牵头/属地单位 under way in the period)."""
     by_id = {r.id: r for r in rows}
-    pairs = session.execute(
-        select(Responsibility.task_id, Responsibility.unit_id)
-        .where(Responsibility.role.in_([Role.LEAD_UNIT.value, Role.TERRITORIAL_UNIT.value]),
-               Responsibility.unit_id.is_not(None))).all()
-    tasks_of: dict[int, set[int]] = defaultdict(set)
-    for task_id, unit_id in pairs:
+    county_wide = county_wide_tasks(session)
+    tasks_of: dict[int, dict[int, bool]] = defaultdict(dict)  # unit → task → answers for its deadline
+    for task_id, unit_id, role in session.execute(
+            select(Responsibility.task_id, Responsibility.unit_id, Responsibility.role)
+            .where(Responsibility.role.in_([Role.LEAD_UNIT.value, Role.TERRITORIAL_UNIT.value]),
+                   Responsibility.unit_id.is_not(None))):
         if task_id in by_id:
-            tasks_of[unit_id].add(task_id)
+            answers = role == Role.LEAD_UNIT.value or task_id not in county_wide
+            tasks_of[unit_id][task_id] = tasks_of[unit_id].get(task_id, False) or answers
+    reporting = ({r.unit_id: r for r in reports_due(session, start, end, roles=BRIEFING_ROLES)}
+                 if start and end else {})
     stats = []
     for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.sort_order, Unit.id)):
-        ids = tasks_of.get(unit_id)
-        if not ids:
+        held = tasks_of.get(unit_id, {})
+        if not held and unit_id not in reporting:
             continue
         stat = UnitStat(name)
-        for task_id in ids:
+        for task_id, answers in held.items():
             row = by_id[task_id]
             stat.total += 1
             stat.done += row.status.is_closed
             stat.open += row.status.is_open
-            stat.overdue += row.alert is AlertLevel.RED
+            stat.overdue += answers and row.alert is AlertLevel.RED
+        if unit_id in reporting:
+            stat.due_reports, stat.reported = reporting[unit_id].expected, reporting[unit_id].reported
         stats.append(stat)
     ordered = sorted(stats, key=lambda s: (-s.done_rate, s.overdue))
     for i, stat in enumerate(ordered):
@@ -389,8 +438,16 @@ def _deadline_notes(session: Session, rows: list[TaskRow]) -> dict[int, str]:
 class NoticeDocument:
     issuer: str
     notice: NoticeView
-    overdue_text: str  # 已逾期2个工作日, in the task's own basis; empty when not overdue
+    overdue_text: str  # 截至2016年7月29日已逾期2个工作日, as of the printing day; empty when not overdue
     created: bool  # a new written urging was recorded for this notice
+    printed_on: date | None = None
+    profile: office.OfficeProfile = field(default_factory=office.OfficeProfile)
+    county_wide: bool = False  # a 各乡镇 task: its townships print as 各乡镇
+
+    @property
+    def urged_text(self) -> str:
+        """When the urging was made — the notice may be printed days later."""
+        return f"{chinese_date(self.notice.urged_on)}{self.notice.level.label}督办"
 
 
 def _find_task_id(session: Session, code: str) -> int:
@@ -423,8 +480,11 @@ def build_notice(session: Session, code: str, *, today: date, cal: WorkdayCalend
         urging_id = urgings.written_urging_for(session, task_id, today=today, cal=cal).id
         created = True
     view = urgings.notice_view(session, urging_id, today=today, cal=cal)
-    # as of the notice's own date, like the rest of it: a reprint reads as the notice that was sent
-    row = urgings.task_row(session, task_id, today=min(today, view.urged_on), cal=cal)
-    overdue = (f"已逾期{row.days_overdue}{'个工作日' if row.deadline_basis is DeadlineBasis.WORKDAY else '天'}"
-               if row.days_overdue else "")
-    return NoticeDocument(issuer_name(session), view, overdue, created)
+    # days overdue as of the day it is printed, as the briefing of that day counts them; the
+    # notice says when the urging itself was made
+    row = urgings.task_row(session, task_id, today=today, cal=cal)
+    overdue = (f"截至{chinese_date(today)}已逾期{row.days_overdue}"
+               f"{'个工作日' if row.deadline_basis is DeadlineBasis.WORKDAY else '天'}" if row.days_overdue else "")
+    profile = office.load(session)
+    return NoticeDocument(profile.name, view, overdue, created, today, profile,
+                          task_id in county_wide_tasks(session))

@@ -21,6 +21,7 @@ from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, UrgingLevel, UrgingMethod
 from wuyang_tasks.domain.errors import LedgerError, ValidationError
 
+from . import office
 from .common import add_audited, get, set_meta
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 
@@ -34,9 +35,10 @@ def counter_key(year: int) -> str:
     return f"notice_number:{year}"
 
 
-def notice_label(year: int, number: int) -> str:
-    """督办单 number as printed: 〔2016〕第1号."""
-    return f"〔{year}〕第{number}号"
+def notice_label(year: int, number: int, code: str = "") -> str:
+    """督办单 number as printed, a 发文字号: 机关代字〔年份〕序号 — 舞督〔2016〕1号 (no 第, no
+    leading zeros; the 机关代字 from the office profile)."""
+    return f"{code}〔{year}〕{number}号"
 
 
 @dataclass(frozen=True)
@@ -61,12 +63,13 @@ class UrgingView:
     requirement: str | None
     note: str | None
     by_person: str | None
+    office_code: str = ""  # 机关代字 of the office profile
 
     @property
     def notice_label(self) -> str:
         if self.notice_number is None or self.notice_year is None:
             return ""
-        return notice_label(self.notice_year, self.notice_number)
+        return notice_label(self.notice_year, self.notice_number, self.office_code)
 
 
 @dataclass
@@ -206,10 +209,11 @@ def urgings_of(session: Session, task_id: int | None = None, *,
         query = query.where(Urging.task_id == task_id)
     if year is not None:
         query = query.where(Urging.urged_on >= date(year, 1, 1), Urging.urged_on <= date(year, 12, 31))
+    office_code = office.load(session).code
     return [UrgingView(id=u.id, task_id=u.task_id, task_code=code, task_title=title,
                        urged_on=u.urged_on, method=u.method, level=u.level,
                        notice_year=u.notice_year, notice_number=u.notice_number,
-                       requirement=u.requirement, note=u.note, by_person=by)
+                       requirement=u.requirement, note=u.note, by_person=by, office_code=office_code)
             for u, code, title, by in session.execute(query)]
 
 
@@ -226,7 +230,8 @@ def notice_view(session: Session, urging_id: int, *, today: date, cal: WorkdayCa
         Urging.task_id == urging.task_id, Urging.id <= urging.id)) or 0
     return NoticeView(
         urging_id=urging.id, notice_year=urging.notice_year, notice_number=urging.notice_number,
-        number_label=notice_label(urging.notice_year, urging.notice_number), urged_on=urging.urged_on,
+        number_label=notice_label(urging.notice_year, urging.notice_number, office.load(session).code),
+        urged_on=urging.urged_on,
         level=urging.level, method=urging.method,
         requirement=urging.requirement or default_requirement(row), by_person=by.name if by else None,
         task_id=task.id, task_code=task.code, task_title=task.title, task_content=task.content or "",
