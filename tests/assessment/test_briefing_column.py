@@ -33,6 +33,7 @@ def test_score_column_follows_the_setting(demo_ledger, tmp_path):
     on = tmp_path / "on.xlsx"
     write_briefing_xlsx(b, on)
     header, rows = _unit_rows(on)
-    assert header[8] == "考核得分"
-    assert rows["县住建委"][8] == "95.4" and rows["舞泉镇"][8] == "97.4"
+    col = header.index("考核得分")
+    assert col == len([h for h in header if h]) - 1  # the last column, after 应报/已报/未报 and 排名
+    assert rows["县住建委"][col] == "95.4" and rows["舞泉镇"][col] == "97.4"
     assert write_briefing_pdf(b, tmp_path / "on.pdf").pages >= 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 from datetime import date
 
 import pytest
@@ -32,11 +35,18 @@ def test_briefing_pdf(demo_ledger, cal, tmp_path):
     result = write_briefing_pdf(b, tmp_path / "周报.pdf")
     assert result.pages == helpers.pages(result.path) >= 3
     assert helpers.is_a4(helpers.page_size(result.path, 1), landscape=False)
-    assert helpers.is_a4(helpers.page_size(result.path, result.pages), landscape=True)  # 附件 lists
+    assert helpers.is_a4(helpers.page_size(result.path, result.pages - 1), landscape=True)  # 附件 lists
+    assert helpers.is_a4(helpers.page_size(result.path, result.pages), landscape=False)  # the 版记
     text = helpers.squeezed_text(result.path)
-    for expected in ("工作周报", "第一期", "舞阳县委县政府督查室", "一、总体情况", "县住建委", "姜店乡",
-                     "全县在建项目工地‘六个百分之百’拉网式排查", "—1—"):  # quoted in the body: ‘’ inside “”
+    for expected in ("工作周报", "第一期", "舞阳县委县政府督查室", "各乡镇人民政府，县直各部门：", "一、总体情况",
+                     "县住建委", "姜店乡", "全县在建项目工地‘六个百分之百’拉网式排查", "四、工作要求", "—1—",
+                     "附件：1.任务进展明细2.逾期任务3.目标指标完成情况"):  # quoted in the body: ‘’ inside “”
         assert expected in text, expected
+    last = re.sub(r"\s+", "", subprocess.run(
+        ["pdftotext", "-layout", "-f", str(result.pages), "-l", str(result.pages), str(result.path), "-"],
+        capture_output=True, text=True, check=True).stdout)
+    assert last == f"抄送：县委书记、县长，县人大常委会主任、县政协主席，县委、县政府其他领导舞阳县委县政府督查室" \
+                   f"2016年7月29日印发—{result.pages}—"  # the 版记 at the foot, over the page number
     _all_embedded(result.path)
 
 

@@ -76,25 +76,18 @@ def best_sentence(b: Briefing) -> str:
 
 
 def _lag_figures(s: UnitStat) -> str:
-    parts = [_figures(s)]
-    if s.overdue:
-        parts.append(f"逾期{s.overdue}项")
+    parts = [_figures(s), f"逾期{s.overdue}项"]
     if s.not_reported:
         parts.append(f"未报进展{s.not_reported}项")
     return "，".join(parts)
 
 
-def lagging_units(b: Briefing) -> list[UnitStat]:
-    """Units with overdue tasks (most first) and then units that only failed to report."""
-    named = list(b.laggards)
-    named += [s for s in b.unreported if s not in named]
-    return named
-
-
 def lagging_sentence(b: Briefing) -> str:
-    named = lagging_units(b)
+    """The units with overdue tasks, most first, with their figures (those that only failed to
+    report are named in 总体情况)."""
+    named = b.laggards
     if not named:
-        return "本期没有逾期或未报送进展的单位。"
+        return "本期没有逾期未办结任务的单位。"
     return (f"推进滞后的单位（{LAGGARD_RULE}）：" + "；".join(f"{s.unit}（{_lag_figures(s)}）" for s in named)
             + "。")
 
@@ -136,6 +129,10 @@ def requirement_paragraphs(b: Briefing) -> list[str]:
         "强化责任落实。各单位要对照本通报和附件所列任务逐项核对，落实“党政同责、一岗双责、失职追责”，"
         "对通报的问题举一反三、立行立改。")
     return [f"（{SECTION_NUMBERS[i]}）{p}" for i, p in enumerate(paragraphs)]
+
+
+def briefing_title(b: Briefing) -> str:
+    return f"关于{b.period}重点任务推进情况的通报"
 
 
 def section_heading(number: int, text: str) -> str:

@@ -15,17 +15,10 @@ from wuyang_tasks.fileio import atomic_path
 from wuyang_tasks.services.documents import Briefing
 from wuyang_tasks.services.task_list import chinese_date
 
+from .briefing_tables import DETAIL_HEADERS, INSPECTION_HEADERS, OVERDUE_HEADERS, SCORE_HEADER, UNIT_HEADERS
 from .briefing_text import JOIN, best_sentence, laggard_sentence, lagging_sentence, summary_sentence
 
 SUMMARY, DETAIL, OVERDUE, INSPECTIONS = "总体情况", "任务进展明细", "逾期任务", "督导检查"
-UNIT_HEADERS = ("序号", "单位", "任务数", "已办结", "办理中", "逾期", "办结率", "应报", "已报", "未报", "排名")
-SCORE_HEADER = "考核得分"  # when the office turned it on (wuyang-tasks assessment-setting)
-DETAIL_HEADERS = ("序号", "编号", "任务内容", "牵头县领导", "牵头单位", "配合单位", "完成时限", "本周进展",
-                  "状态", "亮灯")
-OVERDUE_HEADERS = ("序号", "编号", "工作任务", "牵头县领导", "牵头单位", "完成时限", "逾期天数", "计日方式",
-                   "催办次数", "最近催办", "状态")
-INSPECTION_HEADERS = ("序号", "检查日期", "被检查单位", "项目/工地", "检查清单", "检查人", "发现问题",
-                      "已整改", "检查情况")
 
 
 def write_briefing_xlsx(b: Briefing, target: str | Path,

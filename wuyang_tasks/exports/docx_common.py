@@ -41,6 +41,7 @@ LINE_PITCH_TWIPS = 579  # 225 mm / 22 lines = 28.95 pt
 TOP, BOTTOM, LEFT, RIGHT = 37, 35, 28, 26  # mm: 297 - 37 - 225 = 35, 210 - 28 - 156 = 26
 NUMBER_GAP = 7  # mm between the text block and the page number
 NUMBER_FONT = "宋体"
+TEXT_WIDTH, TURNED_WIDTH = 156, 225  # mm: the text block, portrait and turned
 EMU_PER_MM = 36000
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 

@@ -52,6 +52,10 @@ GBT_PORTRAIT = Geometry(PORTRAIT, LEFT, TOP, TEXT_W, TEXT_H)
 # Landscape lists: the same 37/28 mm rule turned on its side would waste a third of the page;
 # offices print ledgers with ~20 mm margins, the page number stays 7 mm below the text block.
 GBT_LANDSCAPE = Geometry(LANDSCAPE, 20 * mm, 22 * mm, LANDSCAPE[0] - 40 * mm, LANDSCAPE[1] - 22 * mm - 24 * mm)
+# A circular's attachment tables: the portrait page turned, binding side up — the same 225 × 156
+# mm text block (GB/T 9704 10.2), the page number on the long edge that is the foot of the page
+# when the sheet is read upright in the bound document (see turned_page_number).
+GBT_TURNED = Geometry(LANDSCAPE, 35 * mm, 28 * mm, TEXT_H, TEXT_W)
 
 
 def text(value: object) -> str:
@@ -130,6 +134,48 @@ def gbt_page_number(canv, number: int, geometry: Geometry, font: str) -> None:
         canv.drawString(geometry.left + PAGE_NUMBER_SIZE, y, label)
 
 
+def turned_page_number(canv, number: int, geometry: Geometry, font: str) -> None:
+    """— N — on a turned page, turned with it: odd pages at the left edge reading top to bottom,
+    even pages at the right edge reading bottom to top; 7 mm off the text block, one character
+    in from its foot."""
+    label = f"— {number} —"
+    canv.saveState()
+    canv.setFont(font, PAGE_NUMBER_SIZE)
+    foot = geometry.bottom + PAGE_NUMBER_SIZE  # one character in from the text block's foot
+    if number % 2:
+        canv.translate(geometry.left - 7 * mm - PAGE_NUMBER_SIZE * 0.2, foot)
+        canv.rotate(-90)
+        canv.drawRightString(0, 0, label)
+    else:
+        canv.translate(geometry.left + geometry.width + 7 * mm + PAGE_NUMBER_SIZE * 0.2, foot)
+        canv.rotate(90)
+        canv.drawString(0, 0, label)
+    canv.restoreState()
+
+
+def colophon(styles: Styles, copies: str, printer: str, printed_on: str, width: float):
+    """版记 at the foot of the page: 抄送, then 印发机关 and 印发日期, between a thick first and last
+    rule and a thin one between (4号, one character in from each side)."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.platypus import Table
+    from reportlab.platypus.flowables import TopPadder
+
+    size = 14
+    style = ParagraphStyle("colophon", parent=styles.plain, fontSize=size, leading=size * 1.6)
+    right = ParagraphStyle("colophon_right", parent=style, alignment=TA_RIGHT)
+    rows = [[styles.p(f"抄送：{copies}", style), ""]] if copies else []
+    rows.append([styles.p(printer, style), styles.p(f"{printed_on}印发", right)])
+    t = Table(rows, colWidths=[width * 0.6, width * 0.4])
+    last = len(rows) - 1
+    commands = [("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),
+                ("LEFTPADDING", (0, 0), (-1, -1), size), ("RIGHTPADDING", (0, 0), (-1, -1), size),
+                ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, last), (-1, last), 1, colors.black)]
+    if copies:
+        commands += [("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black)]
+    t.setStyle(TableStyle(commands))
+    return TopPadder(t)
+
+
 def counted_canvas(draw: Callable[[rl_canvas.Canvas, int, int], None]):
     """A canvas class that knows the page total when each page is finished ("第X页 共Y页")."""
 
@@ -182,15 +228,19 @@ def page_template(template_id: str, geometry: Geometry, on_page=None) -> PageTem
 
 
 def numbered_templates(fonts: FontSet) -> dict[str, PageTemplate]:
-    """Portrait and landscape GB/T pages with "— N —" page numbers."""
+    """Portrait, landscape and turned (a circular's attachments) GB/T pages with "— N —"."""
     def on_portrait(canv, doc):
         gbt_page_number(canv, doc.page, GBT_PORTRAIT, fonts.title)
 
     def on_landscape(canv, doc):
         gbt_page_number(canv, doc.page, GBT_LANDSCAPE, fonts.title)
 
+    def on_turned(canv, doc):
+        turned_page_number(canv, doc.page, GBT_TURNED, fonts.title)
+
     return {"portrait": page_template("portrait", GBT_PORTRAIT, on_portrait),
-            "landscape": page_template("landscape", GBT_LANDSCAPE, on_landscape)}
+            "landscape": page_template("landscape", GBT_LANDSCAPE, on_landscape),
+            "turned": page_template("turned", GBT_TURNED, on_turned)}
 
 
 def load_fonts(configured=None) -> FontSet:

@@ -47,7 +47,7 @@ from .urgings import NoticeView
 LEDGER_TITLE_KEY = "ledger_title"
 BEST_COUNT = 3
 BEST_RULE = "办结率最高、且无逾期任务、无未报进展的单位（至多3个）"
-LAGGARD_RULE = "有逾期未办结任务或本期未报送进展的单位"
+LAGGARD_RULE = "有逾期未办结任务的单位，逾期项数多的在前"
 BRIEFING_ROLES = (Role.LEAD_UNIT, Role.TERRITORIAL_UNIT)
 COMING_DAYS = 7  # 工作要求 names the tasks falling due within a week after the period
 
