@@ -477,6 +477,8 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
         return [(paragraph, [], False)]
     kind = marks[0].group(2)
     numbers = "一二三四五六七八九十"
+    if kind == "、":
+        marks = [m for m in marks if m.start() > 0]  # '一、' at a line's start is a numbered item
     chosen, expected = [], 0
     for m in marks:
         if m.group(2) == kind and numbers.index(m.group(1)) == expected:
@@ -490,6 +492,8 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
         end = chosen[i + 1].start() if i + 1 < len(chosen) else len(paragraph)
         items.append(paragraph[m.end():end])
     requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
+    if kind == "、":
+        items = [re.sub(r"^要", "", item) for item in items]
     return [(lead_in, items, requirement)]
 
 
