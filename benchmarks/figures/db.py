@@ -20,17 +20,21 @@ from ..list_sql import LIST_SQL
 
 
 def verify_program(probe: Probe):
+    """What ``verify`` checks but SQLite's own integrity_check: the chain, then every row of
+    every table against its events."""
     from wuyang_tasks.db.audit import verify_chain
     from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.services.evidence_rows import verify_rows
 
     ledger = open_ledger(probe.ledger, read_only=True)
 
     def run():
         with ledger.read() as s:
             result = verify_chain(s)
-        if not result.ok:
-            raise AssertionError(result.message)
-        probe.note = f"{result.events} 条审计记录"
+            rows = verify_rows(s)
+        if not (result.ok and rows.ok):
+            raise AssertionError(result.message + rows.message)
+        probe.note = f"{result.events} 条审计记录，{rows.events} 行"
     return run
 
 

@@ -61,6 +61,7 @@ def task_filter_from_args(ctx: CliContext, args) -> TaskFilter:
             if person is None:
                 raise ValidationError(f"--leader：找不到人员“{args.leader}”。")
             flt.leader_id = person.id
+            flt.with_liaisons = True  # and the tasks of the townships the leader liaises with
     if getattr(args, "status", None):
         try:
             flt.statuses = frozenset({TaskStatus.parse(args.status)})
@@ -82,7 +83,8 @@ def row_json(row: TaskRow) -> dict:
         "days_overdue": row.days_overdue, "days_left": row.days_left,
         "lead_leaders": row.lead_leaders, "lead_units": row.lead_units,
         "cooperating_units": row.cooperating_units, "territorial_units": row.territorial_units,
-        "responsible_persons": row.responsible_persons, "urging_count": row.urging_count,
+        "responsible_persons": row.responsible_persons, "liaison_leaders": row.liaison_leaders,
+        "urging_count": row.urging_count,
         "last_report_date": row.last_report_date.isoformat() if row.last_report_date else None,
         "source": row.source_title,
     }
@@ -104,8 +106,9 @@ def cmd_tasks(ctx: CliContext, args) -> int:
             light = r.alert.label if r.alert else "—"
             overdue = f" 逾期{r.days_overdue}{'个工作日' if r.deadline_basis.value == 'WORKDAY' else '天'}" \
                 if r.days_overdue else ""
+            via = "\t（分包联系）" if args.leader and args.leader.strip() not in r.lead_leaders else ""
             print(f"{r.code}\t{light}\t{r.status.label}\t{r.deadline_display}{overdue}\t"
-                  f"{'、'.join(r.lead_units)}\t{r.title}")
+                  f"{'、'.join(r.lead_units)}\t{r.title}{via}")
         print(f"共 {len(rows)} 项任务")
     warning = cal.warning()
     if warning:

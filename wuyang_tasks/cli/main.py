@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.calendar",
     "wuyang_tasks.cli.assessment",
     "wuyang_tasks.cli.evidence",
+    "wuyang_tasks.cli.liaison",
 ]
 
 

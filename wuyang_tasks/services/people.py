@@ -24,7 +24,7 @@ from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, ChiefKind, Role, TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 
-from . import accountability, who_answers
+from . import accountability, units, who_answers
 from .common import get
 from .task_list import TaskFilter, chinese_date, list_tasks
 from .who_answers import Holder
@@ -83,6 +83,9 @@ class PersonView:
     records: list[accountability.RecordView]
     measures_per_year: list[accountability.MeasureYear]
     current_posts: list[str] = field(default_factory=list)
+
+
+LIAISON = "分包联系县领导"
 
 
 def _holders(session: Session, tenure_ids: Iterable[int]) -> dict[int, Holder]:
@@ -146,9 +149,10 @@ def person_view(session: Session, person_id: int, *, today: date, cal: WorkdayCa
                           t.end_date) for t, p, u in tenure_rows]
     tenure_ids = [t.id for t in tenures]
     chief_units = {u.id for t, p, u in tenure_rows if p.chief_kind is not None}
+    liaised = units.liaisons(session, leader_id=person_id)
     conditions = [Responsibility.person_id == person_id]
-    if chief_units:
-        conditions.append(Responsibility.unit_id.in_(chief_units))
+    if chief_units or liaised:
+        conditions.append(Responsibility.unit_id.in_(chief_units | {v.unit_id for v in liaised}))
     resp = session.execute(
         select(Responsibility, Unit.name, Task.assigned_on, Task.closed_on)
         .outerjoin(Unit, Unit.id == Responsibility.unit_id).join(Task, Task.id == Responsibility.task_id)
@@ -164,9 +168,14 @@ def person_view(session: Session, person_id: int, *, today: date, cal: WorkdayCa
             found.append((r, None, r.role.label, None, held.get(r.tenure_id), life))
         for unit_id, holder in chief_tenures:
             if unit_id == r.unit_id:
-                part = who_answers.stretch(holder, assigned_on, closed_on, today)
+                part = who_answers.stretch(holder.start, holder.end, assigned_on, closed_on, today)
                 if part is not None:
                     found.append((r, unit_name, kinds[holder.tenure_id].label, r.role, holder, part))
+        for v in liaised:
+            if v.unit_id == r.unit_id:
+                part = who_answers.stretch(v.start, v.end, assigned_on, closed_on, today)
+                if part is not None:
+                    found.append((r, unit_name, LIAISON, r.role, None, part))
     task_rows = {t.id: t for t in list_tasks(
         session, today=today, cal=cal, policy=policy,
         flt=TaskFilter(task_ids=frozenset(r.task_id for r, *_ in found)))} if found else {}

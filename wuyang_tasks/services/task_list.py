@@ -20,11 +20,12 @@ from datetime import date, timedelta
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import String, and_, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import (
     Extension,
+    Liaison,
     Person,
     ProgressReport,
     Responsibility,
@@ -73,6 +74,8 @@ class TaskRow:
     cooperating_units: tuple[str, ...] = ()
     territorial_units: tuple[str, ...] = ()
     responsible_persons: tuple[str, ...] = ()
+    # county leaders liaising (分包联系) with one of the task's units while it runs
+    liaison_leaders: tuple[str, ...] = ()
     urging_count: int = 0
     last_report_date: date | None = None
     last_report_text: str | None = None
@@ -104,6 +107,8 @@ class TaskFilter:
     unit_id: int | None = None
     unit_role: Role | None = None  # None: any unit role
     leader_id: int | None = None
+    # with leader_id: also the tasks of the units the leader liaises with while the task runs
+    with_liaisons: bool = False
     person_id: int | None = None
     statuses: frozenset[TaskStatus] | None = None
     alert_levels: frozenset[AlertLevel] | None = None
@@ -155,8 +160,16 @@ def _task_conditions(flt: TaskFilter) -> list:
         conditions.append(_T.id.in_(select(_R.task_id).where(
             _R.unit_id == flt.unit_id, _R.role.in_([r.value for r in roles]))))
     if flt.leader_id is not None:
-        conditions.append(_T.id.in_(select(_R.task_id).where(
-            _R.person_id == flt.leader_id, _R.role == Role.LEAD_LEADER.value)))
+        leads = _T.id.in_(select(_R.task_id).where(
+            _R.person_id == flt.leader_id, _R.role == Role.LEAD_LEADER.value))
+        if flt.with_liaisons:
+            li = Liaison.__table__.c
+            liaises = exists().where(
+                _R.task_id == _T.id, _R.unit_id == li.unit_id, li.leader_id == flt.leader_id,
+                _T.assigned_on.is_not(None), or_(li.end_date.is_(None), li.end_date >= _T.assigned_on),
+                or_(_T.closed_on.is_(None), li.start_date <= _T.closed_on))
+            leads = or_(leads, liaises)
+        conditions.append(leads)
     if flt.person_id is not None:
         conditions.append(_T.id.in_(select(_R.task_id).where(_R.person_id == flt.person_id)))
     if flt.source_id is not None:
@@ -222,6 +235,7 @@ def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFi
     ids = list(by_id) if restrict else None
     _attach_sources(session, rows)
     _attach_responsibilities(session, by_id, ids)
+    _attach_liaisons(session, rows)
     _attach_counts(session, by_id, ids, same)
     evaluate = alerts.evaluate
     for row in rows:
@@ -260,6 +274,33 @@ def _stream(session: Session, statement):
 
 def _in(column, ids):
     return column.in_(ids) if ids is not None else True
+
+
+def _attach_liaisons(session: Session, rows: list[TaskRow]) -> None:
+    """Each row's liaison leaders: those whose 分包联系 with one of its units overlaps the
+    task's life (交办 to 办结, or on while open)."""
+    by_unit: dict[str, list[tuple[str, date, date | None]]] = {}
+    li, person, unit = Liaison.__table__, Person.__table__, Unit.__table__
+    for name, leader, start, end in session.execute(
+            select(unit.c.name, person.c.name, li.c.start_date, li.c.end_date).select_from(li)
+            .join(person, person.c.id == li.c.leader_id).join(unit, unit.c.id == li.c.unit_id)
+            .order_by(li.c.start_date, li.c.id)):
+        by_unit.setdefault(name, []).append((leader, start, end))
+    if not by_unit:
+        return
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in rows:
+        if row.assigned_on is None:
+            continue
+        found = []
+        for name in (*row.lead_units, *row.cooperating_units, *row.territorial_units):
+            for leader, start, end in by_unit.get(name, ()):
+                if (end is None or end >= row.assigned_on) and (
+                        row.closed_on is None or start <= row.closed_on) and leader not in found:
+                    found.append(leader)
+        if found:
+            key = tuple(found)
+            row.liaison_leaders = shared.setdefault(key, key)
 
 
 def _attach_sources(session: Session, rows: list[TaskRow]) -> None:

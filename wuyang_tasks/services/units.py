@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
@@ -119,6 +120,52 @@ def add_liaison(session: Session, leader_id: int, unit_id: int, start: date,
     get(session, Unit, unit_id, "单位")
     return add_audited(session, Liaison(leader_id=leader_id, unit_id=unit_id, start_date=start,
                                         end_date=end))
+
+
+@dataclass(frozen=True)
+class LiaisonView:
+    id: int
+    leader_id: int
+    leader: str
+    unit_id: int
+    unit: str
+    start: date
+    end: date | None
+
+
+def liaisons(session: Session, *, leader_id: int | None = None, day: date | None = None) -> list[LiaisonView]:
+    """分包联系 on file (of one leader; in force on ``day``), leaders then units in official order."""
+    query = (select(Liaison, Person.name, Unit.name).join(Person, Person.id == Liaison.leader_id)
+             .join(Unit, Unit.id == Liaison.unit_id)
+             .order_by(Liaison.leader_id, Unit.sort_order, Liaison.start_date, Liaison.id))
+    if leader_id is not None:
+        query = query.where(Liaison.leader_id == leader_id)
+    if day is not None:
+        query = query.where(_active_on(Liaison, day))
+    return [LiaisonView(li.id, li.leader_id, leader, li.unit_id, unit, li.start_date, li.end_date)
+            for li, leader, unit in session.execute(query)]
+
+
+def start_liaison(session: Session, leader_id: int, unit_id: int, start: date) -> Liaison:
+    """A county leader begins to liaise with a unit (township) from ``start``; refused while
+    the same leader already liaises with it then."""
+    overlapping = session.scalar(select(Liaison.id).where(
+        Liaison.leader_id == leader_id, Liaison.unit_id == unit_id,
+        or_(Liaison.end_date.is_(None), Liaison.end_date >= start)))
+    if overlapping is not None:
+        raise ValidationError("该县领导在这一时期已分包联系这个单位。")
+    return add_liaison(session, leader_id, unit_id, start)
+
+
+def end_liaison(session: Session, leader_id: int, unit_id: int, last_day: date) -> Liaison:
+    """The leader's liaison with the unit ends after ``last_day`` (audited, the row kept)."""
+    row = session.scalar(select(Liaison).where(
+        Liaison.leader_id == leader_id, Liaison.unit_id == unit_id, Liaison.end_date.is_(None)))
+    if row is None:
+        raise ValidationError("该县领导现在没有分包联系这个单位。")
+    if last_day < row.start_date:
+        raise ValidationError(f"结束日期不能早于分包联系的起始日（{row.start_date:%Y年%m月%d日}）。")
+    return update_audited(session, row, "end_liaison", end_date=last_day)
 
 
 def _active_on(model, day: date):

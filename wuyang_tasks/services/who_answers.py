@@ -75,13 +75,14 @@ def as_of(assigned_on: date | None, closed_on: date | None, day: date) -> date |
     return max(day, assigned_on)
 
 
-def stretch(holder: Holder, assigned_on: date | None, closed_on: date | None,
+def stretch(first: date, last: date | None, assigned_on: date | None, closed_on: date | None,
             today: date) -> tuple[date, date | None] | None:
-    """The part of the task's life the holder answered for (from, to; to None: still), or None."""
+    """The part of the task's life within [first, last] — a tenure, a 分包联系 — (from, to; to
+    None: still), or None when they do not meet."""
     if assigned_on is None:
         return None
-    start = max(holder.start, assigned_on)
-    ends = [d for d in (holder.end, closed_on) if d is not None]
+    start = max(first, assigned_on)
+    ends = [d for d in (last, closed_on) if d is not None]
     end = min(ends) if ends else None
     if start > (end if end is not None else today):
         return None

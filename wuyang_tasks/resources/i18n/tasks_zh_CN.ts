@@ -447,6 +447,10 @@
         <translation>最新进展</translation>
     </message>
     <message>
+        <source>%1 (liaison)</source>
+        <translation>%1（分包联系）</translation>
+    </message>
+    <message>
         <source>Overdue by %1 day(s)</source>
         <translation>已逾期 %1 天</translation>
     </message>

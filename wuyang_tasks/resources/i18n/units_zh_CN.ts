@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>LiaisonDialog</name>
+    <message>
+        <source>End liaison</source>
+        <translation>结束分包联系</translation>
+    </message>
+    <message>
+        <source>Add liaison</source>
+        <translation>新增分包联系</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>County leader</source>
+        <translation>县领导</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+</context>
+<context>
     <name>UnitsPage</name>
     <message>
         <source>Post</source>
@@ -57,6 +84,14 @@
     <message>
         <source>Appoint…</source>
         <translation>任免…</translation>
+    </message>
+    <message>
+        <source>Add liaison…</source>
+        <translation>新增分包联系…</translation>
+    </message>
+    <message>
+        <source>End liaison…</source>
+        <translation>结束分包联系…</translation>
     </message>
     <message>
         <source>County leaders liaising (分包联系)</source>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -63,6 +64,37 @@ class AppointDialog(QDialog):
         form.addRow(buttons)
 
 
+class LiaisonDialog(QDialog):
+    """分包联系 of the unit: a county leader begins on a day (``ending`` False) or one of those
+    liaising now ends on a day (their last). A change of township is one ended, one begun."""
+
+    def __init__(self, ctx: UiContext, unit: UnitEntry, *, ending: bool, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("End liaison") if ending else self.tr("Add liaison"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Unit"), QLabel(unit.name))
+        self.leader = QComboBox()
+        today = ctx.today()
+        with ctx.ledger.read() as s:
+            if ending:
+                choices = [(v.leader_id, v.leader) for v in unit_service.liaisons(s, day=today)
+                           if v.unit_id == unit.id]
+            else:
+                choices = [(p.id, p.name) for p in unit_service.county_leaders(s, today)]
+        for ident, name in choices:
+            self.leader.addItem(name, ident)
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy年M月d日")
+        form.addRow(self.tr("County leader"), self.leader)
+        form.addRow(self.tr("Last day") if ending else self.tr("From"), self.day)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
 class UnitsPage(Page):
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
@@ -85,6 +117,14 @@ class UnitsPage(Page):
         self.liaison = QLabel()
         self.liaison.setWordWrap(True)
         self.liaison.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.add_liaison_button = QPushButton(self.tr("Add liaison…"))
+        self.add_liaison_button.clicked.connect(lambda: self.liaison_selected(False))
+        self.end_liaison_button = QPushButton(self.tr("End liaison…"))
+        self.end_liaison_button.clicked.connect(lambda: self.liaison_selected(True))
+        liaison_buttons = QHBoxLayout()
+        liaison_buttons.addWidget(self.add_liaison_button)
+        liaison_buttons.addWidget(self.end_liaison_button)
+        liaison_buttons.addStretch(1)
         right = QWidget()
         layout = QVBoxLayout(right)
         layout.addWidget(self.unit_heading)
@@ -92,6 +132,7 @@ class UnitsPage(Page):
         layout.addWidget(self.appoint_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("County leaders liaising (分包联系)")))
         layout.addWidget(self.liaison)
+        layout.addLayout(liaison_buttons)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.units)
         self.splitter.addWidget(right)
@@ -169,6 +210,26 @@ class UnitsPage(Page):
             unit_service.appoint(s, post_id, pid, effective)
 
         ok, _ = self.ctx.perform(action, changed="tenure", parent=self)
+        return ok
+
+    def liaison_selected(self, ending: bool) -> None:
+        row = self.units.currentRow()
+        entry = self.rows[row] if 0 <= row < len(self.rows) else None
+        if entry is None:
+            return
+        dialog = LiaisonDialog(self.ctx, entry, ending=ending, parent=self)
+        if dialog.exec() and dialog.leader.currentData() is not None:
+            self.change_liaison(dialog.leader.currentData(), entry.id, dialog.day.date().toPython(),
+                                ending=ending)
+
+    def change_liaison(self, leader_id: int, unit_id: int, day, *, ending: bool) -> bool:
+        def action(s):
+            if ending:
+                unit_service.end_liaison(s, leader_id, unit_id, day)
+            else:
+                unit_service.start_liaison(s, leader_id, unit_id, day)
+
+        ok, _ = self.ctx.perform(action, changed="liaison", parent=self)
         return ok
 
     def save_state(self, settings: QSettings) -> None:

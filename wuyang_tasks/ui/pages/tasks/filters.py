@@ -60,8 +60,8 @@ def matches(row: TaskRow, c: Criteria, text_ids: set[int] | None) -> bool:
         roles = [Role(c.unit_role)] if c.unit_role else list(UNIT_ROLES)
         if not any(c.unit in getattr(row, ROLE_FIELDS[r]) for r in roles):
             return False
-    if c.leader and c.leader not in row.lead_leaders:
-        return False
+    if c.leader and c.leader not in row.lead_leaders and c.leader not in row.liaison_leaders:
+        return False  # a leader's tasks: those led, and those of the townships liaised with
     if c.status == OPEN:
         if row.status not in OPEN_STATUSES:
             return False

@@ -39,7 +39,7 @@ class TaskTableModel(QAbstractTableModel):
         self.columns = [
             Column("code", self.tr("Code"), lambda r: r.code, lambda r: r.code, 80),
             Column("title", self.tr("Task"), lambda r: r.title, lambda r: r.title, 280),
-            Column("leader", self.tr("County leader"), lambda r: _names(r.lead_leaders),
+            Column("leader", self.tr("County leader"), lambda r: self._leaders(r),
                    lambda r: _names(r.lead_leaders), 70),
             Column("lead_unit", self.tr("Lead unit"), lambda r: _names(r.lead_units),
                    lambda r: _names(r.lead_units), 110),
@@ -61,6 +61,12 @@ class TaskTableModel(QAbstractTableModel):
         ]
 
     # -- contents ---------------------------------------------------------------------------
+    def _leaders(self, row: TaskRow) -> str:
+        """The lead leaders, then those liaising (分包联系) with the task's townships, marked."""
+        mark = self.tr("%1 (liaison)")
+        liaising = [mark.replace("%1", n) for n in row.liaison_leaders if n not in row.lead_leaders]
+        return _names([*row.lead_leaders, *liaising])
+
     def set_rows(self, rows: list[TaskRow]) -> None:
         self.beginResetModel()
         self.rows = self._sorted(rows)
