@@ -52,7 +52,7 @@ EXACT = {
     Field.LEAD_UNIT: ("牵头单位", "责任单位", "牵头责任单位", "主办单位", "承办单位", "牵头部门",
                       "责任部门", "责任主体", "牵头"),
     Field.COOP_UNIT: ("配合单位", "协办单位", "配合协同单位", "协同单位", "配合部门", "参与单位", "配合"),
-    Field.TERRITORIAL: ("属地单位", "责任乡镇", "属地乡镇", "属地"),
+    Field.TERRITORIAL: ("属地单位", "责任乡镇", "属地乡镇", "属地", "主体责任单位"),
     Field.PERSON: ("责任人", "具体责任人", "直接责任人", "经办人", "承办人"),
     Field.DEADLINE: ("完成时限", "时限", "完成时间", "时间节点", "办结时限", "时间要求", "完成期限",
                      "截止时间", "时限要求", "办理时限"),
@@ -219,18 +219,24 @@ def _find_header(sheet: Sheet) -> tuple[int, ...] | None:
             below = r + 1
             cells = [sheet.raw(below, c) for c in range(1, sheet.width + 1)]
             written = [v for v in cells if v is not None]
-            if written and all(header_field(v) is not None for v in written):
-                return (r, below)
+            section = len({str(v) for v in written}) == 1 and _SECTION.match(str(written[0]))
+            if written and not section and all(header_field(v) is not None for v in written):
+                return (r, below)  # 责任单位 over 牵头/配合; not a category row "一、空气质量目标"
             return (r,)
     return None
 
 
 def _columns(sheet: Sheet, header: tuple[int, ...], problems: list[Problem]) -> dict[Field, int]:
     columns: dict[Field, int] = {}
+    texts = {c: re.sub(r"\s+", "", str(sheet.raw(header[-1], c) or sheet.filled(header[0], c, sideways=True) or ""))
+             for c in range(1, sheet.width + 1)}
+    has_lead = any(re.search(r"牵头", v) for v in texts.values())
     for c in range(1, sheet.width + 1):
         upper = header_field(sheet.filled(header[0], c, sideways=True))
         lower = header_field(sheet.raw(header[1], c)) if len(header) > 1 else None
         f = lower or upper
+        if f is Field.LEAD_UNIT and has_lead and re.match(r"^主责(单位|部门)?$", texts[c]):
+            f = Field.TERRITORIAL  # 牵头部门 + 主责单位 + 协办单位: 主责 carries the duty where it is done
         if f is None:
             continue
         if f in columns:
