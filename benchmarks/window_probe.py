@@ -6,7 +6,8 @@
     python -m benchmarks.window_probe rows LEDGER      # empty window + the raw rows shown
 
 ``program`` starts the real program through its command-line entry (``wuyang-tasks --db``)
-and, once the window is up, goes to the task ledger as a user would.
+and, once the window is up, goes to the task ledger as a user would; it closes the window once
+every task is read and the day's backup (made in the background when due) is done.
 """
 
 from __future__ import annotations
@@ -76,9 +77,10 @@ def program(ledger: str) -> int:
                     if view.viewport() is obj and model is not None and model.rowCount() > 0:
                         self.done = True
                         store = self.page.store
+                        backup = self.page.window().daily_backup  # the day's, in the background
                         QTimer.singleShot(0, lambda: _report_later(
                             QApplication.instance(), lambda: len(store.rows),
-                            lambda: store.loaded and not store.busy))
+                            lambda: store.loaded and not store.busy and not backup.pending()))
             return False
 
     shown = ui_app.Launcher._show

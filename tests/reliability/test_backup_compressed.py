@@ -174,3 +174,30 @@ def test_a_stopped_backup_keeps_nothing(demo_path):
         backup.daily_backup(demo_path, stop=stop)
     assert backup.list_backups(demo_path) == []
     assert backup.daily_due(demo_path)  # taken next time
+
+
+def test_a_compressed_backup_opens_read_only_for_a_look_and_is_refused_as_a_ledger(demo_path, tmp_path,
+                                                                                     monkeypatch):
+    from wuyang_tasks.db.ledger import open_ledger
+
+    monkeypatch.setenv("WUYANG_TASKS_HOME", str(tmp_path / "home"))
+    made = backup.backup_file(demo_path).path
+    before = digest(made)
+    with pytest.raises(LedgerOpenError) as caught:
+        open_ledger(made)
+    assert caught.value.kind == "compressed_backup" and "压缩备份文件" in caught.value.message
+    assert [o.kind for o in open_offers(caught.value, made)] == ["open_read_only", "choose_file"]
+    led = open_ledger(made, read_only=True)
+    try:
+        assert led.read_only and led.path.name == made.name.removesuffix(".zst")
+        with led.read() as s:
+            from sqlalchemy import func, select
+
+            from wuyang_tasks.db.models import Task
+            assert s.scalar(select(func.count()).select_from(Task)) == len(titles(demo_path))
+    finally:
+        led.dispose()
+    assert digest(made) == before
+    made.write_bytes(made.read_bytes()[:-100])
+    with pytest.raises(backup.BackupError, match="已损坏"):
+        open_ledger(made, read_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from wuyang_tasks.db import backup
@@ -72,3 +73,19 @@ def test_a_damaged_ledger_offers_its_latest_good_backup(main_window, ui_ctx, qtb
     assert buttons[0].startswith("恢复 ") and len(buttons) == 2  # restore, close (no read-only)
     assert backup.check_copy(other) is None
     assert task_count(ui_ctx.ledger) > 0
+
+
+def test_view_a_compressed_backup_read_only(main_window, ui_ctx, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("WUYANG_TASKS_HOME", str(tmp_path / "home"))
+    made = backup.make_backup(ui_ctx.ledger).path
+    dialog = BackupsDialog(ui_ctx, main_window)
+    qtbot.addWidget(dialog)
+    assert not dialog.view_button.isEnabled()
+    dialog.table.selectRow([dialog.infos.index(i) for i in dialog.infos if i.path == made][0])
+    assert dialog.view_button.text() == "查看所选备份（只读）" and dialog.view_button.isEnabled()
+    saved = task_count(ui_ctx.ledger)
+    qtbot.mouseClick(dialog.view_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ui_ctx.is_idle() and ui_ctx.ledger.read_only, timeout=30_000)
+    assert ui_ctx.ledger.path.name == made.name.removesuffix(".zst")
+    assert task_count(ui_ctx.ledger) == saved and not dialog.isVisible()
+    assert made.name.removesuffix(".zst") in main_window.windowTitle()

@@ -447,6 +447,27 @@ def check_copy(path: Path) -> str | None:
     return None
 
 
+def viewing_copy(path: Path) -> Path:
+    """A compressed backup decompressed for a read-only look (the window's 以只读方式打开): into
+    ``view/`` of the data folder, named like the backup without ``.zst``; copies made for
+    earlier looks are removed (those still open are left). Raises BackupError if it is damaged."""
+    path = Path(path)
+    folder = paths.data_dir() / "view"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        try:
+            old.unlink()
+        except OSError:
+            pass  # open in another window
+    target = folder / path.name.removesuffix(backup_codec.SUFFIX)
+    try:
+        with atomic_path(target) as tmp:
+            backup_codec.decompress_file(path, tmp)
+    except backup_codec.CorruptBackup as exc:
+        raise BackupError(f"压缩的备份文件“{path}”已损坏（{exc}），无法查看。") from exc
+    return target
+
+
 def latest_good_backup(ledger_path: Path) -> BackupInfo | None:
     for info in list_backups(ledger_path):
         if check_copy(info.path) is None:

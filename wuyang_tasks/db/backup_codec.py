@@ -29,8 +29,12 @@ class Stopped(Exception):
 
 
 def is_compressed(path: Path) -> bool:
-    with Path(path).open("rb") as fh:
-        return fh.read(len(MAGIC)) == MAGIC
+    """The file begins with a Zstandard frame (False when it cannot be read: others say why)."""
+    try:
+        with Path(path).open("rb") as fh:
+            return fh.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
 
 
 def compress_file(source: Path, target: Path, stop: threading.Event | None = None) -> str:

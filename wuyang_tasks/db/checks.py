@@ -90,6 +90,7 @@ OFFERS_BY_KIND = {
     "missing": ("restore_backup", "choose_file"),
     "newer": ("choose_file",),
     "read_only": ("open_read_only", "choose_file"),
+    "compressed_backup": ("open_read_only", "choose_file"),
     "locked": ("retry", "open_read_only", "choose_file"),
     "unreachable": ("retry", "choose_file"),
 }

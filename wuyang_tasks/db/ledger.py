@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
-from . import backup, failures, migrate, postgres, text_guard  # noqa: F401 — text_guard registers a check
+from . import backup, backup_codec, failures, migrate, postgres, text_guard  # noqa: F401 — text_guard registers a check
 from .audit import os_actor, serialise_writers
 from .checks import network_share_warning
 from .seal import ChainBroken
@@ -163,6 +163,10 @@ def check_sqlite_file(path: Path, *, full: bool | None = None) -> None:
         raise LedgerOpenError(f"无法读取台账文件：{path}（{exc.strerror}）", kind="damaged") from None
     if path.stat().st_size == 0:
         return  # an empty file is treated as a new ledger
+    if header.startswith(backup_codec.MAGIC):
+        raise LedgerOpenError(
+            f"“{path.name}”是本程序的压缩备份文件，不能直接作为台账使用。可以以只读方式打开查看，"
+            "或在“文件 ▸ 备份与恢复”中用它恢复台账；原文件未被改动。", kind="compressed_backup")
     if header != SQLITE_MAGIC:
         raise LedgerOpenError(
             f"“{path.name}”不是本程序的台账文件（不是 SQLite 数据库）。请确认选择的文件；原文件未被改动。",
@@ -227,6 +231,8 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
     url = resolve_url(url_or_path)
     notices: list[str] = []
     existed = False
+    if is_sqlite(url) and read_only and backup_codec.is_compressed(Path(url.database)):
+        url = url.set(database=str(backup.viewing_copy(Path(url.database))))
     if is_sqlite(url):
         path = Path(url.database)
         if path.exists():

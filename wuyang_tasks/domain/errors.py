@@ -40,7 +40,8 @@ class LedgerOpenError(LedgerError):
 
     def __init__(self, message: str, *, kind: str):
         super().__init__(message)
-        # not_sqlite, damaged, newer, read_only, locked, missing, unreachable, auth
+        # not_sqlite, damaged, newer, read_only, locked, missing, unreachable, auth,
+        # compressed_backup (a .db.zst backup given as a ledger: it can be viewed read-only)
         self.kind = kind
 
 

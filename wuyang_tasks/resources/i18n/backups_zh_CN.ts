@@ -4,6 +4,10 @@
 <context>
     <name>Backups</name>
     <message>
+        <source>Opening the backup…</source>
+        <translation>正在打开备份…</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -71,6 +75,10 @@
         <translation>从文件恢复…</translation>
     </message>
     <message>
+        <source>View selected (read-only)</source>
+        <translation>查看所选备份（只读）</translation>
+    </message>
+    <message>
         <source>A shared ledger on the server is backed up with pg_dump by its administrator:
 %1</source>
         <translation>共享服务器上的台账由管理员用 pg_dump 备份：
@@ -79,6 +87,10 @@
     <message>
         <source>Backups of %1 in %2, compressed (kept: one a day for 7 days, one a week for 4 weeks, one a month for 12 months, and the last 3 of each other kind).</source>
         <translation>台账 %1 的备份（已压缩），存放在 %2（保留最近 7 天每天一份、4 周每周一份、12 个月每月一份，其他类型各保留最近 3 份）。</translation>
+    </message>
+    <message>
+        <source>Opening the backup…</source>
+        <translation>正在打开备份…</translation>
     </message>
     <message>
         <source>Backups and ledgers (*.db.zst *.db);;All files (*)</source>

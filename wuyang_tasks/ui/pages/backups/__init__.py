@@ -56,13 +56,15 @@ class BackupsDialog(QDialog):
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.restore_button = QPushButton(self.tr("Restore selected…"))
         self.file_button = QPushButton(self.tr("Restore from file…"))
-        for button in (self.backup_button, self.restore_button, self.file_button):
+        self.view_button = QPushButton(self.tr("View selected (read-only)"))
+        for button in (self.backup_button, self.view_button, self.restore_button, self.file_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.file_button.clicked.connect(self.restore_from_file)
+        self.view_button.clicked.connect(self.view_selected)
         self.table.itemSelectionChanged.connect(self._enable)
         self.infos: list[backup.BackupInfo] = []
         self.reload()
@@ -96,8 +98,31 @@ class BackupsDialog(QDialog):
         self._enable()
 
     def _enable(self) -> None:
-        self.restore_button.setEnabled(bool(self.table.selectedItems())
-                                       and not self.ctx.ledger.read_only)
+        selected = bool(self.table.selectedItems())
+        self.restore_button.setEnabled(selected and not self.ctx.ledger.read_only)
+        self.view_button.setEnabled(selected)
+
+    def _selected(self) -> backup.BackupInfo | None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        return self.infos[min(rows)] if rows else None
+
+    def view_selected(self) -> None:
+        """Open the selected backup read-only in the window (a compressed one is decompressed
+        into the data folder's view/ first); 文件 ▸ 最近使用的台账 goes back to the ledger."""
+        info = self._selected()
+        if info is None:
+            return
+        today = self.ctx.ledger.today_override
+
+        def work(progress):
+            progress.report(0, None, QCoreApplication.translate("Backups", "Opening the backup…"))
+            return open_ledger(info.path, today=today, read_only=True)
+
+        def done(ledger: Ledger) -> None:
+            self.ctx.replace_ledger(ledger)
+            self.accept()
+
+        self.ctx.run_in_worker(self.tr("Opening the backup…"), work, on_done=done)
 
     def back_up_now(self) -> None:
         ledger = self.ctx.ledger
@@ -113,9 +138,9 @@ class BackupsDialog(QDialog):
         self.ctx.run_in_worker(self.tr("Backing up…"), work, on_done=done)
 
     def restore_selected(self) -> None:
-        rows = {i.row() for i in self.table.selectedItems()}
-        if rows:
-            self._restore(self.infos[min(rows)].path)
+        info = self._selected()
+        if info is not None:
+            self._restore(info.path)
 
     def restore_from_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from file"), "",

@@ -83,6 +83,10 @@ class DailyBackup(QObject):
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
+    def pending(self) -> bool:
+        """About to start or running."""
+        return self._timer.isActive() or self.is_running()
+
     def start(self) -> None:
         ledger = self.ctx.ledger
         if self.is_running() or ledger.read_only or ledger.path is None or not ledger.path.exists() \
