@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.feedback.helpers import count, edit, form_path
 from wuyang_tasks.db.models import ProgressReport, Task
@@ -44,7 +44,7 @@ def _play(monkeypatch, cls, clerk):
         seen.append(self)
         self.show()
         clerk(self)
-        return self.result()
+        return QDialog.result(self)  # the import dialog keeps its own .result
     monkeypatch.setattr(cls, "exec", exec_)
     return seen
 
@@ -189,3 +189,39 @@ def test_weekly_entry_saves_every_filled_row_in_one_transaction(page, ui_ctx, qt
     assert count(led, ProgressReport) == reports + 20
     assert count(led, Task, Task.code == "2016-003", Task.status == TaskStatus.REPORTED) == 1
     assert any("完成百分比" in text for _, text, _ in dialogs)  # the refusal named the column
+
+
+def test_ledger_round_trip_from_the_menus(page, main_window, ui_ctx, qtbot, monkeypatch, dialogs, tmp_path):
+    """任务台账 ▸ 导出 Excel, three rows edited, 文件 ▸ 导入Excel台账…: exactly those changes."""
+    from tests.feedback.test_ledger_round_trip import _edit, _tasks
+    from wuyang_tasks.ui.pages.imports.ledger_dialog import LedgerImportDialog
+
+    led = ui_ctx.ledger
+    path = tmp_path / "台账.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    page.action_export.trigger()
+    qtbot.waitUntil(lambda: ui_ctx.is_idle() and path.is_file(), timeout=60_000)
+    _edit(path, {"2016-001": {"进展情况": "新增围挡300米，裸土全部覆盖"},
+                 "2016-003": {"进展情况": "专项整治完成", "状态": "已完成"},
+                 "2016-005": {"状态": "办理中"}})
+    before, reports = _tasks(led), count(led, ProgressReport)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+    def clerk(d: LedgerImportDialog):
+        d.choose_file()
+        qtbot.waitUntil(lambda: ui_ctx.is_idle() and d.preview is not None, timeout=60_000)
+        results = [d.model.result_text(t) for t in d.preview.plan.tasks]
+        updates = [r for r in results if r.startswith("更新：")]
+        assert len(updates) == 3 and "其中 3 项已有任务将按表更新" in d.summary.text()
+        assert any("状态办理中→反馈办结（已反馈）" in r for r in updates)
+        _shoot(d, "ledger_import_updates")
+        d.import_button.click()
+        qtbot.waitUntil(ui_ctx.is_idle, timeout=60_000)
+    seen = _play(monkeypatch, LedgerImportDialog, clerk)
+    main_window.action_import.trigger()
+    assert seen and len(seen[0].result.updated) == 3
+    after = _tasks(led)
+    assert {c for c in before if before[c] != after[c]} == {"2016-003", "2016-005"}
+    assert after["2016-003"][0] is TaskStatus.REPORTED
+    assert count(led, ProgressReport) == reports + 2
+    assert verify_ledger(led).ok

@@ -37,6 +37,8 @@ def register(sub) -> None:
     q.add_argument("--json", action="store_true", help="与 --dry-run 同用：以 JSON 输出草稿、指标和问题")
     q.add_argument("--create-missing", action="store_true", help="新建台账中没有的单位和人员（先用 --dry-run 核对）")
     q.add_argument("--source", metavar="TITLE", help="任务来源名称（默认：表格标题）")
+    q.add_argument("--update-deadlines", action="store_true",
+                   help="台账中已有的任务：按表中的完成时限修改（默认只提示不同，延期请走延期审批）")
     q.set_defaults(func=cmd_import_ledger)
 
     q = imp.add_parser("minutes", help="从会议纪要、讲话或实施方案文本提出任务草稿（待交办）和量化指标")
@@ -71,7 +73,7 @@ def cmd_import_ledger(ctx: CliContext, args) -> int:
     reading = intake.read_table(args.file, sheet=args.sheet, ledger=ledger)
     if args.dry_run:
         plan = intake.preview_ledger(ledger, reading, create_missing=args.create_missing,
-                                     source_title=args.source)
+                                     source_title=args.source, update_deadlines=args.update_deadlines)
         if args.json:
             from wuyang_tasks.imports.dry_run_json import ledger_json
 
@@ -83,18 +85,19 @@ def cmd_import_ledger(ctx: CliContext, args) -> int:
                                         plan.errors)
         return 0
     result = intake.import_ledger(ledger, reading, create_missing=args.create_missing,
-                                  source_title=args.source)
-    for problem in reading.problems:
-        if not problem.is_error:
-            print(f"提示：{problem.text()}", file=sys.stderr)
+                                  source_title=args.source, update_deadlines=args.update_deadlines)
+    for problem in result.warnings:
+        print(f"提示：{problem.text()}", file=sys.stderr)
     if result.backup_path:
         print(f"导入前已备份台账：{result.backup_path}")
     for name in result.new_units:
         print(f"新建单位：{name}")
     for name in result.new_people:
         print(f"新建人员：{name}")
+    for code, changes in result.updated:
+        print(f"已更新 {code}：{changes}")
     print(f"已导入 {len(result.created)} 项任务（来源“{result.source_title}”）；"
-          f"{len(result.existing)} 项台账中已有，未重复导入。")
+          f"{len(result.existing)} 项台账中已有，未重复导入，其中 {len(result.updated)} 项按表更新。")
     return 0
 
 
@@ -104,19 +107,29 @@ def _print_plan(plan: LedgerPlan) -> None:
           + (f"  填报日期：{chinese_date(r.doc_date)}" if r.doc_date else ""))
     print(f"任务来源：{plan.source_title}" + ("（已有）" if plan.source_id else "（新建）"))
     for t in plan.tasks:
-        print("\t".join([f"第{t.row.row}行", "已有" if t.existing_id else "新建", t.row.title,
+        print("\t".join([f"第{t.row.row}行", _kind(t), t.row.title,
                          _names(t, Role.LEAD_LEADER), _names(t, Role.LEAD_UNIT),
                          _names(t, Role.COOPERATING_UNIT), _territorial(t),
                          _deadline(t), t.row.status.label if t.row.status else "待交办",
                          t.row.category or ""]))
+        if t.update is not None:
+            for words in t.update.changes:
+                print(f"\t  {words}")
     if plan.new_units:
         print("将新建单位：" + "、".join(f"{u.name}（{u.kind.label}）" for u in plan.new_units))
     if plan.new_people:
         print("将新建人员：" + "、".join(plan.new_people))
     for problem in plan.warnings:
         print(f"提示：{problem.text()}")
-    print(f"共 {len(plan.tasks)} 行任务：将新建 {len(plan.to_create)} 项，已有 {len(plan.existing)} 项；"
+    print(f"共 {len(plan.tasks)} 行任务：将新建 {len(plan.to_create)} 项，已有 {len(plan.existing)} 项"
+          f"（将更新 {len(plan.to_update)} 项）；"
           f"问题 {len(plan.errors)} 个。（试运行，未写入台账）")
+
+
+def _kind(t: PlannedTask) -> str:
+    if t.existing_id is None:
+        return "新建"
+    return "更新" if t.update is not None and not t.update.is_empty else "已有"
 
 
 def _names(t: PlannedTask, role: Role) -> str:

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db.models import CalendarOverride, Responsibility, Source, Task
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import Role, TaskStatus, UnitKind
+from wuyang_tasks.services.task_list import chinese_date
 
 from .ledger_table import Field, Problem, TableReading, TableRow
+from .ledger_updates import RowUpdate, plan_update
 from .names import ALL_TOWNSHIPS, is_all_townships, is_other_collective
 from .resolve import NameResolver, UnitMatch
 
@@ -55,6 +57,7 @@ class PlannedTask:
     existing_id: int | None = None
     existing_code: str | None = None
     deadline: object = None  # DeadlineSpec | None: what is saved (see _Planner._deadline)
+    update: RowUpdate | None = None  # what the row changes on the existing task
 
     def deadline_caption(self, show_day) -> str:
         """完成时限 for a preview: the day (formatted by ``show_day``), with the wording of a
@@ -112,6 +115,10 @@ class LedgerPlan:
     def existing(self) -> list[PlannedTask]:
         return [t for t in self.tasks if t.existing_id is not None]
 
+    @property
+    def to_update(self) -> list[PlannedTask]:
+        return [t for t in self.tasks if t.update is not None and not t.update.is_empty]
+
 
 def guess_kind(name: str) -> UnitKind:
     if re.search(r"(镇|乡|街道|办事处)(人民政府|政府|党委)?$", name):
@@ -126,7 +133,7 @@ def default_source_title(reading: TableReading) -> str:
 
 
 def plan_ledger(session: Session, reading: TableReading, *, create_missing: bool = False,
-                source_title: str | None = None) -> LedgerPlan:
+                source_title: str | None = None, update_deadlines: bool = False) -> LedgerPlan:
     title = (source_title or "").strip() or default_source_title(reading)
     source_id = session.scalar(select(Source.id).where(Source.title == title)
                                .order_by(Source.id).limit(1))
@@ -138,6 +145,9 @@ def plan_ledger(session: Session, reading: TableReading, *, create_missing: bool
     for row in reading.rows:
         planner.plan_row(row)
     planner.check_duplicates()
+    for task in plan.existing:
+        task.update = plan_update(session, task, update_deadlines=update_deadlines,
+                                  problem=planner.problem, show_day=chinese_date)
     if plan.unknown_names and not create_missing:
         plan.problems.append(Problem(
             "以下名称在台账的单位/人员名录中找不到：" + "、".join(dict.fromkeys(plan.unknown_names))

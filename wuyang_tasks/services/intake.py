@@ -22,13 +22,13 @@ from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Source
 from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, UnitKind
-from wuyang_tasks.domain.errors import ValidationError
+from wuyang_tasks.domain.errors import LedgerError, ValidationError
 from wuyang_tasks.imports.ledger_plan import LedgerPlan, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
 from wuyang_tasks.imports.minutes import DraftTask, MetricProposal, MinutesProposal, UnitRef, propose
 from wuyang_tasks.imports.resolve import NameResolver
 
-from . import ledger_import_writer
+from . import ledger_import_writer, ledger_updates
 from . import tasks as task_service
 from . import units as unit_service
 from .common import add_audited, no_gc
@@ -55,6 +55,8 @@ class LedgerImportResult:
     source_title: str
     created: list[tuple[str, str]] = field(default_factory=list)  # (code, title)
     existing: list[tuple[str, str]] = field(default_factory=list)
+    updated: list[tuple[str, str]] = field(default_factory=list)  # (code, what changed)
+    warnings: list[Problem] = field(default_factory=list)  # the table's and the plan's notes
     new_units: list[str] = field(default_factory=list)
     new_people: list[str] = field(default_factory=list)
     backup_path: Path | None = None
@@ -68,31 +70,49 @@ def read_table(path: Path, *, sheet: str | None = None, ledger: Ledger | None = 
 
 
 def preview_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool = False,
-                   source_title: str | None = None) -> LedgerPlan:
+                   source_title: str | None = None, update_deadlines: bool = False) -> LedgerPlan:
     with ledger.read() as s, no_gc():
-        return plan_ledger(s, reading, create_missing=create_missing, source_title=source_title)
+        return plan_ledger(s, reading, create_missing=create_missing, source_title=source_title,
+                           update_deadlines=update_deadlines)
 
 
 def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool = False,
-                  source_title: str | None = None) -> LedgerImportResult:
-    """Import every task of the table, or nothing (raises :class:`ImportRejected`)."""
+                  source_title: str | None = None, update_deadlines: bool = False) -> LedgerImportResult:
+    """Import every task of the table and apply what its rows change on the tasks the ledger
+    has (services.ledger_updates), or nothing (raises :class:`ImportRejected`)."""
     head = f"“{reading.path.name}”未导入，台账未作任何改动。发现以下问题："
-    plan = preview_ledger(ledger, reading, create_missing=create_missing, source_title=source_title)
+    options = dict(create_missing=create_missing, source_title=source_title, update_deadlines=update_deadlines)
+    plan = preview_ledger(ledger, reading, **options)
     if plan.errors:
         raise ImportRejected(head, plan.errors)
-    result = LedgerImportResult(source_title=plan.source_title)
-    if not plan.to_create:
+    result = LedgerImportResult(source_title=plan.source_title, warnings=plan.warnings)
+    if not plan.to_create and not plan.to_update:
         result.existing = [(t.existing_code or "", t.row.title) for t in plan.existing]
         return result
     result.backup_path = backup.before_import(ledger)
     cal = ledger.calendar()
     today = ledger.today()
     with ledger.write() as s, no_gc():  # the rows and events of 10^4 tasks
-        plan = plan_ledger(s, reading, create_missing=create_missing, source_title=source_title)
+        plan = plan_ledger(s, reading, **options)
         if plan.errors:
             raise ImportRejected(head, plan.errors)
-        _apply_plan(s, plan, result, today, cal)
+        if plan.to_create:
+            _apply_plan(s, plan, result, today, cal)
+        else:
+            result.existing = [(t.existing_code or "", t.row.title) for t in plan.existing]
+        _apply_updates(s, plan, result, today, cal)
     return result
+
+
+def _apply_updates(s: Session, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:
+    for planned in plan.to_update:
+        try:
+            ledger_updates.apply_update(s, planned.update, today=today, cal=cal, note=IMPORT_NOTE)
+        except LedgerError as refused:
+            row = planned.row
+            raise ImportRejected(f"“{plan.reading.path.name}”未导入，台账未作任何改动：", [Problem(
+                refused.message, sheet=row.sheet, row=row.row)]) from None
+        result.updated.append((planned.update.code, "；".join(planned.update.changes)))
 
 
 def _apply_plan(s: Session, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:

@@ -28,6 +28,10 @@
         <translation>新建台账中没有的单位和人员</translation>
     </message>
     <message>
+        <source>Change the deadlines of tasks already in the ledger to the table&apos;s</source>
+        <translation>台账中已有的任务按表中完成时限修改（确认后直接修改，不经延期审批）</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -80,6 +84,10 @@
         <translation>将新建：%1。</translation>
     </message>
     <message>
+        <source>%1 tasks already in the ledger will be updated.</source>
+        <translation>其中 %1 项已有任务将按表更新。</translation>
+    </message>
+    <message>
         <source>Create units and people</source>
         <translation>新建单位和人员</translation>
     </message>
@@ -100,6 +108,10 @@ Create them and import?</source>
     <message>
         <source>%1 tasks imported (source “%2”); %3 were already in the ledger.</source>
         <translation>已导入 %1 项任务（来源“%2”）；%3 项台账中已有，未重复导入。</translation>
+    </message>
+    <message>
+        <source>Updated %1: %2</source>
+        <translation>已更新 %1：%2</translation>
     </message>
     <message>
         <source>The ledger was backed up first: %1</source>
@@ -346,6 +358,10 @@ Create them and import?</source>
     <message>
         <source>Problem</source>
         <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Update: %1</source>
+        <translation>更新：%1</translation>
     </message>
     <message>
         <source>Already in ledger</source>

@@ -105,6 +105,8 @@ class PreviewModel(QAbstractTableModel):
     def result_text(self, t: PlannedTask) -> str:
         if self.problems.get(t.row.row):
             return self.tr("Problem")
+        if t.update is not None and not t.update.is_empty:
+            return self.tr("Update: %1").replace("%1", "；".join(t.update.changes))
         return self.tr("Already in ledger") if t.existing_id else self.tr("New")
 
     def text(self, t: PlannedTask, column: int) -> str:
@@ -154,6 +156,8 @@ class LedgerImportDialog(QDialog):
         self.source.editingFinished.connect(self.start_preview)
         self.create_missing = QCheckBox(self.tr("Create units and people not yet in the ledger"))
         self.create_missing.toggled.connect(lambda _on: self.start_preview())
+        self.update_deadlines = QCheckBox(self.tr("Change the deadlines of tasks already in the ledger to the table's"))
+        self.update_deadlines.toggled.connect(lambda _on: self.start_preview())
 
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
@@ -163,6 +167,7 @@ class LedgerImportDialog(QDialog):
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Task source"), self.source)
         form.addRow("", self.create_missing)
+        form.addRow("", self.update_deadlines)
 
         self.model = PreviewModel(self)
         self.table = QTableView()
@@ -217,6 +222,7 @@ class LedgerImportDialog(QDialog):
         sheet = self.sheet.currentData()
         source = self.source.text().strip() or None
         create = self.create_missing.isChecked()
+        deadlines = self.update_deadlines.isChecked()
         ledger = self.ctx.ledger
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
@@ -226,7 +232,8 @@ class LedgerImportDialog(QDialog):
             names = sheet_names(path)
             reading = intake.read_table(path, sheet=sheet, ledger=ledger)
             progress.check()
-            plan = intake.preview_ledger(ledger, reading, create_missing=create, source_title=source)
+            plan = intake.preview_ledger(ledger, reading, create_missing=create, source_title=source,
+                                         update_deadlines=deadlines)
             return Preview(reading, plan, names)
 
         self.ctx.run_in_worker(self.tr("Reading the ledger file…"), work, on_done=self.show_preview,
@@ -262,8 +269,11 @@ class LedgerImportDialog(QDialog):
         if plan.new_units or plan.new_people:
             text += " " + self.tr("Will create: %1.").replace(
                 "%1", "、".join([u.name for u in plan.new_units] + plan.new_people))
+        if plan.to_update:
+            text += " " + self.tr("%1 tasks already in the ledger will be updated.").replace(
+                "%1", str(len(plan.to_update)))
         self.summary.setText(text)
-        self.import_button.setEnabled(not plan.errors and bool(plan.to_create))
+        self.import_button.setEnabled(not plan.errors and bool(plan.to_create or plan.to_update))
 
     # -- importing -------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -282,12 +292,14 @@ class LedgerImportDialog(QDialog):
                 return
         reading = self.preview.reading
         create = self.create_missing.isChecked()
+        deadlines = self.update_deadlines.isChecked()
         source = self.source.text().strip() or None
         ledger = self.ctx.ledger
 
         def work(progress):
             progress.report(0, None, "")
-            return intake.import_ledger(ledger, reading, create_missing=create, source_title=source)
+            return intake.import_ledger(ledger, reading, create_missing=create, source_title=source,
+                                        update_deadlines=deadlines)
 
         self.import_button.setEnabled(False)
         self.ctx.run_in_worker(self.tr("Importing…"), work, on_done=self.imported,
@@ -303,6 +315,8 @@ class LedgerImportDialog(QDialog):
         text = (self.tr("%1 tasks imported (source “%2”); %3 were already in the ledger.")
                 .replace("%1", str(len(result.created))).replace("%2", result.source_title)
                 .replace("%3", str(len(result.existing))))
+        for code, changes in result.updated:
+            text += "\n" + self.tr("Updated %1: %2").replace("%1", code).replace("%2", changes)
         if result.backup_path:
             text += "\n" + self.tr("The ledger was backed up first: %1").replace("%1", str(result.backup_path))
         self.ctx.status_message.emit(text.splitlines()[0])
