@@ -35,11 +35,12 @@ from .roles import named_units, note_roles, split_unit_list
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
                      r"|务必|必须|务于|须于|应于|应在|应当|应(?=[按对尽])|务(?=[求])")
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
-_DECISION = re.compile(r"^(?:会议)?(?:原则)?(?:同意|通过)(?:了)?")
+_DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
 _ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|配合|参与|"
                        r"协助|组织实施|组织)$")
 _MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
+_OBJECT_VERB = re.compile(r"^对(?:于)?[^，]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
 _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
@@ -53,18 +54,18 @@ _BOILERPLATE = re.compile(
     r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
     r"加强(?:组织)?领导|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
     r"有利形势|聚焦突出问题|薄弱环节|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
-    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高]|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
+    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
     r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
-    r"认清.{0,12}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
+    r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署)$|绝不手软|"
-    r"坚决彻底|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,16}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
+    r"坚决彻底|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要|、)(?=\S)")
 REQUIREMENT = re.compile(r"要求|强调|指出|提出|部署|明确")
-_FRAME = re.compile(r"^(结合|按照|根据|依据)[^，]*(意见|要求|精神|实际|部署)$|^[^，]{0,10}的要求$")
+_FRAME = re.compile(r"^(结合|按照|根据|依据)[^，]*(意见|要求|精神|实际|部署)$|^[^，]{0,10}的要求$|^坚持[^，]*原则$")
 _TITLE_WORDS = 18
 _TITLE_MAX = 60
 
@@ -209,6 +210,7 @@ class Context:
     subject: list[str] = field(default_factory=list)  # from an enumeration's lead-in
     enumerated: bool = False  # inside 一是/一要 items under a requirement
     split_actions: bool = True
+    imperative: bool = False  # after '会议强调：': a sentence without 要 is a requirement too
 
 
 def read_passage(text: str, ctx: Context) -> list[Group]:
@@ -216,6 +218,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     topic: str | None = None
+    ended_at_semicolon = False
     for sentence in sentences(text):
         body = sentence.rstrip("。；;！？!?")
         m = re.match(r"^关于(.{2,30}?)(?:的?(?:问题|事项))?[：:]?$", body)
@@ -226,15 +229,20 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
         if _DATE_START.match(sentence) and not re.match(r"^\S{0,12}(前|内)", sentence):
             current = None
             continue
-        if not ctx.enumerated:
-            current = None  # in free speech a group ends with its sentence
+        here = ctx
+        if ctx.imperative and not ctx.enumerated and not MARKER.search(sentence):
+            here = Context(leader=ctx.leader, subject=ctx.subject, enumerated=True, split_actions=False)
+            current = None  # '会议强调：…。对卫片执法下发图斑加快核查力度。': each requirement a task
+        elif not ctx.enumerated and not ended_at_semicolon:
+            current = None  # in free speech a group ends with its sentence (a '；' goes on)
+        ended_at_semicolon = sentence.rstrip().endswith(("；", ";"))
         pending: str | None = None
         parts = clauses_of(sentence)
-        if ctx.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
+        if here.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
             current = None
             continue
         for i, clause in enumerate(parts):
-            current, pending = _clause(clause, i, current, groups, ctx, pending, topic, sentence)
+            current, pending = _clause(clause, i, current, groups, here, pending, topic, sentence)
             if current is not None:
                 current.raw.append(clause)
             if current is not None and current.topic is None and topic and len(groups) and current is groups[-1] \
@@ -259,6 +267,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             pending: str | None, topic: str | None, sentence: str):
     """Classify one clause; returns the open group and a pending modifier."""
     text = clause.strip()
+    if index == 0 and len(text) <= 40 and re.search(r"(要求|强调|指出|提出要求|表示)$", text):
+        return current, pending  # '钟宇龙要求：' / '会议强调，': who speaks, not what is asked
     decision = _DECISION.match(text)
     if decision and index == 0:
         rest = text[decision.end():]
@@ -317,8 +327,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
-        if current is not None and not current.work and (not names or not current.subject):
-            g = current
+        if current is not None and not current.work:
+            g = current  # 'A要发挥牵头作用，B要落实属地责任，…': the work that follows is theirs
         else:
             g = _new(groups, ctx, sentence)
         g.obligation = True
@@ -341,12 +351,13 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         names = mentions_in(text)
         current.subject.extend(n for n in names if n not in current.subject)
         return current, pending
-    if _MODIFIER.match(text) and not MARKER.search(text):
+    if _MODIFIER.match(text) and not MARKER.search(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
             current = _new(groups, ctx, sentence)
             current.subject = list(ctx.subject)
+            current.obligation = True  # an item of a requirement
         else:
             return None, None
     if _PAST.search(text) or (_COPULA.search(text) and not MARKER.search(text)):
@@ -392,20 +403,26 @@ def _strip_time(text: str) -> str:
 
 
 def _split(group: Group) -> list[Group]:
-    """'主动到…，到…，到…' and runs of three or more short actions without a result clause."""
+    """Runs of parallel clauses ('到…，到…，到…'; '通过抓A，在…下功夫；通过抓B，…') are one task each,
+    from each such clause to the next; so are three or more short actions of a leader's list
+    without a result clause."""
+    starts = [i for i, (_, text) in enumerate(group.clauses) if re.match(r"^(主动)?到|^通过", text)]
+    prefixes = {"通过" if group.clauses[i][1].startswith("通过") else "到" for i in starts}
+    if len(starts) >= 2 and len(prefixes) == 1:
+        bounds = starts + [len(group.clauses)]
+        return [_part(group, group.clauses[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     work = [i for i, (kind, _) in enumerate(group.clauses) if kind == "work"]
     has_result = any(kind == "result" for kind, _ in group.clauses)
-    parallel = sum(1 for _, text in group.clauses if re.match(r"^(主动)?到", text)) >= 2
     short = len(work) >= 3 and not has_result and all(
         8 <= len(re.sub(r"[“”‘’、]", "", group.clauses[i][1])) <= 20 for i in work)
-    if not (parallel or (short and not group.subject and group.leader)):
+    if not (short and not group.subject and group.leader):
         return [group]
-    out = []
-    for i in work:
-        g = Group(subject=list(group.subject), roles=list(group.roles), clauses=[group.clauses[i]],
-                  obligation=group.obligation, leader=group.leader, sentence=group.sentence)
-        out.append(g)
-    return out
+    return [_part(group, [group.clauses[i]]) for i in work]
+
+
+def _part(group: Group, clauses: list[tuple[str, str]]) -> Group:
+    return Group(subject=list(group.subject), roles=list(group.roles), clauses=clauses,
+                 obligation=group.obligation, leader=group.leader, sentence=group.sentence, raw=list(group.raw))
 
 
 def _is_task(group: Group, ctx: Context) -> bool:
