@@ -5,6 +5,7 @@ on a fresh copy — and ``verify`` names it every time, exit 1."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import date
@@ -23,6 +24,9 @@ from wuyang_tasks.domain.enums import (
 )
 from wuyang_tasks.services import (
     accountability,
+    assessment,
+    assessment_rules,
+    attachments,
     calendar_overrides,
     checklists,
     demo,
@@ -32,6 +36,8 @@ from wuyang_tasks.services import (
 from wuyang_tasks.services.evidence import verify_ledger
 
 TABLES = [t.name for t in Base.metadata.sorted_tables]
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360f8cfc0f01f0005fe02fea3a3cf8e0000000049454e44ae426082")
 DAY = date(2016, 7, 29)
 
 
@@ -60,6 +66,13 @@ def add_records(ledger) -> None:
         successor = units.add_person(s, "韩新民")
         units.appoint(s, chief.post_id, successor.id, date(2016, 7, 28))
         units.add_alias(s, town, "吴城")
+        rules = {**json.loads(assessment_rules.shipped_text()), "name": "考核计分办法（2016年修订）"}
+        assessment_rules.import_rules(s, json.dumps(rules, ensure_ascii=False), "测试",
+                                      effective_from=DAY, today=DAY)
+        assessment.add_adjustment(s, unit_id=town, day=DAY, points="+1", reason="表彰",
+                                  decided_by=None, today=DAY)
+        attachments.attach(s, attachments.Target(task_id=s.scalar(select(Task.id).order_by(Task.id))),
+                           [attachments.IncomingFile.from_bytes("现场.png", PNG)])
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +102,8 @@ def _edit_sql(table_name: str, first: str, dialect: str) -> str:
         value = (f"COALESCE({name}, DATE '2016-01-01') + 1" if dialect == "postgresql"
                  else f"date(COALESCE({name}, '2016-01-01'), '+1 day')")
     else:
-        value = f"COALESCE({name}, '') || '改'"
+        value = (f"CASE WHEN LENGTH({name}) > 0 THEN SUBSTR({name}, 1, LENGTH({name}) - 1) ELSE '' END"
+                 " || '改'")  # the last character changed: the length stays within VARCHAR(n)
     return f'UPDATE "{table_name}" SET {name} = {value} WHERE {first}'
 
 
@@ -104,6 +118,8 @@ def _first(table_name: str, dialect: str) -> str:
 def _named(message: str, table_name: str) -> bool:
     from wuyang_tasks.services.evidence_rows import LABELS
 
+    if table_name == "blob_chunk":  # file contents: named by the file (services.attachment_check)
+        return "佐证材料" in message
     return table_name in message or LABELS.get(table_name, "@") in message
 
 

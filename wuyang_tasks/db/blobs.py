@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import IO
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, LargeBinary, bindparam, cast, insert, select
 
 from .models import Blob, BlobChunk
 
@@ -66,7 +66,9 @@ def read_all(connection: Connection, blob_id: int) -> bytes:
 def all_chunks(connection: Connection) -> Iterator[tuple[int, int, bytes]]:
     """Every chunk of every blob as (blob_id, n, data), in blob order — streamed from the
     server (a few chunks in memory at a time), for verify."""
-    query = (select(_CHUNKS.c.blob_id, _CHUNKS.c.n, _CHUNKS.c.data)
+    # read as bytes whatever is stored: a chunk made text behind the program's back (SQLite
+    # || gives text) would otherwise fail to decode instead of failing its SHA-256
+    query = (select(_CHUNKS.c.blob_id, _CHUNKS.c.n, cast(_CHUNKS.c.data, LargeBinary))
              .order_by(_CHUNKS.c.blob_id, _CHUNKS.c.n).execution_options(yield_per=8))
     result = connection.execute(query)
     try:
