@@ -329,6 +329,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         names = mentions_in(before)
         if current is not None and not current.work:
             g = current  # 'A要发挥牵头作用，B要落实属地责任，…': the work that follows is theirs
+            if names and all(is_other_collective(n) for n in g.subject):
+                g.subject = []  # '各级各部门…都要承担起…职责，四大班子领导要…': the later subject
         else:
             g = _new(groups, ctx, sentence)
         g.obligation = True
