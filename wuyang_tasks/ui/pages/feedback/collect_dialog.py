@@ -36,6 +36,7 @@ from wuyang_tasks.imports.feedback_form import FormProblem
 from wuyang_tasks.services import feedback_collect as fc
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 
 PROBLEM_BRUSH = QBrush(QColor("#f8d7da"))
 CONFLICT_BRUSH = QBrush(QColor("#fff3cd"))
@@ -141,7 +142,7 @@ class FeedbackCollectDialog(QDialog):
         self.plan = plan
         self.result_: fc.CollectResult | None = None
         self.setWindowTitle(self.tr("Collect feedback forms"))
-        self.resize(1180, 620)
+        fit_to_screen(self, 1180, 620)
         self.heading = QLabel(self.tr("Folder: %1 (%2 workbooks)").replace("%1", folder)
                               .replace("%2", str(len(forms))))
         self.model = CollectModel(self)

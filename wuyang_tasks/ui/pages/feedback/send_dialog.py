@@ -26,6 +26,7 @@ from wuyang_tasks.services.feedback_forms import Week, forms_for, units_with_ope
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 
 
 class FeedbackSendDialog(QDialog):
@@ -34,7 +35,7 @@ class FeedbackSendDialog(QDialog):
         self.ctx = ctx
         self.written: list = []
         self.setWindowTitle(self.tr("Send feedback forms"))
-        self.resize(460, 560)
+        fit_to_screen(self, 460, 560)
         today = ctx.today()
         self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
         self.as_of.setCalendarPopup(True)

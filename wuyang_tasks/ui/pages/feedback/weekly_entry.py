@@ -27,6 +27,7 @@ from wuyang_tasks.services.feedback_forms import last_report_caption
 from wuyang_tasks.services.task_list import TaskRow
 
 from ...context import UiContext
+from ...sizing import fit_to_screen
 from ...task_store import task_change
 
 CODE, TITLE, LAST, UNIT, TEXT, PERCENT, REQUEST, EXTEND_TO, REASON, REPORTER = range(10)
@@ -40,7 +41,7 @@ class WeeklyEntryDialog(QDialog):
         self.rows = rows
         self.saved = 0
         self.setWindowTitle(self.tr("This week's progress"))
-        self.resize(1240, 640)
+        fit_to_screen(self, 1240, 640)
         with ctx.ledger.read() as s:
             self.units = feedback.units_of_tasks(s, [r.id for r in rows])
         self.table = QTableWidget(len(rows), 10, self)
