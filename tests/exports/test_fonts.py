@@ -20,7 +20,9 @@ def fresh_fonts(monkeypatch):
 
 def test_every_role_gets_an_embeddable_face_on_this_machine(fresh_fonts):
     chosen = fonts.font_set()
-    assert chosen.embedded and chosen.warnings == []
+    # this machine has no 仿宋/小标宋/楷体: one warning names every stand-in, once
+    assert chosen.embedded and len(chosen.warnings) == 1
+    assert "正文（仿宋）用“" in chosen.warnings[0] and "文书 ▸ 字体" in chosen.warnings[0]
     # 黑体 role takes a Hei face when one is installed (WenQuanYi Micro Hei here)
     families = {f.family for f in fonts.installed_cjk_fonts()}
     if "WenQuanYi Micro Hei" in families:
@@ -64,3 +66,22 @@ def test_windows_font_folder_is_read_by_file_name(fresh_fonts, tmp_path, monkeyp
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
     found = {f.family for f in fonts._windows_fonts()}
     assert found == {"FangSong", "SimHei"}
+
+
+def test_the_clerks_choice_is_kept_for_this_machine_and_used(fresh_fonts):
+    installed = fonts.installed_cjk_fonts()
+    hei = next(f for f in installed if "Hei" in f.family)
+    fonts.save_choices({"body": f"{hei.path}#{hei.index}", "bogus": "x"})
+    assert fonts.load_choices() == {"body": f"{hei.path}#{hei.index}"}
+    chosen = fonts.font_set()
+    assert chosen.body == fonts._register(hei) and chosen.families["body"] == hei.family
+    assert f"正文（仿宋）用“{hei.family}”代替" in chosen.warnings[0]
+    fonts.choices_path().write_text("not json", encoding="utf-8")
+    assert fonts.load_choices() == {}
+
+
+def test_proper_faces_give_no_warning():
+    assert fonts.stand_in_warning({"title": "方正小标宋简体", "body": "仿宋_GB2312", "heading": "SimHei",
+                                   "kai": "KaiTi"}) is None
+    assert "一级标题（黑体）" in fonts.stand_in_warning({"title": "方正小标宋简体", "body": "FangSong",
+                                                      "heading": "AR PL UMing CN", "kai": "KaiTi"})

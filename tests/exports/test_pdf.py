@@ -45,7 +45,7 @@ def test_briefing_pdf(demo_ledger, cal, tmp_path):
     last = re.sub(r"\s+", "", subprocess.run(
         ["pdftotext", "-layout", "-f", str(result.pages), "-l", str(result.pages), str(result.path), "-"],
         capture_output=True, text=True, check=True).stdout)
-    assert last == f"抄送：县委书记、县长，县人大常委会主任、县政协主席，县委、县政府其他领导舞阳县委县政府督查室" \
+    assert last == f"抄送：县委书记、县长，县人大常委会主任、县政协主席，县委、县政府其他领导。舞阳县委县政府督查室" \
                    f"2016年7月29日印发—{result.pages}—"  # the 版记 at the foot, over the page number
     _all_embedded(result.path)
 

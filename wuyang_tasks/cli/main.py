@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "wuyang_tasks.cli.assessment",
     "wuyang_tasks.cli.evidence",
     "wuyang_tasks.cli.liaison",
+    "wuyang_tasks.cli.office",
 ]
 
 

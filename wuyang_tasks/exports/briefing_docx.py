@@ -56,7 +56,7 @@ def write_briefing_docx(b: Briefing, target: str | Path, fonts=None):
         w.paragraph(f"附件{i}", role="heading", align=dc.LEFT_ALIGN)
         w.title(f"{name}（{b.issue_caption}）")
         ATTACHMENTS[name](w, b)
-    w.colophon_page("，".join(office.copies), office.name, chinese_date(b.as_of))
+    w.colophon_page(office.copies_line, office.name, chinese_date(b.as_of))
     path = w.save(target, title=f"工作周报 {b.issue_caption}")
     return RenderedPdf(path, 0, list(fonts.warnings))
 

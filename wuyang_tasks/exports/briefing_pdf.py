@@ -76,7 +76,7 @@ def write_briefing_pdf(b: Briefing, target: str | Path, fonts=None):
         else:
             story += metric_charts.metrics_flowables(b.metrics, st, lw, heading=None)
     story += [NextPageTemplate("portrait"), PageBreak(),
-              pc.colophon(st, "，".join(office.copies), office.name, chinese_date(b.as_of), width)]
+              pc.colophon(st, office.copies_line, office.name, chinese_date(b.as_of), width)]
     templates = pc.numbered_templates(fonts)
     return pc.build(target, story, templates=[templates["portrait"], templates["turned"]],
                     title=f"工作周报 {b.issue_caption}", fonts=fonts)

@@ -387,19 +387,20 @@ class Writer:
         for footer in (self.section.footer, self.section.even_page_footer):
             number = footer.paragraphs[0]
             parts = []
-            if copies:
-                parts.append(self._colophon_line(footer, f"抄送：{copies}", top=8, bottom=4))
+            if copies:  # a second line aligns with the first name, after 抄送：
+                parts.append(self._colophon_line(footer, f"抄送：{copies}", top=8, bottom=4, hang=3))
             parts.append(self._colophon_line(footer, f"{printer}\t{printed_on}印发", top=0 if copies else 8,
                                              bottom=8))
             for part in parts:
                 number._p.addprevious(part._p)
             number.paragraph_format.space_before = Pt(BODY_PT)
 
-    def _colophon_line(self, footer, text: str, *, top: int, bottom: int):
+    def _colophon_line(self, footer, text: str, *, top: int, bottom: int, hang: int = 0):
         size = 14
         p = self.paragraph("", size=size, align=LEFT_ALIGN, line=size * 1.7, container=footer)
         fmt = p.paragraph_format
-        fmt.left_indent = fmt.right_indent = Pt(size)
+        fmt.left_indent, fmt.right_indent = Pt(size * (1 + hang)), Pt(size)
+        fmt.first_line_indent = Pt(-size * hang)
         fmt.tab_stops.add_tab_stop(Mm(156) - Pt(size * 2), alignment=2)  # right
         self.run(p, text, size=size)
         if top:

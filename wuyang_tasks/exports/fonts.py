@@ -14,6 +14,7 @@ poppler-data) then shows no text at all.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -121,7 +122,9 @@ def installed_cjk_fonts() -> tuple[FontFile, ...]:
 
 def _parse_configured(value: str) -> FontFile:
     path, _, index = value.partition("#")
-    return FontFile(Path(path).stem, path, int(index) if index.isdigit() else 0)
+    index = int(index) if index.isdigit() else 0
+    known = next((f for f in installed_cjk_fonts() if f.path == path and f.index == index), None)
+    return FontFile(known.family if known else Path(path).stem, path, index)
 
 
 _registered: dict[tuple[str, int], str | None] = {}
@@ -144,13 +147,60 @@ def _register(font: FontFile) -> str | None:
     return name
 
 
+ROLE_LABELS = {"title": "标题（小标宋）", "body": "正文（仿宋）", "heading": "一级标题（黑体）",
+               "kai": "二级标题（楷体）"}
+# The faces each role is meant to have: anything else is a stand-in the clerk is told about.
+PROPER: dict[str, list[str]] = {"title": _XIAOBIAOSONG, "body": _FANGSONG, "heading": _HEI[:4] + ["STHeiti", "华文黑体"],
+                                "kai": _KAI}
+CHOICES_FILE = "fonts.json"  # this machine's choice per role (文书 ▸ 字体), beside settings.ini
+
+
+def choices_path() -> Path:
+    from wuyang_tasks.paths import data_dir
+
+    return data_dir() / CHOICES_FILE
+
+
+def load_choices() -> dict[str, str]:
+    """role → font file (``file.ttc#1``) chosen on this machine; a missing or broken file: none."""
+    try:
+        data = json.loads(choices_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if k in ROLES and isinstance(v, str) and v} if isinstance(data, dict) else {}
+
+
+def save_choices(choices: Mapping[str, str]) -> None:
+    from wuyang_tasks.fileio import atomic_path
+
+    with atomic_path(choices_path()) as tmp:
+        tmp.write_text(json.dumps({k: v for k, v in choices.items() if k in ROLES and v}, ensure_ascii=False,
+                                  indent=1), encoding="utf-8")
+
+
+def is_proper(role: str, family: str) -> bool:
+    return family.lower() in {f.lower() for f in PROPER[role]}
+
+
+def stand_in_warning(families: Mapping[str, str]) -> str | None:
+    """One sentence naming every role printed in a stand-in face, or None."""
+    missing = [f"{ROLE_LABELS[r]}用“{families[r]}”代替" for r in ROLES if r in families and not is_proper(r, families[r])]
+    if not missing:
+        return None
+    return ("本机缺少公文字体，" + "，".join(missing) + "。可在“文书 ▸ 字体”中另选，"
+            "或安装仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312。")
+
+
 def font_set(configured: Mapping[str, str] | None = None) -> FontSet:
-    """Choose and register the fonts of the four roles."""
+    """Choose and register the fonts of the four roles: ``configured`` first, then the
+    environment (WUYANG_TASKS_FONT_BODY …), then this machine's choice (文书 ▸ 字体), then the
+    preference lists. A role in a stand-in face is said once, in one warning."""
     configured = dict(configured or {})
+    saved = load_choices()
     for role in ROLES:
         env = os.environ.get(ENV_PREFIX + role.upper())
-        if env and role not in configured:
-            configured[role] = env
+        if role not in configured and (env or saved.get(role)):
+            configured[role] = env or saved[role]
     installed = installed_cjk_fonts()
     by_family: dict[str, list[FontFile]] = {}
     for f in installed:
@@ -183,4 +233,8 @@ def font_set(configured: Mapping[str, str] | None = None) -> FontSet:
         warnings.append("本机未找到可嵌入的中文 TrueType 字体（如仿宋 simfang.ttf、宋体 simsun.ttc、"
                         "文泉驿微米黑），PDF 使用未嵌入的内置字体，在部分电脑上可能无法显示文字。"
                         "请安装中文字体或在设置中指定字体文件。")
+    else:
+        stand_in = stand_in_warning(families)
+        if stand_in:
+            warnings.append(stand_in)
     return FontSet(chosen["title"], chosen["body"], chosen["heading"], chosen["kai"], families, warnings)

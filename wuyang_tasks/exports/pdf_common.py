@@ -163,7 +163,8 @@ def colophon(styles: Styles, copies: str, printer: str, printed_on: str, width: 
     size = 14
     style = ParagraphStyle("colophon", parent=styles.plain, fontSize=size, leading=size * 1.6)
     right = ParagraphStyle("colophon_right", parent=style, alignment=TA_RIGHT)
-    rows = [[styles.p(f"抄送：{copies}", style), ""]] if copies else []
+    hanging = ParagraphStyle("colophon_copies", parent=style, leftIndent=size * 3, firstLineIndent=-size * 3)
+    rows = [[styles.p(f"抄送：{copies}", hanging), ""]] if copies else []  # wraps under the first name
     rows.append([styles.p(printer, style), styles.p(f"{printed_on}印发", right)])
     t = Table(rows, colWidths=[width * 0.6, width * 0.4])
     last = len(rows) - 1

@@ -26,7 +26,7 @@ from .common import set_meta
 PROFILE_KEY = "office_profile"
 LEGACY_ISSUER_KEY = "document_issuer"  # the issuer's name before the profile existed
 DEFAULT_RECIPIENTS = ("各乡镇人民政府", "县直各部门")
-LIST_SEPARATORS = "，,、；;\n"
+LIST_SEPARATORS = "，,；;\n"  # not 、: it joins names within one entry (县委书记、县长)
 
 
 @dataclass
@@ -69,7 +69,7 @@ FIELD_LABELS = {"name": "机关名称", "code": "机关代字", "masthead": "发
 
 
 def split_list(text: str) -> list[str]:
-    """"各乡镇人民政府，县直各部门" → the two names (any of ，,、；; or newlines between)."""
+    """"各乡镇人民政府，县直各部门" → the two names (any of ，,；; or newlines between)."""
     out, current = [], ""
     for ch in text:
         if ch in LIST_SEPARATORS:

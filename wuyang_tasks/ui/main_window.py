@@ -156,6 +156,11 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         self.action_calendar = tools_menu.addAction(self.tr("Working-day &calendar…"))
         self.action_calendar.triggered.connect(self.show_calendar)
+        documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
+        self.action_office = documents_menu.addAction(self.tr("&Office profile…"))
+        self.action_office.triggered.connect(self.show_office_profile)
+        self.action_fonts = documents_menu.addAction(self.tr("&Fonts…"))
+        self.action_fonts.triggered.connect(self.show_fonts)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("&User guide"))
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -249,6 +254,16 @@ class MainWindow(QMainWindow):
         from .pages.workday_calendar import open_calendar_dialog
 
         open_calendar_dialog(self.ctx, self, min(self.ctx.calendar().uncovered_years, default=None))
+
+    def show_office_profile(self) -> None:
+        from .pages.document_settings import open_office_dialog
+
+        open_office_dialog(self.ctx, self)
+
+    def show_fonts(self) -> None:
+        from .pages.document_settings import open_fonts_dialog
+
+        open_fonts_dialog(self)
 
     def _opened(self, ledger: Ledger) -> None:
         self.ctx.replace_ledger(ledger)

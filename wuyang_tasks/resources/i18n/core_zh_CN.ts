@@ -189,6 +189,18 @@ Nothing was saved by the failed action. The details were written to %2.</source>
         <translation>工作日历(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Office profile…</source>
+        <translation>机关信息(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fonts…</source>
+        <translation>字体(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>

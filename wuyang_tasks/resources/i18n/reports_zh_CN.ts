@@ -44,6 +44,10 @@
         <translation>PDF 文件（.pdf）</translation>
     </message>
     <message>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档 (.docx)</translation>
+    </message>
+    <message>
         <source>Other period</source>
         <translation>其他时段</translation>
     </message>

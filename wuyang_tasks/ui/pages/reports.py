@@ -1,8 +1,8 @@
 """报表 page (navigation key ``reports``): choose a document and its parameters, save it, then
 open or print it.
 
-Documents: 工作周报, 任务台账, 督查清单, 责任清单/问责台账, 督办通知单 — the same read models
-(services.documents, services.document_lists) and renderers (exports/) as ``wuyang-tasks export``.
+Documents: 工作周报, 任务台账, 督查清单, 责任清单/问责台账, 督办通知单 — from the document registry
+(exports.registry: read model, writers by suffix, default file name), as ``wuyang-tasks export``.
 The few writes a document needs (the briefing's issue number, a new written urging for a
 notice) go through ``ctx.perform`` first; reading and rendering run in a worker with progress
 and 取消 (a cancelled export leaves no file). This Qt build has no PDF renderer (QtPdf), so
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from wuyang_tasks.domain.errors import ValidationError
-from wuyang_tasks.services import checklists, document_lists, documents, units
+from wuyang_tasks.exports import registry
+from wuyang_tasks.services import checklists, units
 from wuyang_tasks.services.task_list import TaskFilter, week_range
 
 from ..context import UiContext
@@ -95,7 +96,8 @@ class ReportsPage(Page):
     # ------------------------------------------------------------------ forms
     def _format_combo(self, *formats: str) -> QComboBox:
         combo = QComboBox()
-        labels = {".xlsx": self.tr("Excel workbook (.xlsx)"), ".pdf": self.tr("PDF (.pdf)")}
+        labels = {".xlsx": self.tr("Excel workbook (.xlsx)"), ".pdf": self.tr("PDF (.pdf)"),
+                  ".docx": self.tr("Word document (.docx)")}
         for suffix in formats:
             combo.addItem(labels[suffix], suffix)
         return combo
@@ -110,7 +112,7 @@ class ReportsPage(Page):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy年M月d日")
         self.custom_period.toggled.connect(self._period_enabled)
-        self.briefing_format = self._format_combo(".xlsx", ".pdf")
+        self.briefing_format = self._format_combo(*registry.BRIEFING.suffixes)
         form.addRow(self.tr("Week containing"), self.week_day)
         form.addRow("", self.custom_period)
         form.addRow(self.tr("From"), self.period_from)
@@ -129,7 +131,7 @@ class ReportsPage(Page):
         form = QFormLayout(box)
         self.ledger_unit, self.ledger_leader = QComboBox(), QComboBox()
         self.ledger_overdue = QCheckBox(self.tr("Overdue tasks only"))
-        self.ledger_format = self._format_combo(".xlsx", ".pdf")
+        self.ledger_format = self._format_combo(*registry.LEDGER.suffixes)
         form.addRow(self.tr("Unit"), self.ledger_unit)
         form.addRow(self.tr("County leader"), self.ledger_leader)
         form.addRow("", self.ledger_overdue)
@@ -168,7 +170,7 @@ class ReportsPage(Page):
         self.acc_scope = QComboBox()
         self.acc_scope.addItems([self.tr("A unit"), self.tr("A county leader"), self.tr("Whole county")])
         self.acc_unit, self.acc_leader = QComboBox(), QComboBox()
-        self.acc_format = self._format_combo(".pdf", ".xlsx")
+        self.acc_format = self._format_combo(*registry.ACCOUNTABILITY.suffixes)
         form.addRow(self.tr("Scope"), self.acc_scope)
         form.addRow(self.tr("Unit"), self.acc_unit)
         form.addRow(self.tr("County leader"), self.acc_leader)
@@ -185,7 +187,9 @@ class ReportsPage(Page):
         hint = QLabel(self.tr("Prints the task's latest written urging; a task without one gets a new "
                               "numbered written urging first."))
         hint.setWordWrap(True)
+        self.notice_format = self._format_combo(*registry.NOTICE.suffixes)
         form.addRow(self.tr("Task code"), self.notice_task)
+        form.addRow(self.tr("Format"), self.notice_format)
         form.addRow("", hint)
         return box
 
@@ -217,9 +221,8 @@ class ReportsPage(Page):
                 combo.setCurrentIndex(max(combo.findText(current), 0))
 
     # ------------------------------------------------------------------ export
-    def _plan(self):
-        """(default file name, suffix choices, prepare(session) for writes or None, build(progress, target))."""
-        ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
+    def _plan(self) -> tuple[registry.DocumentKind, dict, str]:
+        """The chosen document (the registry's), its parameters and the file suffix."""
         kind = self.kinds.currentRow()
         if kind == BRIEFING:
             if self.custom_period.isChecked():
@@ -228,101 +231,38 @@ class ReportsPage(Page):
                     raise ValidationError(self.tr("The end of the period is before its start."))
             else:
                 start, end = week_range(_pydate(self.week_day))
-            suffix = self.briefing_format.currentData()
-
-            def prepare(s):
-                return documents.briefing_issue(s, start, end, keep=True)
-
-            def build(progress, target):
-                with ledger.read() as s:
-                    b = documents.build_briefing(s, start=start, end=end, today=today, cal=cal, keep_issue=False)
-                if suffix == ".xlsx":
-                    from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
-
-                    return write_briefing_xlsx(b, target, progress=progress)
-                from wuyang_tasks.exports.briefing_pdf import write_briefing_pdf
-
-                return write_briefing_pdf(b, target).path
-            return f"工作周报_{start:%Y%m%d}-{end:%Y%m%d}{suffix}", prepare, build
+            return registry.BRIEFING, {"start": start, "end": end}, self.briefing_format.currentData()
         if kind == LEDGER:
-            unit, leader = self.ledger_unit.currentData(), self.ledger_leader.currentData()
-            overdue, suffix = self.ledger_overdue.isChecked(), self.ledger_format.currentData()
-
-            def build(progress, target):
-                with ledger.read() as s:
-                    flt = TaskFilter(overdue=overdue)
-                    if unit:
-                        flt.unit_id = units.find_unit(s, unit).id
-                    if leader:
-                        flt.leader_id = units.find_person(s, leader).id
-                    doc = documents.build_ledger(s, today=today, cal=cal, flt=flt,
-                                                 scope="、".join(v for v in (unit, leader) if v))
-                if suffix == ".xlsx":
-                    from wuyang_tasks.exports.ledger_xlsx import write_ledger_xlsx
-
-                    return write_ledger_xlsx(doc, target, progress=progress)
-                from wuyang_tasks.exports.ledger_pdf import write_ledger_pdf
-
-                return write_ledger_pdf(doc, target).path
-            return f"任务台账_{today:%Y%m%d}{suffix}", None, build
+            return (registry.LEDGER, {"unit": self.ledger_unit.currentData(), "leader": self.ledger_leader.currentData(),
+                                      "flt": TaskFilter(overdue=self.ledger_overdue.isChecked())},
+                    self.ledger_format.currentData())
         if kind == CHECKLIST:
             scope = self.checklist_scope.currentIndex()
-            args = {"unit": self.checklist_unit.currentData() if scope == 0 else None,
-                    "leader": self.checklist_leader.currentData() if scope == 1 else None,
-                    "site": self.checklist_site.text().strip() if scope == 2 else None,
-                    "template": self.checklist_template.currentData()}
-            if scope == 2 and not args["site"]:
+            params = {"unit": self.checklist_unit.currentData() if scope == 0 else None,
+                      "leader": self.checklist_leader.currentData() if scope == 1 else None,
+                      "site": self.checklist_site.text().strip() if scope == 2 else None,
+                      "template": self.checklist_template.currentData()}
+            if scope == 2 and not params["site"]:
                 raise ValidationError(self.tr("Enter the name of the site."))
-
-            def build(progress, target):
-                with ledger.read() as s:
-                    doc = document_lists.build_checklist(s, today=today, cal=cal, **args)
-                from wuyang_tasks.exports.checklist_pdf import write_checklist_pdf
-
-                return write_checklist_pdf(doc, target).path
-            name = args["unit"] or args["leader"] or args["site"] or ""
-            return f"督查清单_{name}.pdf", None, build
+            return registry.CHECKLIST, params, ".pdf"
         if kind == ACCOUNTABILITY:
             scope = self.acc_scope.currentIndex()
-            unit = self.acc_unit.currentData() if scope == 0 else None
-            leader = self.acc_leader.currentData() if scope == 1 else None
-            suffix = self.acc_format.currentData()
-
-            def build(progress, target):
-                with ledger.read() as s:
-                    sheet = document_lists.build_accountability(s, today=today, cal=cal, unit=unit,
-                                                                leader=leader, whole_county=scope == 2)
-                from wuyang_tasks.exports.accountability import (
-                    write_accountability_pdf,
-                    write_accountability_xlsx,
-                )
-
-                if suffix == ".xlsx":
-                    return write_accountability_xlsx(sheet, target, progress=progress)
-                return write_accountability_pdf(sheet, target).path
-            return f"责任清单_{unit or leader or '全县'}{suffix}", None, build
+            return (registry.ACCOUNTABILITY, {"unit": self.acc_unit.currentData() if scope == 0 else None,
+                                              "leader": self.acc_leader.currentData() if scope == 1 else None,
+                                              "whole_county": scope == 2}, self.acc_format.currentData())
         code = self.notice_task.text().strip()
         if not code:
             raise ValidationError(self.tr("Enter the code of the task."))
-        holder: dict = {}
-
-        def prepare(s):
-            holder["doc"] = documents.build_notice(s, code, today=today, cal=cal, create=True)
-            return holder["doc"]
-
-        def build(progress, target):
-            from wuyang_tasks.exports.notice_pdf import write_notice_pdf
-
-            return write_notice_pdf(holder["doc"], target).path
-        return f"督办通知单_{code}.pdf", prepare, build
+        return registry.NOTICE, {"task": code}, self.notice_format.currentData()
 
     def export(self) -> None:
         try:
-            default_name, prepare, build = self._plan()
+            kind, params, suffix = self._plan()
         except ValidationError as exc:
             self.ctx.show_error(exc, self)
             return
-        suffix = Path(default_name).suffix
+        ledger, today = self.ctx.ledger, self.ctx.today()
+        default_name = kind.file_name(params, today) + suffix
         start_dir = Path(self.ctx.settings().value("reports/folder", str(Path.home())))
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), str(start_dir / default_name),
                                                 f"*{suffix}")
@@ -332,9 +272,10 @@ class ReportsPage(Page):
         if target.suffix.lower() != suffix:
             target = target.with_suffix(suffix)
         self.ctx.settings().setValue("reports/folder", str(target.parent))
-        if prepare is not None:
-            ok, _ = self.ctx.perform(prepare, changed="urging" if self.kinds.currentRow() == NOTICE else "document",
-                                     parent=self)
+        if kind.prepare is not None and not ledger.read_only:
+            cal = self.ctx.calendar()
+            ok, _ = self.ctx.perform(lambda s: kind.prepare(s, today=today, cal=cal, **params),
+                                     changed="urging" if kind is registry.NOTICE else "document", parent=self)
             if not ok:
                 return
 
@@ -342,16 +283,18 @@ class ReportsPage(Page):
 
         def work(progress):  # worker thread: no widgets
             progress.report(0, None, reading)
-            return build(lambda done, total: progress.report(done, total, writing), target)
+            return registry.produce(ledger, kind, params, target, today=today, prepared=True,
+                                    progress=lambda done, total: progress.report(done, total, writing))
 
         self.ctx.run_in_worker(self.tr("Exporting…"), work, on_done=self._exported, parent=self)
 
-    def _exported(self, path) -> None:
-        self.last_path = Path(path)
-        self.result.setText(self.tr("Saved: %1").replace("%1", str(self.last_path)))
+    def _exported(self, written: registry.Written) -> None:
+        self.last_path = written.path
+        text = self.tr("Saved: %1").replace("%1", str(self.last_path))
+        self.result.setText("\n".join([text, *written.warnings]))
         self.open_button.setEnabled(True)
         self.print_button.setEnabled(True)
-        self.ctx.status_message.emit(self.result.text())
+        self.ctx.status_message.emit(text)
 
     def open_file(self) -> None:
         if self.last_path:
