@@ -158,3 +158,21 @@ def test_a_workbook_resaved_by_libreoffice_still_collects(demo_ledger, sent, tmp
     before = ledger_state(demo_ledger)
     assert _collect(demo_ledger, path) == 0  # the original and its re-saved copy: one row each
     assert ledger_state(demo_ledger) == before
+
+
+def test_a_task_closed_since_sending_is_listed_not_recorded_and_does_not_block(demo_ledger, sent, capsys):
+    from wuyang_tasks.domain.workflow import Action
+
+    led = demo_ledger
+    edit(form_path(sent, "县环保局"), {"2016-023": {"本期进展": "已全部清理"},  # 已反馈 when sent
+                                     "2016-006": {"本期进展": "设施运行正常", "报送人": "赵刚"}})
+    with led.write() as s:
+        task_id = s.query(Task.id).filter_by(code="2016-023").scalar()
+        task_service.transition(s, task_id, Action.APPROVE, today=led.today(), cal=led.calendar())
+    reports = count(led, ProgressReport)
+    capsys.readouterr()
+    assert _collect(led, form_path(sent, "县环保局"), "--dry-run") == 0
+    assert "2016-023 不记录：下发后任务已转为“已办结”，本行不再记录" in capsys.readouterr().out
+    assert _collect(led, form_path(sent, "县环保局")) == 0
+    assert count(led, ProgressReport) == reports + 1
+    assert count(led, ProgressReport, ProgressReport.text == "已全部清理") == 0

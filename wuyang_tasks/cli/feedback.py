@@ -80,17 +80,17 @@ def cmd_collect(ctx: CliContext, args) -> int:
 
 
 def print_plan(plan) -> None:
-    from wuyang_tasks.services.feedback_collect import CONFLICT, UNCHANGED
+    from wuyang_tasks.services.feedback_collect import CLOSED, CONFLICT, UNCHANGED
 
     for wb in plan.workbooks:
         rows = wb.rows
         record = sum(r.will_record for r in rows)
         print(f"{wb.path.name}（{wb.unit_name or '—'} {wb.week}）：将记录 {record} 行，"
-              f"无变化 {sum(r.kind == UNCHANGED for r in rows)} 行，冲突 {sum(r.kind == CONFLICT for r in rows)} 行，"
+              f"无变化或不记录 {sum(r.kind in (UNCHANGED, CLOSED) for r in rows)} 行，冲突 {sum(r.kind == CONFLICT for r in rows)} 行，"
               f"未填写 {wb.empty_rows} 行，问题 {len(wb.problems)} 个")
         for r in rows:
-            if r.kind == UNCHANGED:
-                print(f"  第{r.row}行 {r.task_code} 无变化：{r.now}")
+            if r.kind in (UNCHANGED, CLOSED):
+                print(f"  第{r.row}行 {r.task_code} {'无变化' if r.kind == UNCHANGED else '不记录'}：{r.now}")
             elif r.kind == CONFLICT:
                 choice = {True: "记录", False: "跳过", None: "待决定"}[r.record]
                 print(f"  第{r.row}行 {r.task_code} 冲突（{choice}）：{r.what()}\n    表中 {r.sent}\n    台账现在：{r.now}")

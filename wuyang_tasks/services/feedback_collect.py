@@ -44,7 +44,7 @@ from .feedback import FeedbackEntry, already_recorded, check_entry, record_feedb
 from .feedback_forms import FACT_HEADERS, KEY_HEADER, RowKey, altered_facts, ledger_identity, stamp_parts, task_stamps
 from .task_list import chinese_date
 
-RECORD, UNCHANGED, CONFLICT = "record", "unchanged", "conflict"
+RECORD, UNCHANGED, CONFLICT, CLOSED = "record", "unchanged", "conflict", "closed"
 MAX_LISTED = 200
 
 
@@ -58,7 +58,7 @@ class PlannedRow:
     task_code: str
     task_title: str
     entry: FeedbackEntry
-    kind: str  # RECORD, UNCHANGED or CONFLICT
+    kind: str  # RECORD, UNCHANGED, CONFLICT or CLOSED (closed since it was sent: not recorded)
     sent: str = ""  # a conflict: the task as the form showed it
     now: str = ""  # a conflict: what happened since
     record: bool | None = None  # a conflict's decision: record (True), skip (False), undecided
@@ -116,7 +116,7 @@ class CollectPlan:
 
     @property
     def unchanged(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.kind == UNCHANGED]
+        return [r for r in self.rows if r.kind in (UNCHANGED, CLOSED)]
 
 
 @dataclass
@@ -255,6 +255,10 @@ class _Planner:
             return
         if already_recorded(self.s, entry):
             planned.kind, planned.now = UNCHANGED, "已收回过，不再重复记录"
+            plan.rows.append(planned)
+            return
+        if not task.status.is_open and stamps.get(task.id) != key.stamp:
+            planned.kind, planned.now = CLOSED, f"下发后任务已转为“{task.status.label}”，本行不再记录"
             plan.rows.append(planned)
             return
         bad = check_entry(entry, task.status, self.today)

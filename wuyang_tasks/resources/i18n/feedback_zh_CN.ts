@@ -44,6 +44,10 @@
         <translation>无变化</translation>
     </message>
     <message>
+        <source>Not recorded</source>
+        <translation>不记录</translation>
+    </message>
+    <message>
         <source>Conflict: to decide</source>
         <translation>冲突：待决定</translation>
     </message>

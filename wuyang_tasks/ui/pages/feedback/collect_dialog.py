@@ -93,6 +93,8 @@ class CollectModel(QAbstractTableModel):
         r = line.planned
         if r.kind == fc.UNCHANGED:
             return self.tr("Unchanged")
+        if r.kind == fc.CLOSED:
+            return self.tr("Not recorded")
         if r.kind == fc.CONFLICT:
             return {None: self.tr("Conflict: to decide"), True: self.tr("Conflict: record"),
                     False: self.tr("Conflict: skip")}[r.record]
@@ -129,7 +131,8 @@ class CollectModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if line.problem is not None:
                 return PROBLEM_BRUSH
-            return {fc.CONFLICT: CONFLICT_BRUSH, fc.UNCHANGED: UNCHANGED_BRUSH}.get(line.planned.kind)
+            return {fc.CONFLICT: CONFLICT_BRUSH, fc.UNCHANGED: UNCHANGED_BRUSH,
+                    fc.CLOSED: UNCHANGED_BRUSH}.get(line.planned.kind)
         return None
 
 
