@@ -7,7 +7,7 @@ approximated by something else.
 from __future__ import annotations
 
 from ..harness import Figure
-from . import backups, db, documents, window
+from . import backups, bundle, db, documents, window
 
 TASK_PAGE = "wuyang_tasks.ui.pages.tasks"
 
@@ -43,6 +43,9 @@ FIGURES: tuple[Figure, ...] = (
     Figure("open_backup_pending", "启动到任务台账绘制完成，当天首次备份尚未进行（在后台进行）",
            "同一程序，当天已有备份", 1.2, None, backups.run_pending_figure, requires=(TASK_PAGE,),
            process=True),
+    Figure("bundle_start", "PyInstaller 安装包启动：wuyang-tasks-cli --version",
+           "同样打包的 PyInstaller hello-world（单文件夹，脚本不导入任何模块）", 2.0, None,
+           bundle.run_bundle_figure, requires=("PyInstaller",), process=True, fixed_sizes=(1_000,)),
     Figure("peak_rss", "打开 N 项任务台账窗口的峰值内存", "空窗口 + 所显示列的原始行", 1.5, 100_000,
            requires=(TASK_PAGE,), process=True),
 )
