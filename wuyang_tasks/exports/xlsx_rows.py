@@ -9,8 +9,9 @@ for byte). openpyxl still writes everything else: the rows above the body, the s
 drawing), styles.xml, the workbook and the package.
 
 This relies on openpyxl 3.1's write-only internals: ``WriteOnlyWorksheet._rows`` (the row
-stream), ``_writer`` and et_xmlfile's text writer. When openpyxl writes through lxml instead
-(not shipped with the program), lxml takes no raw XML: the rows then go in as openpyxl cells.
+stream), ``_writer`` and et_xmlfile's text writer. The package's ``__init__`` keeps openpyxl off
+lxml; should openpyxl have been imported before it with lxml on, lxml takes no raw XML: the rows
+then go in as openpyxl cells.
 """
 
 from __future__ import annotations
