@@ -59,7 +59,7 @@ def test_ledger_workbook_layout_and_counts(demo_ledger, cal, tmp_path):
     data = list(ws.iter_rows(min_row=4, values_only=True))
     with demo_ledger.read() as s:
         expected = list_tasks(s, today=REFERENCE_DAY, cal=cal)
-    assert len(data) == len(expected) == 29
+    assert len(data) == len(expected) == 30
     by_code = {row[1]: row for row in data}
     survey = by_code["2016-002"]
     assert survey[4] == "县住建委" and survey[5] == "县环保局" and survey[11] == "办理中"

@@ -8,7 +8,7 @@ from wuyang_tasks.ui.main_window import MainWindow
 
 
 def test_first_screen_then_every_task(ui_ctx, qtbot, monkeypatch):
-    monkeypatch.setattr(task_store, "FIRST_SCREEN", 5)  # the demo's 29 tasks fit one screen
+    monkeypatch.setattr(task_store, "FIRST_SCREEN", 5)  # the demo's 30 tasks fit one screen
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
     window.show()  # opens on the dashboard, which asks for every task
@@ -21,11 +21,11 @@ def test_first_screen_then_every_task(ui_ctx, qtbot, monkeypatch):
     assert not page.filters.isEnabled()
     assert not page.table.horizontalHeader().sectionsClickable()  # no sorting of 5 rows
 
-    qtbot.waitUntil(lambda: page.store.loaded and page.model.rowCount() == 29, timeout=30_000)
+    qtbot.waitUntil(lambda: page.store.loaded and page.model.rowCount() == 30, timeout=30_000)
     every = sorted(r.code for r in page.store.rows)
     assert [r.code for r in page.model.rows] == every and every[:5] == codes
     assert page.filters.isEnabled() and page.table.horizontalHeader().sectionsClickable()
-    assert page.count_label.text() == "显示 29 项，共 29 项"
+    assert page.count_label.text() == "显示 30 项，共 30 项"
 
 
 def test_an_action_while_every_task_is_read_is_read_again(ui_ctx, qtbot, monkeypatch):

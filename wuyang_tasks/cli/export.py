@@ -1,4 +1,4 @@
-"""``export``: the documents — 工作周报, 任务台账, 督查清单, 责任清单/问责台账, 督办通知单.
+"""``export``: the documents — 工作周报, 任务台账, 督查清单, 责任清单/问责台账, 督办通知单, 任务档案.
 
 Each command only gathers its parameters: building, writing and the format by suffix are the
 document registry's (exports.registry), shared with the window's 报表 page. openpyxl, reportlab
@@ -63,6 +63,11 @@ def register(sub) -> None:
     n.add_argument("--task", required=True, metavar="编号", help="任务编号，如 2016-002")
     _output(n, "notice")
     n.set_defaults(func=cmd_notice)
+
+    k = kinds.add_parser("case", help="任务档案（一案一档）：.pdf，或 .zip（PDF、佐证材料原件和 SHA256SUMS 校验清单）")
+    k.add_argument("--task", required=True, metavar="编号", help="任务编号，如 2016-030")
+    k.add_argument("-o", "--output", required=True, metavar="文件", help="输出文件（.pdf 或 .zip）")
+    k.set_defaults(func=cmd_case)
 
 
 
@@ -132,3 +137,28 @@ def cmd_notice(ctx: CliContext, args) -> int:
     """Prints the task's latest numbered written urging; a task without one gets a new written
     urging recorded (one transaction, audited, numbered by the supervision service)."""
     return _produce(ctx, "notice", args, {"task": args.task})
+
+
+def cmd_case(ctx: CliContext, args) -> int:
+    """一案一档: the PDF, or a zip with the PDF, the original files and SHA256SUMS. Not in the
+    registry: the zip's writer reads the originals from the ledger while it writes."""
+    target = Path(args.output)
+    if target.suffix.lower() not in (".pdf", ".zip"):
+        raise ValidationError(f"-o：任务档案不支持的文件类型“{target.suffix or target.name}”，应为 .pdf 或 .zip。")
+    ledger = ctx.ledger()
+    from wuyang_tasks.exports.case_pdf import write_case_pdf
+    from wuyang_tasks.exports.case_zip import write_case_zip
+    from wuyang_tasks.services import attachments, case_file
+    from wuyang_tasks.services.task_views import task_id_by_code
+
+    with ledger.read() as s:
+        case = case_file.build_case_file(s, task_id_by_code(s, args.task), today=ledger.today(),
+                                         cal=ledger.calendar())
+        if target.suffix.lower() == ".zip":
+            result = write_case_zip(case, target, lambda ident: attachments.content(s, ident))
+        else:
+            result = write_case_pdf(case, target)
+    for warning in result.warnings:
+        print(f"注意：{warning}", file=sys.stderr)
+    print(f"已导出：{target}（档案 {result.pages} 页，佐证材料 {len(case.attachments)} 份）")
+    return 0

@@ -46,6 +46,7 @@ from . import checklists, office
 from . import tasks as task_service
 from . import units as unit_service
 from .common import add_audited, set_meta
+from .demo_rectification import add_rectification
 from .metric_demo import add_demo_readings
 
 REFERENCE_DAY = date(2016, 7, 29)
@@ -307,6 +308,8 @@ def _build(s, ledger: Ledger) -> str:
                              old_deadline=date(2016, 8, 20), new_deadline=date(2016, 9, 30),
                              status=ExtensionStatus.APPROVED, decided_by_id=people["宋耀生"],
                              decided_on=date(2016, 7, 27), decision_note="同意延期至9月30日，每周报送进展。"))
+    task_ids.append(add_rectification(s, unit_id=unit_ids["舞泉镇"], inspector_id=people["朱俊峰"],
+                                      cal=cal))  # with its photos (佐证材料)
     office.save(s, DEMO_OFFICE)
     set_meta(s, REFERENCE_DAY_KEY, REFERENCE_DAY.isoformat())
     set_meta(s, DEMO_KEY, "1")
