@@ -30,7 +30,7 @@ def test_record_an_inspection_with_failed_items(ui_ctx, qtbot, dialogs):
     page.resize(1100, 700)
     page.show()
     tester = _tester(page.model)
-    assert page.model.rowCount() == 0
+    assert page.model.rowCount() == 1  # the demo's inspection of 7月15日
     dialog = RecordInspectionDialog(ui_ctx, page)
     qtbot.addWidget(dialog)
     dialog.unit.setCurrentIndex(dialog.unit.findText("舞泉镇"))
@@ -43,8 +43,9 @@ def test_record_an_inspection_with_failed_items(ui_ctx, qtbot, dialogs):
     dialog.accept()
     assert dialogs == [] and dialog.inspection_id is not None
     page.refresh()
-    assert page.model.rowCount() == 1
-    row = page.model.item_at(0)
+    assert page.model.rowCount() == 2
+    page.show_item(inspection_id=dialog.inspection_id)
+    row = page.model.item_at(0)  # latest first
     assert (row.failed, row.passed, row.not_applicable, row.open_rectifications) == (2, 3, 1, 2)
     html = page.detail.toPlainText()
     assert "不符合" in html and "东侧围挡缺失" in html and "朱俊峰、刘静" in html

@@ -92,6 +92,7 @@ class User:
             lambda parent, title, text: self.messages.append((title, text, ""))))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self._save_name))
         monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(self._open_name))
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(self._open_names))
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(
             lambda *a, **k: "" if self.mode == "cancel" else str(self._new_dir())))
         monkeypatch.setattr(QInputDialog, "getText", staticmethod(self._text))
@@ -199,6 +200,17 @@ class User:
         if suffix == ".xlsx" and self.xlsx_file is not None:
             return str(self.xlsx_file()), filter
         return str(MEETING), filter
+
+    def _open_names(self, parent=None, caption="", directory="", filter="", *a, **k):
+        """Files to attach (佐证材料): a photo made in the test's folder."""
+        self.seen.append(f"open files: {caption}")
+        if self.mode == "cancel":
+            return [], ""
+        from PIL import Image
+
+        photo = self._new_dir() / "现场照片.jpg"
+        Image.new("RGB", (320, 240), (40, 120, 200)).save(photo, "JPEG")
+        return [str(photo)], filter
 
     def _text(self, parent, title, label, *a, **k):
         default = "测试"

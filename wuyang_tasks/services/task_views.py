@@ -27,6 +27,7 @@ from wuyang_tasks.domain.workflow import ACTION_LABELS
 
 from wuyang_tasks.domain.errors import NotFound
 
+from .attachments import attachments_of_task
 from .common import get
 from .task_list import _escape_like
 from .tasks import MOVE_NOTE
@@ -141,10 +142,11 @@ def pick_lists(session: Session, day: date) -> PickLists:
 _ACTION_WORDS = {
     "create": "创建", "update": "修改", "delete": "撤销",
     "responsibilities_replaced": "更换责任主体",  # before each row's deletion had its own event
+    "attach": "添加", "withdraw": "撤回",
     **{a.value: label for a, label in ACTION_LABELS.items()},
 }
 _ENTITY_WORDS = {"task": "任务", "responsibility": "责任", "progress_report": "进展反馈",
-                 "urging": "催办", "extension": "延期"}
+                 "urging": "催办", "extension": "延期", "attachment": "佐证材料"}
 
 
 def task_history(session: Session, task_id: int) -> list[HistoryEntry]:
@@ -157,6 +159,7 @@ def task_history(session: Session, task_id: int) -> list[HistoryEntry]:
                                                 .where(ProgressReport.task_id == task_id))),
         "urging": list(session.scalars(select(Urging.id).where(Urging.task_id == task_id))),
         "extension": list(session.scalars(select(Extension.id).where(Extension.task_id == task_id))),
+        "attachment": [a.id for a in attachments_of_task(session, task_id)],
     }
     conditions = [(AuditEvent.entity == "task") & (AuditEvent.entity_id == task_id)]
     conditions += [(AuditEvent.entity == entity) & AuditEvent.entity_id.in_(ids)
@@ -206,6 +209,8 @@ _FIELD_WORDS = {"title": "任务名称", "content": "任务内容", "status": "�
 
 
 def _describe_change(event: AuditEvent, before: dict, after: dict) -> str:
+    if event.entity == "attachment":
+        return "；".join(str(after[k]) for k in ("name", "withdrawn_reason") if after.get(k))
     if event.action == "update" or (before and after):
         parts = []
         for key, value in after.items():

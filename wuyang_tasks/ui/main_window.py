@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         self.action_quit = file_menu.addAction(self.tr("E&xit"))
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
+        task_menu = self.menuBar().addMenu(self.tr("Tas&k"))
+        self.action_export_case = task_menu.addAction(self.tr("Export case &file…"))
+        self.action_export_case.triggered.connect(self.export_case)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         self.action_calendar = tools_menu.addAction(self.tr("Working-day &calendar…"))
         self.action_calendar.triggered.connect(self.show_calendar)
@@ -167,6 +170,15 @@ class MainWindow(QMainWindow):
         guide.triggered.connect(lambda: GuideDialog(self).exec())
         about = help_menu.addAction(self.tr("&About"))
         about.triggered.connect(self.show_about)
+
+    def export_case(self) -> None:
+        """任务 ▸ 导出档案…: the task selected in 任务台账 (the page is shown to pick one)."""
+        self.go_to("tasks")
+        page = self.pages["tasks"]
+        if page.action_export_case.isEnabled():
+            page.action_export_case.trigger()
+        else:
+            self.statusBar().showMessage(self.tr("Select one task in the task ledger first."), 8000)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -63,6 +63,10 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Evidence of the selected record</source>
+        <translation>所选问责记录的佐证材料</translation>
+    </message>
 </context>
 <context>
     <name>PersonDialog</name>

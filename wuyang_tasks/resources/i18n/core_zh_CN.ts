@@ -181,6 +181,14 @@ Nothing was saved by the failed action. The details were written to %2.</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
+        <source>Tas&amp;k</source>
+        <translation>任务(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Export case &amp;file…</source>
+        <translation>导出档案(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -211,6 +219,10 @@ Nothing was saved by the failed action. The details were written to %2.</source>
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select one task in the task ledger first.</source>
+        <translation>请先在任务台账中选中一项任务。</translation>
     </message>
     <message>
         <source>(none)</source>

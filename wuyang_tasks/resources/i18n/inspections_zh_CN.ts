@@ -48,6 +48,10 @@
         <translation>检查清单模板…</translation>
     </message>
     <message>
+        <source>Evidence of the finding</source>
+        <translation>检查发现问题的佐证材料</translation>
+    </message>
+    <message>
         <source>No inspection recorded yet.</source>
         <translation>尚未登记督导检查。</translation>
     </message>

@@ -76,6 +76,67 @@
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Add evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Drop files here or use “Add evidence…”. %1.</source>
+        <translation>可把文件拖到这里，或点“添加佐证材料…”。%1。</translation>
+    </message>
+    <message>
+        <source>%1 (withdrawn)</source>
+        <translation>%1（已撤回）</translation>
+    </message>
+    <message>
+        <source>Added %1 by %2</source>
+        <translation>%1 由 %2 添加</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>已撤回：%1</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <source>Evidence (*.jpg *.jpeg *.png *.tif *.tiff *.pdf *.docx *.xlsx);;All files (*)</source>
+        <translation>佐证材料 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf *.docx *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) attached</source>
+        <translation>
+            <numerusform>已添加 %n 份佐证材料</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save evidence as</source>
+        <translation>佐证材料另存为</translation>
+    </message>
+    <message>
+        <source>Withdraw evidence</source>
+        <translation>撤回佐证材料</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawing “%1” (required; the file stays in the ledger):</source>
+        <translation>撤回“%1”的理由（必填；文件仍保留在台账中）：</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>any role</source>
@@ -232,6 +293,10 @@
         <translation>进展反馈</translation>
     </message>
     <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
@@ -358,6 +423,10 @@
     <message>
         <source>Progress</source>
         <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Evidence of the selected report</source>
+        <translation>所选进展反馈的佐证材料</translation>
     </message>
     <message>
         <source>Add a report</source>
@@ -502,6 +571,14 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
+        <source>Export case file…</source>
+        <translation>导出档案…</translation>
+    </message>
+    <message>
+        <source>The task&apos;s whole file (一案一档) as PDF, or as a zip with the original evidence and a checksum list</source>
+        <translation>导出该任务的完整档案（一案一档）：PDF，或含佐证材料原件和校验清单的压缩包</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -532,6 +609,38 @@
     <message>
         <source>“%1” done for %2 task(s)</source>
         <translation>已对 %2 项任务执行“%1”</translation>
+    </message>
+    <message>
+        <source>Close without evidence</source>
+        <translation>无佐证材料办结</translation>
+    </message>
+    <message>
+        <source>Rectification task %1 has no evidence (photos after rectification, a report). Add it in the task&apos;s “Evidence” tab, or state why there is none (required):</source>
+        <translation>整改任务 %1 还没有佐证材料（整改后的照片、整改报告等）。请在任务的“佐证材料”页添加，或写明没有佐证材料的理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Export case file</source>
+        <translation>导出档案</translation>
+    </message>
+    <message>
+        <source>case file</source>
+        <translation>任务档案</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Zip with the original files (*.zip)</source>
+        <translation>PDF 文件 (*.pdf);;含原件的压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Collecting the case file…</source>
+        <translation>正在汇集档案…</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <source>Exporting the case file…</source>
+        <translation>正在导出档案…</translation>
     </message>
     <message>
         <source>Batch action</source>

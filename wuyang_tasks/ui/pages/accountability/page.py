@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTableView, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QSplitter, QTableView, QToolBar, QVBoxLayout
 
 from wuyang_tasks.services import accountability as acc
+from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
 from ...page import Page
 from ..inspections.rows_model import RowsModel
+from ..tasks.evidence_panel import EvidencePanel
 from .dialogs import PersonDialog, RecordDialog, VoidDialog
 
 
@@ -51,9 +53,17 @@ class AccountabilityPage(Page):
         self.toolbar = QToolBar()
         for action in (self.action_new, self.action_correct, self.action_void, self.action_person):
             self.toolbar.addAction(action)
+        self.evidence = EvidencePanel(ctx, None)
+        evidence_box = QGroupBox(self.tr("Evidence of the selected record"))
+        QVBoxLayout(evidence_box).addWidget(self.evidence)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(evidence_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.splitter)
         self._enable()
 
     def accepts_data_change(self, entity: str) -> bool:
@@ -83,6 +93,9 @@ class AccountabilityPage(Page):
         self.action_correct.setEnabled(in_force)
         self.action_void.setEnabled(in_force)
         self.action_person.setEnabled(view is not None)
+        target = Target(record_id=view.id) if view is not None else None
+        if target != self.evidence.target:
+            self.evidence.set_target(target)
 
     def new_record(self) -> bool:
         dialog = RecordDialog(self.ctx, self)

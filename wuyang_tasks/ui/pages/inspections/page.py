@@ -6,13 +6,24 @@ from html import escape
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QTableView, QTextBrowser, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+)
 
 from wuyang_tasks.services import inspections
+from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
 from ...context import UiContext
 from ...page import Page
+from ..tasks.evidence_panel import EvidencePanel
 from .record_dialog import RecordInspectionDialog
 from .rows_model import RowsModel
 from .templates_dialog import TemplateEditorDialog
@@ -52,9 +63,25 @@ class InspectionsPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self._evidence_box())
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter)
+
+    def _evidence_box(self) -> QGroupBox:
+        """The problem photos (and other files) of the selected visit's findings."""
+        box = QGroupBox(self.tr("Evidence of the finding"))
+        self.finding_choice = QComboBox()
+        self.finding_choice.currentIndexChanged.connect(self._show_finding_evidence)
+        self.evidence = EvidencePanel(self.ctx, None)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Finding"), self.finding_choice)
+        form.addRow(self.evidence)
+        return box
+
+    def _show_finding_evidence(self, _index: int) -> None:
+        finding_id = self.finding_choice.currentData()
+        self.evidence.set_target(Target(finding_id=finding_id) if finding_id is not None else None)
 
     def accepts_data_change(self, entity: str) -> bool:
         return entity in ("inspection", "template", "*") or entity.startswith("task")
@@ -80,11 +107,14 @@ class InspectionsPage(Page):
 
     def _show_detail(self) -> None:
         row = self.selected()
+        self.finding_choice.clear()
         if row is None:
             self.detail.setHtml("<p>" + escape(self.tr("No inspection recorded yet.")) + "</p>")
             return
         with self.ctx.ledger.read() as s:
             d = inspections.inspection_detail(s, row.id)
+        for f in d.findings:
+            self.finding_choice.addItem(f.description, f.id)
         inspectors = self.tr("Inspectors")
         finding = self.tr("Finding")
         requirement = self.tr("Requirement")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from wuyang_tasks.domain.enums import DeadlineBasis, Role, Urgency
 from wuyang_tasks.domain.errors import LedgerError
 from wuyang_tasks.services import task_views
+from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.task_views import PickLists, TaskDetail
@@ -43,6 +44,7 @@ from wuyang_tasks.services.tasks import Assignment, DeadlineSpec
 from ...context import UiContext
 from ...sizing import fit_to_screen
 from ...task_store import task_change
+from .evidence_panel import EvidencePanel
 from .extensions import decide_extension_dialog, request_extension_dialog
 from .pickers import CheckList
 
@@ -78,6 +80,9 @@ class TaskEditor(QDialog):
         self.tabs.addTab(self._responsibility_tab(), self.tr("Responsibilities"))
         if task_id is not None:
             self.tabs.addTab(self._reports_tab(), self.tr("Progress reports"))
+            self.evidence = EvidencePanel(ctx, Target(task_id=task_id), whole_file=True)
+            self.evidence.changed.connect(self._evidence_changed)
+            self.tabs.addTab(self.evidence, self.tr("Evidence"))
             self.tabs.addTab(self._history_tab(), self.tr("History"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -227,7 +232,15 @@ class TaskEditor(QDialog):
         self.reports.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.reports.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reports.verticalHeader().setVisible(False)
+        self.reports.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.reports.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.reports.currentCellChanged.connect(self._show_report_evidence)
         layout.addWidget(self.reports, 1)
+        evidence_box = QGroupBox(self.tr("Evidence of the selected report"))
+        self.report_evidence = EvidencePanel(self.ctx, None)
+        self.report_evidence.changed.connect(self._evidence_changed)
+        QVBoxLayout(evidence_box).addWidget(self.report_evidence)
+        layout.addWidget(evidence_box, 1)
         box = QGroupBox(self.tr("Add a report"))
         form = QFormLayout(box)
         self.report_unit = QComboBox()
@@ -307,12 +320,26 @@ class TaskEditor(QDialog):
     def _fill_reports(self) -> None:
         with self.ctx.ledger.read() as s:
             reports = task_views.reports_of(s, self.task_id)
+        self.report_ids = [r.id for r in reports]
         self.reports.setRowCount(len(reports))
         for i, r in enumerate(reports):
             for j, text in enumerate((chinese_date(r.report_date), r.unit_name,
                                       "" if r.percent is None else f"{r.percent}%", r.text)):
                 self.reports.setItem(i, j, QTableWidgetItem(text))
         self.reports.resizeColumnsToContents()
+        if reports:
+            self.reports.setCurrentCell(0, 0)
+
+    def _show_report_evidence(self, row: int, *_args) -> None:
+        report_id = self.report_ids[row] if 0 <= row < len(self.report_ids) else None
+        self.report_evidence.set_target(
+            Target(task_id=self.task_id, report_id=report_id) if report_id is not None else None)
+
+    def _evidence_changed(self) -> None:
+        self.evidence.reload()
+        if self.report_evidence.target is not None:
+            self.report_evidence.reload()
+        self._fill_history()
 
     def _fill_history(self) -> None:
         with self.ctx.ledger.read() as s:

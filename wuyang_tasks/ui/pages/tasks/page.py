@@ -109,6 +109,10 @@ class TasksPage(Page):
         self.action_notices.triggered.connect(self.print_notices)
         self.action_export = QAction(self.tr("Export to Excel…"), self)
         self.action_export.triggered.connect(self.export)
+        self.action_export_case = QAction(self.tr("Export case file…"), self)
+        self.action_export_case.setToolTip(self.tr("The task's whole file (一案一档) as PDF, or as a zip "
+                                                   "with the original evidence and a checksum list"))
+        self.action_export_case.triggered.connect(self.export_case)
         self.action_refresh = QAction(self.tr("Refresh"), self)
         self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.action_refresh.triggered.connect(self.reload_all)
@@ -123,6 +127,8 @@ class TasksPage(Page):
         more_menu = QMenu(more)
         for action in MORE_ACTIONS:
             more_menu.addAction(self.workflow[action])
+        more_menu.addSeparator()
+        more_menu.addAction(self.action_export_case)
         more.setMenu(more_menu)
         self.toolbar.addWidget(more)
         self.toolbar.addSeparator()
@@ -157,6 +163,7 @@ class TasksPage(Page):
         menu.addAction(self.action_request_extension)
         menu.addAction(self.action_decide_extension)
         menu.addAction(self.action_export)
+        menu.addAction(self.action_export_case)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _update_actions(self, *_args) -> None:
@@ -172,6 +179,7 @@ class TasksPage(Page):
         single_open = len(rows) == 1 and rows[0].status.is_open
         self.action_request_extension.setEnabled(single_open and rows[0].effective_deadline is not None)
         self.action_decide_extension.setEnabled(single_open)
+        self.action_export_case.setEnabled(len(rows) == 1)
 
     # -- data ---------------------------------------------------------------------------------
     def accepts_data_change(self, entity: str) -> bool:
@@ -288,6 +296,9 @@ class TasksPage(Page):
             note, ok = QInputDialog.getMultiLineText(self, action.label, prompt)
             if not ok:
                 return False
+        reasons = self._no_evidence_reasons(rows) if action is Action.APPROVE else {}
+        if reasons is None:
+            return False
         skipped = len(self.selected_rows()) - len(rows)
         if len(rows) > 1 and not self._confirm(self.tr("Apply “%1” to %2 tasks?").replace(
                 "%1", action.label).replace("%2", str(len(rows))), skipped):
@@ -297,7 +308,8 @@ class TasksPage(Page):
         def apply(session):
             for row in rows:
                 task_service.transition(session, row.id, action, today=ctx.today(),
-                                        cal=ctx.calendar(), expected_version=row.version, note=note)
+                                        cal=ctx.calendar(), expected_version=row.version, note=note,
+                                        no_evidence_reason=reasons.get(row.id))
 
         ok, _ = ctx.perform(apply, changed=task_change(r.id for r in rows), parent=self,
                             on_conflict=self.reload_all)
@@ -305,6 +317,58 @@ class TasksPage(Page):
             ctx.status_message.emit(self.tr("“%1” done for %2 task(s)").replace("%1", action.label)
                                     .replace("%2", str(len(rows))))
         return ok
+
+    def _no_evidence_reasons(self, rows) -> dict[int, str] | None:
+        """Rectification tasks without 佐证材料 are closed only with a reason: asked for each
+        (None: the clerk cancelled)."""
+        from wuyang_tasks.services.closing_evidence import needs_reason
+
+        with self.ctx.ledger.read() as s:
+            lacking = [r for r in rows if needs_reason(s, r.id)]
+        reasons = {}
+        for row in lacking:
+            reason, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Close without evidence"),
+                self.tr("Rectification task %1 has no evidence (photos after rectification, a report). "
+                        "Add it in the task's “Evidence” tab, or state why there is none (required):")
+                .replace("%1", row.code))
+            if not ok:
+                return None
+            reasons[row.id] = reason
+        return reasons
+
+    def export_case(self) -> None:
+        """任务 ▸ 导出档案…: asks where, then writes the PDF (or zip) in a worker."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export case file"), f"{rows[0].code} " + self.tr("case file") + ".pdf",
+            self.tr("PDF (*.pdf);;Zip with the original files (*.zip)"))
+        if target:
+            self.export_case_to(rows[0].id, target)
+
+    def export_case_to(self, task_id: int, target: str) -> None:
+        from wuyang_tasks.exports.case_pdf import write_case_pdf
+        from wuyang_tasks.exports.case_zip import write_case_zip
+        from wuyang_tasks.services import attachments, case_file
+
+        ledger, today, cal = self.ctx.ledger, self.ctx.today(), self.ctx.calendar()
+        collecting, writing = self.tr("Collecting the case file…"), self.tr("Writing…")
+
+        def work(progress):
+            progress.report(0, 2, collecting)
+            with ledger.read() as s:
+                case = case_file.build_case_file(s, task_id, today=today, cal=cal)
+                progress.report(1, 2, writing)
+                if target.lower().endswith(".zip"):
+                    write_case_zip(case, target, lambda ident: attachments.content(s, ident))
+                    return target
+            return write_case_pdf(case, target).path
+
+        self.ctx.run_in_worker(self.tr("Exporting the case file…"), work,
+                               lambda path: self.ctx.status_message.emit(
+                                   self.tr("Saved %1").replace("%1", str(path))))
 
     def _confirm(self, question: str, skipped: int) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Batch action"), question,
