@@ -27,6 +27,7 @@ from . import accountability, extensions, inspections, urgings
 from .attachments import AttachmentView, attachments_of_task, content
 from .documents import issuer_name
 from .task_list import chinese_date
+from .tasks import MOVE_NOTE
 
 # moves the file lists as entries of their own (the rest go with the report they came with)
 _MOVES = {Action.APPROVE: "审核办结（销号）", Action.SEND_BACK: "退回重办", Action.SUSPEND: "中止",
@@ -167,13 +168,14 @@ def _moves(session: Session, task_id: int, files_of) -> Iterator[CaseEntry]:
             .where(AuditEvent.entity == "task", AuditEvent.entity_id == task_id,
                    AuditEvent.action.in_([a.value for a in _MOVES])).order_by(AuditEvent.seq)):
         after = json.loads(after) if after else {}
-        if after.get("note") in _AUTOMATIC:
+        note = after.get(MOVE_NOTE)
+        if note in _AUTOMATIC:
             continue
         action = Action(action)
         day = date.fromisoformat(after["closed_on"]) if after.get("closed_on") else _day(at)
         lines = [f"经办：{actor}"]
-        if after.get("note"):
-            lines.append(f"说明：{after['note']}")
+        if note:
+            lines.append(f"说明：{note}")
         if after.get("no_evidence_reason"):
             lines.append(f"无佐证材料的理由：{after['no_evidence_reason']}")
         found = files_of(closing=True, report_id=None) if action is Action.APPROVE else []
