@@ -18,6 +18,7 @@ from wuyang_tasks.exports.checklist_pdf import write_checklist_pdf
 from wuyang_tasks.exports.ledger_pdf import write_ledger_pdf
 from wuyang_tasks.exports.notice_pdf import write_notice_pdf
 from wuyang_tasks.services import document_lists, documents, units
+from wuyang_tasks.services.task_list import TaskFilter
 
 from . import helpers
 from .conftest import REFERENCE_DAY, WEEK_30
@@ -169,3 +170,15 @@ def test_long_notice_still_fits_one_page(demo_ledger, cal, tmp_path):
     doc.notice.task_content = "长段落内容。" * 120
     result = write_notice_pdf(doc, tmp_path / "long.pdf")
     assert helpers.pages(result.path) == 1
+
+
+def test_ledger_pdf_prints_a_task_for_every_township_as_each_township(demo_ledger, cal, tmp_path):
+    with demo_ledger.read() as s:
+        doc = documents.build_ledger(s, today=REFERENCE_DAY, cal=cal)
+        town = documents.build_ledger(s, today=REFERENCE_DAY, cal=cal,
+                                      flt=TaskFilter(unit_id=units.find_unit(s, "姜店乡").id))
+    text = helpers.squeezed_text(write_ledger_pdf(doc, tmp_path / "台账.pdf").path)
+    assert "各乡镇" in text and "姜店乡" not in text  # 2016-002 and the other 各乡镇 tasks
+    assert all(len(r.territorial_units) == 14 for r in doc.rows if r.id in doc.territorial)  # rows keep them
+    text = helpers.squeezed_text(write_ledger_pdf(town, tmp_path / "姜店乡.pdf").path)
+    assert text.count("姜店乡") >= len(town.territorial)  # its own name in each 各乡镇 task

@@ -30,7 +30,7 @@ def write_ledger_pdf(doc: LedgerDocument, target: str | Path, fonts=None):
         if note:
             deadline += f"\n{note}"
         rows.append([i, r.code, r.title, JOIN.join(r.lead_leaders), JOIN.join(r.lead_units),
-                     JOIN.join(r.cooperating_units), JOIN.join(r.territorial_units),
+                     JOIN.join(r.cooperating_units), JOIN.join(doc.territorial.get(r.id, r.territorial_units)),
                      JOIN.join(r.responsible_persons), deadline, r.last_report_text or "",
                      r.status.label])
     width = pc.GBT_LANDSCAPE.width

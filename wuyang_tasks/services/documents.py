@@ -45,6 +45,7 @@ from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 from .urgings import NoticeView
 
 LEDGER_TITLE_KEY = "ledger_title"
+ALL_TOWNSHIPS = ("各乡镇",)
 BEST_COUNT = 3
 BEST_RULE = "办结率最高、且无逾期任务、无未报进展的单位（至多3个）"
 LAGGARD_RULE = "有逾期未办结任务的单位，逾期项数多的在前"
@@ -399,17 +400,27 @@ class LedgerDocument:
     rows: list[TaskRow] = field(default_factory=list)
     # task id → 时限说明: the deadline's own wording when 完成时限 shows only its date
     deadline_notes: dict[int, str] = field(default_factory=dict)
+    # task id → 属地单位 as printed, where not the row's own list (各乡镇)
+    territorial: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def build_ledger(session: Session, *, today: date, cal: WorkdayCalendar,
                  flt: TaskFilter | None = None, scope: str = "") -> LedgerDocument:
-    """任务台账 of the current filter; ``scope`` names the filter in the caption (e.g. 县环保局)."""
+    """任务台账 of the current filter; ``scope`` names the filter in the caption (e.g. 县环保局).
+
+    ``territorial`` is what the printed ledger shows as 属地单位 where it differs from the row:
+    a task for every township prints 各乡镇 (as the minutes wrote it), a township's own ledger
+    that township. The workbook keeps every name: it must import into a ledger without them."""
     rows = list_tasks(session, today=today, cal=cal, flt=flt)
+    county_wide = county_wide_tasks(session)
+    township = session.get(Unit, flt.unit_id) if flt and flt.unit_id else None
+    own = (township.name,) if township is not None and township.kind is UnitKind.TOWNSHIP else ALL_TOWNSHIPS
+    territorial = {row.id: own for row in rows if row.id in county_wide}
     county = county_name(session)
     meta = session.get(LedgerMeta, LEDGER_TITLE_KEY)
     title = meta.value if meta and meta.value.strip() else f"{county}任务台账"
     caption = f"{scope + '  ' if scope else ''}截至{chinese_date(today)}  共{len(rows)}项"
-    return LedgerDocument(title, caption, rows, _deadline_notes(session, rows))
+    return LedgerDocument(title, caption, rows, _deadline_notes(session, rows), territorial)
 
 
 def _deadline_notes(session: Session, rows: list[TaskRow]) -> dict[int, str]:
