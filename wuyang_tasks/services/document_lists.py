@@ -142,7 +142,8 @@ def build_accountability(session: Session, *, today: date, cal: WorkdayCalendar,
                          unit: str | None = None, leader: str | None = None,
                          whole_county: bool = False) -> AccountabilitySheet:
     """Per unit (every task it shares), per county leader (the tasks they lead, with the lead
-    units' chiefs) or the whole county (every assigned task, lead units' chiefs)."""
+    units' chiefs) or the whole county (every assigned task, every unit in every role — 牵头,
+    配合 and 属地 — with its chiefs)."""
     if sum((unit is not None, leader is not None, whole_county)) != 1:
         raise ValidationError("责任清单须指定一个范围：单位、县领导或全县之一。")
     unit_id = None
@@ -181,7 +182,10 @@ def build_accountability(session: Session, *, today: date, cal: WorkdayCalendar,
     lines = []
     for r in rows:
         for uc in chiefs.get(r.id, []):
-            wanted = (uc.unit_id == unit_id) if unit_id is not None else uc.role is Role.LEAD_UNIT
+            if unit_id is not None:
+                wanted = uc.unit_id == unit_id
+            else:  # the whole county: every unit in every role; a leader's sheet: the lead units
+                wanted = whole_county or uc.role is Role.LEAD_UNIT
             if not wanted:
                 continue
             lines.append(ResponsibilityLine(
