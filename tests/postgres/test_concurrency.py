@@ -103,7 +103,7 @@ def test_a_second_writer_waits_for_the_first_then_gets_a_conflict(pg_ledger_url)
             worker = threading.Thread(target=clerk_b, args=(seen, cal))
             worker.start()
             _wait_for_a_waiting_writer(a)
-            task.title = "甲的标题"
+            ts.update_task(sa, task_id, expected_version=task.version, cal=cal, title="甲的标题")
             ts.transition(sa, task_id, Action.CANCEL, today=TODAY, cal=cal, note="重复立项")
         worker.join(timeout=60)
         assert isinstance(outcome["b"], ConflictError), outcome
