@@ -64,7 +64,9 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def _mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+    """Unpacked size; links (PyInstaller puts many in _internal) are not counted again."""
+    return sum(p.stat().st_size for p in folder.rglob("*")
+               if p.is_file() and not p.is_symlink()) / 2**20
 
 
 def _built(name: str, args: list[str]) -> Path:
