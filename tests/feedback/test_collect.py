@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from wuyang_tasks.cli.main import main
 from wuyang_tasks.db.models import Extension, ProgressReport, Task, Unit
 from wuyang_tasks.domain.enums import ExtensionStatus, TaskStatus
+from wuyang_tasks.services import attachments
 from wuyang_tasks.services import tasks as task_service
 
 from .helpers import count, db_arg, edit, form_path, key_of, ledger_state, libreoffice_resave, row_of
@@ -31,7 +32,8 @@ def test_three_rows_of_two_units_are_recorded_once(demo_ledger, sent, capsys):
     edit(form_path(sent, "舞泉镇"), {
         "2016-001": {"本期进展": "新增围挡120米，覆盖裸土3处", "完成百分比": 90, "报送人": "李明"},
         "2016-002": {"本期进展": "排查完毕，问题工地全部整改", "完成百分比": 100, "申请": "申请办结",
-                     "报送人": "李明", "佐证材料": "整改照片.zip、复查表.pdf"}})
+                     "报送人": "李明", "佐证材料": "整改照片.jpg、复查表"}})  # beside the workbook
+    _evidence_files(sent)
     edit(form_path(sent, "县水利局"), {
         "2016-014": {"本期进展": "封堵排污口3个", "报送人": "王强", "联系电话": 13800000000}})
     reports = count(led, ProgressReport)
@@ -49,7 +51,10 @@ def test_three_rows_of_two_units_are_recorded_once(demo_ledger, sent, capsys):
         report = s.query(ProgressReport).filter_by(task_id=task.id).order_by(ProgressReport.id.desc()).first()
         assert (report.reporter, report.percent, report.report_date) == ("李明", 100, date(2016, 7, 29))
         assert report.unit_id == s.query(Unit.id).filter_by(name="舞泉镇").scalar()
-        assert "整改照片.zip、复查表.pdf" in report.text
+        assert "整改照片.jpg、复查表" in report.text
+        files = attachments.attachments_of(s, attachments.Target(report_id=report.id))
+        assert [(a.name, a.kind) for a in files] == [("整改照片.jpg", "jpg"), ("复查表.pdf", "pdf")]
+        assert attachments.content_bytes(s, files[1].id) == (sent / "复查表.pdf").read_bytes()
         phone = s.query(ProgressReport.reporter_phone).filter(ProgressReport.text == "封堵排污口3个").scalar()
         assert phone == "13800000000"
     assert main(["--db", db_arg(led), "verify"]) == 0
@@ -57,6 +62,27 @@ def test_three_rows_of_two_units_are_recorded_once(demo_ledger, sent, capsys):
     capsys.readouterr()
     assert _collect(led, sent) == 0
     assert "进展反馈 0 条" in capsys.readouterr().out and ledger_state(led) == before
+
+
+def _evidence_files(folder):
+    from PIL import Image
+
+    Image.new("RGB", (320, 240), (40, 120, 200)).save(folder / "整改照片.jpg", "JPEG")
+    (folder / "复查表.pdf").write_bytes(b"%PDF-1.4\n" + b"1" * 300 + b"\n%%EOF\n")
+
+
+def test_a_named_evidence_file_that_is_missing_is_a_problem_of_its_row(demo_ledger, sent, capsys):
+    path = form_path(sent, "舞泉镇")
+    edit(path, {"2016-001": {"本期进展": "新增围挡120米", "佐证材料": "现场照片.jpg"}})
+    before = ledger_state(demo_ledger)
+    capsys.readouterr()
+    assert _collect(demo_ledger, sent) == 2
+    err = capsys.readouterr().err
+    assert f"第{row_of(path, '2016-001')}行" in err and "佐证材料" in err and "“现场照片.jpg”没有找到" in err
+    assert ledger_state(demo_ledger) == before
+    (sent / "现场照片.jpg").write_text("不是照片")
+    assert _collect(demo_ledger, sent) == 2
+    assert "不是可接受的佐证材料类型" in capsys.readouterr().err
 
 
 def test_an_altered_protected_cell_exits_2_naming_file_row_and_column(demo_ledger, sent, capsys):

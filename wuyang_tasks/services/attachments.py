@@ -153,6 +153,11 @@ def attach(session: Session, target: Target, files: Sequence[IncomingFile],
     return [_attach_one(session, target, c, (note or "").strip() or None) for c in checked]
 
 
+def check_file(incoming: IncomingFile) -> None:
+    """Would the file be accepted (type by content, size)? ValidationError says why not."""
+    _check(incoming)
+
+
 def _check(incoming: IncomingFile) -> _Checked:
     name = (incoming.name or "").strip().replace("\\", "/").rsplit("/", 1)[-1]
     if not name:

@@ -40,6 +40,7 @@ from wuyang_tasks.imports.feedback_form import FormProblem, ReturnedForm, Return
 from wuyang_tasks.imports.workbook import WorkbookRefused
 
 from . import extensions as extension_service
+from . import feedback_evidence
 from .feedback import FeedbackEntry, already_recorded, check_entry, record_feedback
 from .feedback_forms import FACT_HEADERS, KEY_HEADER, RowKey, altered_facts, ledger_identity, stamp_parts, task_stamps
 from .task_list import chinese_date
@@ -62,6 +63,7 @@ class PlannedRow:
     sent: str = ""  # a conflict: the task as the form showed it
     now: str = ""  # a conflict: what happened since
     record: bool | None = None  # a conflict's decision: record (True), skip (False), undecided
+    evidence_files: tuple[Path, ...] = ()  # 佐证材料 named in the row, found beside the workbook
 
     @property
     def will_record(self) -> bool:
@@ -126,6 +128,7 @@ class CollectResult:
     extensions: int = 0
     unchanged: int = 0
     skipped_conflicts: int = 0
+    attachments: int = 0  # 佐证材料 files attached to the reports
     notes: list[str] = field(default_factory=list)
     backup_path: Path | None = None
 
@@ -264,10 +267,13 @@ class _Planner:
         bad = check_entry(entry, task.status, self.today)
         if not bad and entry.request is FeedbackRequest.EXTEND:
             bad = self._extension_problem(task, entry)
+        files, missing = feedback_evidence.find(form.path.parent, entry.evidence)
+        bad = [*bad, *((feedback_evidence.COLUMN, message) for message in missing)]
         for header, message in bad:
             problem(message, column=row.letters.get(header), field=header, **at)
         if bad:
             return
+        planned.evidence_files = tuple(files)
         if stamps.get(task.id) != key.stamp:
             planned.kind = CONFLICT
             planned.sent = _sent_side(row)
@@ -367,8 +373,10 @@ def _record(s: Session, row: PlannedRow, result: CollectResult, today: date, cal
             head: str) -> None:
     try:
         outcome = record_feedback(s, row.entry, today=today, cal=cal)
+        feedback_evidence.attach(s, row.task_id, outcome.report_id, list(row.evidence_files))
     except LedgerError as refused:
         raise CollectRejected(head, [FormProblem(row.file, refused.message, sheet=row.sheet, row=row.row)]) from None
+    result.attachments += len(row.evidence_files)
     result.reports += outcome.report_id is not None
     result.to_review += outcome.moved_to_review
     result.extensions += outcome.extension_id is not None
