@@ -183,3 +183,20 @@ with backup.backup_lock(path):
     assert [i.reason for i in backup.list_backups(path)] == ["daily"]
     assert note(window) == ""
     window.close()
+
+
+def test_damage_found_by_the_backup_s_check_is_said_in_a_message_box(path, qtbot, monkeypatch, dialogs):
+    """A large ledger is fully checked only by the daily backup's check: when that finds damage
+    the clerk is told, with where to restore from, and no damaged copy is kept."""
+    from tests.reliability.helpers import damage
+    from wuyang_tasks.db import ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "FULL_CHECK_MAX_BYTES", 0)
+    damage(path)
+    window = window_on(path, qtbot)
+    qtbot.waitUntil(lambda: any(d[0] == "今天的自动备份" for d in dialogs), timeout=30_000)
+    [(title, text, _)] = [d for d in dialogs if d[0] == "今天的自动备份"]
+    assert "完整性检查未通过" in text and "备份与恢复" in text
+    qtbot.waitUntil(lambda: "完整性检查未通过" in note(window), timeout=10_000)
+    assert backup.list_backups(path) == []
+    window.close()
