@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from wuyang_tasks.db.models import Task
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.services.task_list import first_task_ids, list_tasks
 from wuyang_tasks.ui import task_store
 from wuyang_tasks.ui.main_window import MainWindow
@@ -43,6 +47,56 @@ def test_an_action_while_every_task_is_read_is_read_again(ui_ctx, qtbot, monkeyp
 def test_first_task_ids_follow_the_code_order(demo_ledger):
     with demo_ledger.read() as s:
         rows = list_tasks(s, today=demo_ledger.today(), cal=demo_ledger.calendar())
-        by_code = [r.id for r in sorted(rows, key=lambda r: r.code)]
+        by_code = [r.id for r in sorted(rows, key=lambda r: code_key(r.code))]
         assert first_task_ids(s, limit=7) == by_code[:7]
         assert first_task_ids(s, limit=3, descending=True) == by_code[::-1][:3]
+
+
+def _renumber(ledger, codes: dict[str, str]) -> None:
+    from wuyang_tasks.services import tasks as task_service
+
+    with ledger.write() as s:
+        for old, new in codes.items():
+            task_id = s.scalar(select(Task.id).where(Task.code == old))
+            task_service.update_task(s, task_id, expected_version=None, cal=ledger.calendar(), code=new)
+
+
+def test_codes_in_natural_order_first_screen_and_list(demo_ledger):
+    _renumber(demo_ledger, {"2016-003": "2016-1001", "2016-004": "2016-105", "2016-005": "2016-089"})
+    with demo_ledger.read() as s:
+        first = first_task_ids(s, limit=29)
+        rows = {r.id: r.code for r in list_tasks(s, today=demo_ledger.today(), cal=demo_ledger.calendar())}
+        last = first_task_ids(s, limit=3, descending=True)
+    codes = [rows[i] for i in first]
+    assert codes[-3:] == ["2016-089", "2016-105", "2016-1001"] and codes == sorted(codes, key=code_key)
+    assert [rows[i] for i in last] == ["2016-1001", "2016-105", "2016-089"]
+
+
+def test_a_saved_sort_shows_a_first_screen_then_sorts(ui_ctx, qtbot, monkeypatch):
+    """QA: at 100k tasks a session left sorted by another column showed an empty table for 4 s."""
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(task_store, "FIRST_SCREEN", 5)
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.go_to("tasks")
+    page = window.pages["tasks"]
+    qtbot.waitUntil(lambda: page.store.loaded and ui_ctx.is_idle(), timeout=30_000)
+    deadline = page.model.column_index("deadline")
+    page.table.horizontalHeader().setSortIndicator(deadline, Qt.SortOrder.DescendingOrder)
+    window.close()  # the layout is saved
+
+    ui_ctx.task_rows.invalidate()
+    ui_ctx.task_rows.loaded, ui_ctx.task_rows.rows = False, []  # the next start: nothing read yet
+    again = MainWindow(ui_ctx)
+    qtbot.addWidget(again)
+    again.show()
+    again.go_to("tasks")
+    page = again.pages["tasks"]
+    assert page.model.rowCount() == 5  # at once, in code order
+    assert page.count_label.text() == "正在读取全部任务… 读完后按“完成时限”排序。"
+    qtbot.waitUntil(lambda: page.store.loaded and page.model.rowCount() == 29, timeout=30_000)
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (deadline, Qt.SortOrder.DescendingOrder)
+    dated = [r.effective_deadline for r in page.model.rows if r.effective_deadline]
+    assert dated == sorted(dated, reverse=True)

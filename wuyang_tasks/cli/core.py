@@ -10,6 +10,7 @@ from wuyang_tasks.domain.enums import TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import demo, units
 from wuyang_tasks.services.evidence import verify_ledger
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, list_tasks
 
 from .context import CliContext
@@ -94,7 +95,8 @@ def cmd_tasks(ctx: CliContext, args) -> int:
     ledger = ctx.ledger()
     flt = task_filter_from_args(ctx, args)
     with ledger.read() as s:
-        rows = list_tasks(s, today=ledger.today(), cal=(cal := ledger.calendar()), flt=flt)
+        rows = sorted(list_tasks(s, today=ledger.today(), cal=(cal := ledger.calendar()), flt=flt),
+                      key=lambda r: code_key(r.code))
     if args.json:
         json.dump([row_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
         print()

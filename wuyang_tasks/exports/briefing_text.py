@@ -7,6 +7,7 @@ due next and year targets behind pace — a draft the clerk edits in Word before
 
 from __future__ import annotations
 
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.services.documents import BEST_RULE, COMING_DAYS, LAGGARD_RULE, Briefing, UnitStat
 from wuyang_tasks.services.task_list import chinese_date
 
@@ -54,7 +55,7 @@ def reporting_sentence(b: Briefing) -> str:
 def laggard_sentence(b: Briefing) -> str:
     if not b.overdue:
         return "本期无逾期任务。"
-    worst = sorted(b.overdue, key=lambda o: (-o.row.days_overdue, -o.row.urging_count, o.row.code))
+    worst = sorted(b.overdue, key=lambda o: (-o.row.days_overdue, -o.row.urging_count, code_key(o.row.code)))
     parts = [f"{o.row.code}“{inner_quotes(o.row.title)}”（{JOIN.join(o.row.lead_units)}，逾期{_days(o.row)}）"
              for o in worst[:NAMED_OVERDUE]]
     rest = len(worst) - NAMED_OVERDUE
@@ -97,7 +98,7 @@ def requirement_paragraphs(b: Briefing) -> list[str]:
     office = b.profile
     paragraphs = []
     if b.overdue:
-        worst = sorted(b.overdue, key=lambda o: (-o.row.days_overdue, o.row.code))[:NAMED_OVERDUE]
+        worst = sorted(b.overdue, key=lambda o: (-o.row.days_overdue, code_key(o.row.code)))[:NAMED_OVERDUE]
         codes = JOIN.join(o.row.code for o in worst) + ("等" if len(b.overdue) > len(worst) else "")
         units = JOIN.join(s.unit for s in b.laggards)
         paragraphs.append(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import Extension
 from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import ExtensionStatus, Role, TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 
@@ -57,7 +58,7 @@ class ChecklistDocument:
 
 
 def _due_order(row: TaskRow):
-    return (row.effective_deadline is None, row.effective_deadline or date.max, row.id)
+    return (row.effective_deadline is None, row.effective_deadline or date.max, code_key(row.code))
 
 
 def _open_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFilter) -> list[TaskRow]:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db.models import Person, Post, Responsibility, Task, Tenure, Unit
 from wuyang_tasks.domain.alerts import AlertPolicy
 from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import AlertLevel, ChiefKind, Role, TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 
@@ -187,6 +188,7 @@ def person_view(session: Session, person_id: int, *, today: date, cal: WorkdayCa
             deadline_display=row.deadline_display, days_overdue=row.days_overdue,
             capacity=capacity, unit_role=unit_role, unit_name=unit,
             post_held=holder.post if holder else "", answered_from=start, answered_to=end))
+    answered.sort(key=lambda a: code_key(a.code))  # stable: a task's capacities keep their order
     current = [t.post for t in tenures if t.start <= today and (t.end is None or t.end >= today)]
     return PersonView(id=person.id, name=person.name, note=person.note, tenures=tenures,
                       answered_for=answered,

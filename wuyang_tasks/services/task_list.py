@@ -36,6 +36,7 @@ from wuyang_tasks.db.models import (
 )
 from wuyang_tasks.domain import alerts
 from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import (
     AlertLevel,
     DeadlineBasis,
@@ -206,12 +207,16 @@ def list_tasks(session: Session, *, today: date, cal: WorkdayCalendar,
 
 
 def first_task_ids(session: Session, *, limit: int, descending: bool = False) -> list[int]:
-    """Ids of the first ``limit`` tasks in code order (the window's default order): a
-    screenful to show while the whole list is read. Codes compare by code point, as Python
-    sorts them (PostgreSQL: the "C" collation; SQLite compares bytes, the same order)."""
+    """Ids of the first ``limit`` tasks in code order (domain.codes: year, then number — the
+    window's default order): a screenful to show while the whole list is read. The database
+    orders "年份-序号" codes as code_key does (the year's text, then the shorter number, then
+    the text: 2017-089 < 2017-105 < 2017-1001); the candidates are then put in code_key's own
+    order (a code of another shape may differ from the full list's place by a row or two)."""
     code = _T.code if session.get_bind().dialect.name == "sqlite" else _T.code.collate("C")
-    stmt = select(_T.id).order_by(code.desc() if descending else code).limit(limit)
-    return list(session.scalars(stmt))
+    order = (func.substr(code, 1, 5), func.length(_T.code), code)
+    stmt = select(_T.id, _T.code).order_by(*(o.desc() if descending else o for o in order)).limit(limit)
+    rows = sorted(session.execute(stmt), key=lambda r: code_key(r.code), reverse=descending)
+    return [r.id for r in rows]
 
 
 def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFilter,

@@ -2,7 +2,7 @@
 
 On start and then every hour the rows are read again (alert levels depend on the day); new
 BLUE/RED tasks raise a tray notification and a badge on 任务台账. Opening the task ledger counts
-as looking: what is shown then is remembered (per ledger, in the settings) and the badge clears.
+as looking: what is shown then is remembered (per ledger, ``seen_alerts``) and the badge clears.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from wuyang_tasks.domain.enums import AlertLevel
 
+from . import seen_alerts
 from .context import UiContext
 
 WATCHED = (AlertLevel.BLUE, AlertLevel.RED)
@@ -35,6 +36,7 @@ class Reminders(QObject):
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(self.tr("Task reminders"))
             self.tray.show()
+        seen_alerts.drop_legacy(ctx.settings())
         self.store.reset.connect(lambda: self.check(notify=True))
         self.store.rows_changed.connect(lambda _ids: self.check(notify=False))
         ctx.ledger_replaced.connect(self._forget)
@@ -44,16 +46,14 @@ class Reminders(QObject):
         self.timer.start()
 
     def _key(self) -> str:
-        digest = hashlib.sha1(self.ctx.ledger.display_name().encode()).hexdigest()[:12]
-        return f"reminders/{digest}"
+        return hashlib.sha1(self.ctx.ledger.display_name().encode()).hexdigest()[:12]
 
     def current(self) -> dict[str, str]:
         """'id:LEVEL' → task code for every task now BLUE or RED."""
         return {f"{r.id}:{r.alert.value}": r.code for r in self.store.rows if r.alert in WATCHED}
 
     def seen(self) -> set[str]:
-        value = self.ctx.settings().value(self._key(), "")
-        return set(value.split(",")) if value else set()
+        return seen_alerts.load(self._key())
 
     def check(self, notify: bool) -> None:
         now = self.current()
@@ -78,9 +78,7 @@ class Reminders(QObject):
         """The clerk looked at the task ledger."""
         if not self.store.loaded:
             return
-        settings = self.ctx.settings()
-        settings.setValue(self._key(), ",".join(sorted(self.current())))
-        settings.sync()
+        seen_alerts.save(self._key(), set(self.current()))
         self.new = set()
         self.badge_changed.emit(0)
 

@@ -591,6 +591,10 @@
         <translation>延期</translation>
     </message>
     <message>
+        <source> Sorted by “%1” once all are read.</source>
+        <translation> 读完后按“%1”排序。</translation>
+    </message>
+    <message>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1 项，共 %2 项</translation>
     </message>

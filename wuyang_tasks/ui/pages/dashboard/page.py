@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import OPEN_STATUSES, AlertLevel, TaskStatus
 from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services import task_views
@@ -214,8 +215,8 @@ class DashboardPage(Page):
         week = [r for r in rows if r.status in OPEN_STATUSES and r.effective_deadline
                 and monday <= r.effective_deadline <= sunday and r.alert is not AlertLevel.RED]
         overdue = [r for r in rows if r.alert is AlertLevel.RED]
-        self.week_model.set_rows(sorted(week, key=lambda r: (r.effective_deadline, r.code)))
-        self.overdue_model.set_rows(sorted(overdue, key=lambda r: (-r.days_overdue, r.code)))
+        self.week_model.set_rows(sorted(week, key=lambda r: (r.effective_deadline, code_key(r.code))))
+        self.overdue_model.set_rows(sorted(overdue, key=lambda r: (-r.days_overdue, code_key(r.code))))
         self.week_box.setTitle(self.tr("Due this week (%1 – %2): %3").replace(
             "%1", f"{monday.month}月{monday.day}日").replace("%2", f"{sunday.month}月{sunday.day}日")
             .replace("%3", str(len(week))))

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import AlertLevel
 from wuyang_tasks.services.task_list import TaskRow
 
@@ -37,27 +38,32 @@ class TaskTableModel(QAbstractTableModel):
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.columns = [
-            Column("code", self.tr("Code"), lambda r: r.code, lambda r: r.code, 80),
+            Column("code", self.tr("Code"), lambda r: r.code, lambda r: code_key(r.code), 80),
             Column("title", self.tr("Task"), lambda r: r.title, lambda r: r.title, 280),
+<<<<<<< HEAD
             Column("leader", self.tr("County leader"), lambda r: self._leaders(r),
                    lambda r: _names(r.lead_leaders), 70),
+=======
+            Column("leader", self.tr("County leader"), lambda r: _names(r.lead_leaders),
+                   lambda r: (_names(r.lead_leaders), code_key(r.code)), 70),
+>>>>>>> 72d782a (编号 in natural order everywhere it is sorted (domain/codes.code_key: year, then number — 2017-089 < 2017-105 < 2017-1001): the task table and its tie-breaks, the first screenful's SQL, the dashboard lists, the ledger export, checklists, the briefing's overdue list, the person file, the CLI list. A unit's (leader's, person's) ledger export leaves out 待交办 and 已撤销 unless the filter asks for them. A sort saved on another column no longer leaves the table empty while every task is read: the first screenful shows in code order, the caption says the saved sort comes back, and it does once all rows are there. Seen alerts leave settings.ini: a small compressed file per ledger in reminders/, the last 10 ledgers kept, old settings keys dropped)
             Column("lead_unit", self.tr("Lead unit"), lambda r: _names(r.lead_units),
                    lambda r: _names(r.lead_units), 110),
             Column("cooperating", self.tr("Cooperating units"), lambda r: _names(r.cooperating_units),
                    lambda r: _names(r.cooperating_units), 130),
             Column("deadline", self.tr("Deadline"), lambda r: r.deadline_display,
-                   lambda r: (r.effective_deadline or _FAR, r.code), 110),
+                   lambda r: (r.effective_deadline or _FAR, code_key(r.code)), 110),
             Column("status", self.tr("Status"), lambda r: r.status.label,
-                   lambda r: (list(type(r.status)).index(r.status), r.code), 60),
+                   lambda r: (list(type(r.status)).index(r.status), code_key(r.code)), 60),
             Column("alert", self.tr("Alert"), lambda r: r.alert.label if r.alert else "",
-                   lambda r: (-(r.alert.rank if r.alert else -1), r.code), 64),
+                   lambda r: (-(r.alert.rank if r.alert else -1), code_key(r.code)), 64),
             Column("overdue", self.tr("Days overdue"),
                    lambda r: str(r.days_overdue) if r.days_overdue else "",
-                   lambda r: (r.days_overdue, r.code), 64, align_right=True),
+                   lambda r: (r.days_overdue, code_key(r.code)), 64, align_right=True),
             Column("urgings", self.tr("Urgings"), lambda r: str(r.urging_count) if r.urging_count else "",
-                   lambda r: (r.urging_count, r.code), 46, align_right=True),
+                   lambda r: (r.urging_count, code_key(r.code)), 46, align_right=True),
             Column("progress", self.tr("Latest progress"), lambda r: r.last_report_text or "",
-                   lambda r: (r.last_report_date or date.min, r.code), 200),
+                   lambda r: (r.last_report_date or date.min, code_key(r.code)), 200),
         ]
 
     # -- contents ---------------------------------------------------------------------------

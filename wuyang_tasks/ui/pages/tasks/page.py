@@ -82,6 +82,7 @@ class TasksPage(Page):
         self.store.reset.connect(lambda: self.when_visible(self._on_rows_loaded))
         self.store.rows_changed.connect(lambda _ids: self.when_visible(self.apply_filter))
         self._choices_loaded = False
+        self._sort_when_loaded: tuple[int, Qt.SortOrder] | None = None
         self._update_actions()
 
     # -- actions ------------------------------------------------------------------------------
@@ -207,22 +208,34 @@ class TasksPage(Page):
         self._choices_loaded = True
 
     def _show_first_screen(self) -> None:
-        """While the whole list loads (seconds at 100,000 tasks): the first screenful in the
-        default code order, filters and sorting off until every row is there."""
-        if (self.model.columns[self.model.sort_column].key != "code"
-                or not self.filters.criteria().is_empty()):
+        """While the whole list loads (seconds at 100,000 tasks): the first screenful in code
+        order, filters and sorting off until every row is there. A sort the clerk left on
+        another column (it needs every row) is shown as 编号 meanwhile and comes back with them."""
+        if not self.filters.criteria().is_empty():
             return
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        caption = self.store.reading_all_caption()
+        if self.model.columns[column].key != "code":
+            self._sort_when_loaded = (column, order)
+            caption += self.tr(" Sorted by “%1” once all are read.").replace(
+                "%1", self.model.columns[column].title)
+            header.setSortIndicator(self.model.column_index("code"), Qt.SortOrder.AscendingOrder)
         self.model.set_rows(self.store.first_screen(
             descending=self.model.sort_order == Qt.SortOrder.DescendingOrder))
         self.filters.setEnabled(False)
-        self.table.horizontalHeader().setSectionsClickable(False)
-        self.count_label.setText(self.store.reading_all_caption())
+        header.setSectionsClickable(False)
+        self.count_label.setText(caption)
 
     def apply_filter(self) -> None:
         if not self.store.loaded:
             return
         self.filters.setEnabled(True)
         self.table.horizontalHeader().setSectionsClickable(True)
+        if self._sort_when_loaded is not None:
+            column, order = self._sort_when_loaded
+            self._sort_when_loaded = None
+            self.table.horizontalHeader().setSortIndicator(column, order)
         if not self._choices_loaded:
             self._load_choices()
         criteria = self.filters.criteria()
