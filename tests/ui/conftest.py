@@ -18,6 +18,25 @@ def _gc_on_the_gui_thread(qapp):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _widgets_die_before_the_application(qapp):
+    """At the end of the session every window and dialog left over is deleted while the
+    application still runs: left to PySide's exit clean-up, a widget held by a slot's closure
+    was freed twice (an abort after every test had passed)."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
+    gc.collect()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _chinese(qapp):
     translators = install_translators(qapp, CHINESE)
     yield translators

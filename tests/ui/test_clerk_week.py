@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -21,14 +22,15 @@ from wuyang_tasks.services.units import county_leaders
 from wuyang_tasks.ui.app import Launcher
 from wuyang_tasks.ui.pages import reports
 
-from .user import User, fill_minutes
+from .user import User, fill_minutes, settle_qt_objects
 
 WAIT_MS = 60_000
 
 
 @pytest.fixture
 def user(monkeypatch, tmp_path):
-    return User(monkeypatch, tmp_path / "files", screenshots=tmp_path / "screenshots")
+    yield User(monkeypatch, tmp_path / "files", screenshots=tmp_path / "screenshots")
+    settle_qt_objects()
 
 
 @pytest.fixture
@@ -70,13 +72,15 @@ def test_first_run_offers_the_demo_and_opens_it(user, tmp_path, qtbot):
     assert any("FirstRunDialog" in s for s in user.seen)
     qtbot.waitUntil(lambda: launcher.window is not None, timeout=WAIT_MS)
     window = launcher.window
-    qtbot.addWidget(window)
-    user.ctx = window.ctx
     page = _tasks(window, qtbot)
     assert page.model.rowCount() == 29
     assert window.statusBar().isVisible()
     user.shoot(window, "first_run_window")
-    window.close()
+    window.close()  # as the clerk ends the day: layout saved, workers waited for
+    ledger, launcher.window = window.ctx.ledger, None
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=WAIT_MS)
+    ledger.dispose()
 
 
 def test_minutes_become_drafts_and_are_assigned(window, user, qtbot):

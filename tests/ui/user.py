@@ -65,7 +65,7 @@ class User:
         self.saved: list[Path] = []  # files the program was told to write
         self.opened_urls: list[str] = []
         self.menus: list[QMenu] = []
-        self.sizes: list[tuple[str, QSize, QSize]] = []  # each dialog: its size, what it asks for
+        self.sizes: list[tuple[str, QSize, QSize, QSize]] = []  # each dialog: size, hint, least
         self.errors: list[BaseException] = []
         self.bugs: list[BaseException] = []
         self.answers: dict[str, str] = {}  # message-box text fragment → button text to press
@@ -144,7 +144,7 @@ class User:
         self.seen.append(f"dialog: {name} {dialog.windowTitle()}")
         dialog.show()
         QApplication.processEvents()
-        self.sizes.append((name, dialog.size(), dialog.sizeHint()))
+        self.sizes.append((name, dialog.size(), dialog.sizeHint(), dialog.minimumSizeHint()))
         self.shoot(dialog, name)
         if self.mode == "accept":  # as it is; if refused, with the fields filled; else 取消
             filler = self.fillers.get(name)
@@ -229,6 +229,21 @@ class User:
         return folder
 
 
+def settle_qt_objects() -> None:
+    """After a test: the dialogs and windows it made die now, while the application lives
+    (left to the interpreter's exit, some were freed after Qt and crashed it)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
 def _first_suffix(filter_text: str) -> str:
     match = re.search(r"\*(\.\w+)", filter_text or "")
     return match.group(1) if match else ""
@@ -276,7 +291,7 @@ def _click(dialog: QDialog, text: str) -> None:
 
 def fill_minutes(dialog: QDialog, user: User) -> None:
     """从会议纪要生成任务: open the meeting's text (it is analysed at once), then save."""
-    _click(dialog, "打开文本文件")
+    _click(dialog, "打开")
     user._wait(lambda: dialog.save_button.isEnabled())
 
 
