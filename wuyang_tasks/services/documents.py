@@ -408,26 +408,21 @@ class LedgerDocument:
 
 def build_ledger(session: Session, *, today: date, cal: WorkdayCalendar,
                  flt: TaskFilter | None = None, scope: str = "") -> LedgerDocument:
-<<<<<<< HEAD
-    """任务台账 of the current filter; ``scope`` names the filter in the caption (e.g. 县环保局).
+    """任务台账 of the current filter, in code order; ``scope`` names the filter in the caption
+    (e.g. 县环保局). A unit's or a leader's ledger lists what was given to them: not drafts
+    (待交办, not yet assigned) nor cancelled tasks (已撤销) — unless the filter asks for them.
 
     ``territorial`` is what the printed ledger shows as 属地单位 where it differs from the row:
     a task for every township prints 各乡镇 (as the minutes wrote it), a township's own ledger
     that township. The workbook keeps every name: it must import into a ledger without them."""
     rows = list_tasks(session, today=today, cal=cal, flt=flt)
+    if flt is not None and (flt.unit_id or flt.leader_id or flt.person_id) and not flt.statuses:
+        rows = [r for r in rows if _in_scope(r)]
+    rows.sort(key=lambda r: code_key(r.code))
     county_wide = county_wide_tasks(session)
     township = session.get(Unit, flt.unit_id) if flt and flt.unit_id else None
     own = (township.name,) if township is not None and township.kind is UnitKind.TOWNSHIP else ALL_TOWNSHIPS
     territorial = {row.id: own for row in rows if row.id in county_wide}
-=======
-    """任务台账 of the current filter, in code order; ``scope`` names the filter in the caption
-    (e.g. 县环保局). A unit's or a leader's ledger lists what was given to them: not drafts
-    (待交办, not yet assigned) nor cancelled tasks (已撤销) — unless the filter asks for them."""
-    rows = list_tasks(session, today=today, cal=cal, flt=flt)
-    if flt is not None and (flt.unit_id or flt.leader_id or flt.person_id) and not flt.statuses:
-        rows = [r for r in rows if _in_scope(r)]
-    rows.sort(key=lambda r: code_key(r.code))
->>>>>>> 72d782a (编号 in natural order everywhere it is sorted (domain/codes.code_key: year, then number — 2017-089 < 2017-105 < 2017-1001): the task table and its tie-breaks, the first screenful's SQL, the dashboard lists, the ledger export, checklists, the briefing's overdue list, the person file, the CLI list. A unit's (leader's, person's) ledger export leaves out 待交办 and 已撤销 unless the filter asks for them. A sort saved on another column no longer leaves the table empty while every task is read: the first screenful shows in code order, the caption says the saved sort comes back, and it does once all rows are there. Seen alerts leave settings.ini: a small compressed file per ledger in reminders/, the last 10 ledgers kept, old settings keys dropped)
     county = county_name(session)
     meta = session.get(LedgerMeta, LEDGER_TITLE_KEY)
     title = meta.value if meta and meta.value.strip() else f"{county}任务台账"
