@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -34,12 +35,15 @@ def path(_demo_template, tmp_path, monkeypatch):
 
 @pytest.fixture
 def gate(monkeypatch):
-    """The backup's compression waits until ``gate`` is set (or the backup is stopped)."""
+    """The backup's compression waits until ``gate`` is set (or the backup is stopped), 30 s at
+    most: a test that fails before setting it must not leave the window's close (pytest-qt's
+    teardown) waiting for the backup for ever."""
     gate = threading.Event()
     real = backup_codec.compress_file
 
     def slow(source, target, stop=None):
-        while not gate.wait(0.02):
+        deadline = time.monotonic() + 30
+        while not gate.wait(0.02) and time.monotonic() < deadline:
             if stop is not None and stop.is_set():
                 break
         return real(source, target, stop)
@@ -74,7 +78,9 @@ def test_the_window_shows_first_and_stays_usable_while_the_backup_runs(path, gat
     assert backup.list_backups(path) == []  # shown before any backup was made
     qtbot.waitUntil(lambda: "正在进行今天的自动备份" in note(window), timeout=10_000)
     # usable meanwhile: a page is opened from the navigation
-    tasks_row = [window.nav.item(r).text() for r in range(window.nav.count())].index("任务台账")
+    # by the item's key: its text gains a badge, 任务台账  (3), once the reminders have looked
+    tasks_row = [window.nav.item(r).data(Qt.ItemDataRole.UserRole)
+                 for r in range(window.nav.count())].index("tasks")
     rect = window.nav.visualItemRect(window.nav.item(tasks_row))
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_key() == "tasks"
