@@ -25,24 +25,41 @@ def write_notice_pdf(doc: NoticeDocument, target: str | Path, fonts=None):
     from . import pdf_common as pc
 
     fonts = fonts or pc.load_fonts()
-    template = pc.numbered_templates(fonts)["portrait"]
-    title = f"督办通知单 {doc.notice.number_label}"
+    return fit(doc, fonts, pc.numbered_templates(fonts)["portrait"], target)[2]
+
+
+def fit(doc: NoticeDocument, fonts, template, target: str | Path) -> tuple[NoticeDocument, float, object]:
+    """The notice as it fits one page, built into ``target`` to measure: the first of SIZES at
+    which it does, else the smallest with the task's text cut (the title, units, deadline and
+    requirement are always printed whole; the full text is in the ledger). Returns the notice
+    as printed, its size and the build's result."""
     for size in SIZES:
-        result = pc.build(target, _story(doc, fonts, size), templates=[template], title=title, fonts=fonts)
-        if result.pages == 1:
-            return result
-    # Even the smallest size spills over: the notice stays one page, the task's full text is in
-    # the ledger (the title, units, deadline and requirement are always printed whole).
+        result = _build(doc, fonts, size, template, target)
+        if result is not None and result.pages == 1:
+            return doc, size, result
     content = doc.notice.task_content
-    while result.pages > 1 and content:
+    while (result is None or result.pages > 1) and content:
         content = content[: len(content) // 2]
-        shorter = replace(doc, notice=replace(doc.notice, task_content=content + "……（全文见任务台账）"))
-        result = pc.build(target, _story(shorter, fonts, SIZES[-1]), templates=[template], title=title,
-                          fonts=fonts)
-    return result
+        doc = replace(doc, notice=replace(doc.notice, task_content=content + "……（全文见任务台账）"))
+        result = _build(doc, fonts, SIZES[-1], template, target)
+    return doc, SIZES[-1], result
 
 
-def _story(doc: NoticeDocument, fonts, size: float) -> list:
+def _build(doc: NoticeDocument, fonts, size: float, template, target: str | Path):
+    """The built notice, or None where a box of it is taller than a page (reportlab refuses
+    the layout): that size does not fit either."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from . import pdf_common as pc
+
+    try:
+        return pc.build(target, story(doc, fonts, size), templates=[template],
+                        title=f"督办通知单 {doc.notice.number_label}", fonts=fonts)
+    except LayoutError:
+        return None
+
+
+def story(doc: NoticeDocument, fonts, size: float) -> list:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle

@@ -1,7 +1,7 @@
 """Several 督办通知单 in one PDF (the task list's selection printed at once), one page each.
 
-Each notice is laid out by ``notice_pdf`` at the first size at which it fits its page, then
-the pages are set one after the other in a single file.
+Each notice is fitted to its page by ``notice_pdf.fit`` (a smaller size, at the last its task's
+text cut), then the pages are set one after the other in a single file.
 """
 
 from __future__ import annotations
@@ -13,17 +13,6 @@ from pathlib import Path
 from wuyang_tasks.services.documents import NoticeDocument
 
 from . import notice_pdf
-
-
-def _fitting_size(doc: NoticeDocument, fonts, template, scratch: Path) -> float:
-    from . import pdf_common as pc
-
-    for size in notice_pdf.SIZES:
-        result = pc.build(scratch, notice_pdf._story(doc, fonts, size), templates=[template],
-                          title="", fonts=fonts)
-        if result.pages == 1:
-            return size
-    return notice_pdf.SIZES[-1]
 
 
 def write_notices_pdf(docs: Sequence[NoticeDocument], target: str | Path, fonts=None, progress=None):
@@ -38,7 +27,7 @@ def write_notices_pdf(docs: Sequence[NoticeDocument], target: str | Path, fonts=
         for i, doc in enumerate(docs):
             if progress is not None:
                 progress(i, len(docs))
-            size = _fitting_size(doc, fonts, template, Path(folder) / "one.pdf")
-            story += ([PageBreak()] if story else []) + notice_pdf._story(doc, fonts, size)
+            shown, size, _ = notice_pdf.fit(doc, fonts, template, Path(folder) / "one.pdf")
+            story += ([PageBreak()] if story else []) + notice_pdf.story(shown, fonts, size)
     numbers = "、".join(d.notice.number_label for d in docs)
     return pc.build(target, story, templates=[template], title=f"督办通知单 {numbers}", fonts=fonts)
