@@ -19,6 +19,20 @@ class ValidationError(LedgerError):
     pass
 
 
+class RejectedWithProblems(ValidationError):
+    """A file or a batch refused whole: ``head``, then its problems one a line (the first
+    MAX_LISTED; each has ``text()``). ``problems`` keeps every one for a preview."""
+
+    MAX_LISTED = 200
+
+    def __init__(self, head: str, problems: list):
+        lines = [p.text() for p in problems[: self.MAX_LISTED]]
+        if len(problems) > self.MAX_LISTED:
+            lines.append(f"……另有 {len(problems) - self.MAX_LISTED} 个问题未列出")
+        super().__init__(head + "\n" + "\n".join(f"  {line}" for line in lines))
+        self.problems = problems
+
+
 class NotFound(LedgerError):
     pass
 

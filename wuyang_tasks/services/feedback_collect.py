@@ -35,7 +35,7 @@ from wuyang_tasks.domain.enums import (
     UrgingLevel,
     UrgingMethod,
 )
-from wuyang_tasks.domain.errors import LedgerError, ValidationError
+from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
 from wuyang_tasks.imports.feedback_form import FormProblem, ReturnedForm, ReturnedRow, read_returned
 from wuyang_tasks.imports.workbook import WorkbookRefused
 
@@ -46,7 +46,6 @@ from .feedback_forms import FACT_HEADERS, KEY_HEADER, RowKey, altered_facts, led
 from .task_list import chinese_date
 
 RECORD, UNCHANGED, CONFLICT, CLOSED = "record", "unchanged", "conflict", "closed"
-MAX_LISTED = 200
 
 
 @dataclass
@@ -133,15 +132,8 @@ class CollectResult:
     backup_path: Path | None = None
 
 
-class CollectRejected(ValidationError):
-    """The batch has problems; nothing was recorded. ``problems`` lists every one."""
-
-    def __init__(self, head: str, problems: list[FormProblem]):
-        lines = [p.text() for p in problems[:MAX_LISTED]]
-        if len(problems) > MAX_LISTED:
-            lines.append(f"……另有 {len(problems) - MAX_LISTED} 个问题未列出")
-        super().__init__(head + "\n" + "\n".join(f"  {line}" for line in lines))
-        self.problems = problems
+class CollectRejected(RejectedWithProblems):
+    """The batch has problems; nothing was recorded."""
 
 
 # --------------------------------------------------------------------------- reading

@@ -22,7 +22,7 @@ from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Source
 from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, UnitKind
-from wuyang_tasks.domain.errors import LedgerError, ValidationError
+from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
 from wuyang_tasks.imports.ledger_plan import LedgerPlan, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
 from wuyang_tasks.imports.minutes import DraftTask, MetricProposal, MinutesProposal, UnitRef, propose
@@ -34,19 +34,10 @@ from . import units as unit_service
 from .common import add_audited, no_gc
 
 IMPORT_NOTE = "按导入台账的状态"
-MAX_LISTED = 200
 
 
-
-class ImportRejected(ValidationError):
-    """The file has problems; nothing was imported. ``problems`` lists every one."""
-
-    def __init__(self, head: str, problems: list[Problem]):
-        lines = [p.text() for p in problems[:MAX_LISTED]]
-        if len(problems) > MAX_LISTED:
-            lines.append(f"……另有 {len(problems) - MAX_LISTED} 个问题未列出")
-        super().__init__(head + "\n" + "\n".join(f"  {line}" for line in lines))
-        self.problems = problems
+class ImportRejected(RejectedWithProblems):
+    """The file has problems; nothing was imported."""
 
 
 # --------------------------------------------------------------------------- ledger tables
