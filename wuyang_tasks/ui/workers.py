@@ -92,13 +92,7 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         if self._finished or self.cancelled:
             return
-        dialog = QProgressDialog(self._title, None, 0, 0, self._parent_widget)
-        dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(360)
+        dialog = wait_dialog(self._title, self._parent_widget, width=360)
         if self._cancellable:
             dialog.setCancelButtonText(QCoreApplication.translate("Workers", "Cancel"))
             dialog.canceled.connect(self.cancel)
@@ -166,3 +160,16 @@ def start_job(title: str, fn: Callable[[Progress], Any], on_done: Callable[[Any]
 
 def active_jobs() -> set[Job]:
     return set(_ACTIVE)
+
+
+def wait_dialog(text: str, parent, *, width: int, cancel_text: str | None = None) -> QProgressDialog:
+    """请稍候: a progress dialog without steps, modal to its window, shown at once and kept until
+    the caller closes it (a job's, the daily backup's wait at exit)."""
+    dialog = QProgressDialog(text, cancel_text, 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(width)
+    return dialog

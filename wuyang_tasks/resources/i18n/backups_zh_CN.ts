@@ -148,11 +148,4 @@
         <translation>不等待（下次启动时再备份）</translation>
     </message>
 </context>
-<context>
-    <name>Workers</name>
-    <message>
-        <source>Please wait</source>
-        <translation>请稍候</translation>
-    </message>
-</context>
 </TS>

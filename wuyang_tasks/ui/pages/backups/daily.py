@@ -15,14 +15,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import LedgerOpenError, take_daily_backup
 
 from ...context import UiContext
 from ...errors import describe, log_unexpected
+from ...workers import wait_dialog
 
 START_DELAY_MS = 2000  # after the window shows: its first screenful goes first
 
@@ -130,15 +131,9 @@ class DailyBackup(QObject):
         self._timer.stop()
         if not self.is_running():
             return
-        dialog = QProgressDialog(self.tr("Finishing today's automatic backup; the program closes "
-                                         "when it is done…"),
-                                 self.tr("Don't wait (back up at the next start)"), 0, 0, self.window)
-        dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(420)
+        dialog = wait_dialog(self.tr("Finishing today's automatic backup; the program closes "
+                                     "when it is done…"), self.window, width=420,
+                             cancel_text=self.tr("Don't wait (back up at the next start)"))
         loop = QEventLoop()
         dialog.canceled.connect(self._stop.set)
         poll = QTimer(interval=50)
