@@ -63,7 +63,8 @@ def test_an_uncovered_year_in_the_status_bar_leads_to_the_dialog(main_window, ui
     assert opened[0][0] == 2099 and "未收录2099年" in opened[0][1]
     main_window.action_calendar.trigger()
     assert len(opened) == 2
-    assert [a.text() for a in main_window.menuBar().actions()][-2:] == ["工具(&T)", "帮助(&H)"]
+    menus = [a.text() for a in main_window.menuBar().actions()]
+    assert "工具(&T)" in menus and menus[-1] == "帮助(&H)"
 
 
 def test_read_only_ledger_shows_the_calendar_but_no_editing(ui_ctx, qtbot, monkeypatch):
