@@ -1,7 +1,7 @@
 """责任清单 / 问责台账 (accountability sheet) as Excel and as a landscape PDF.
 
-Two parts: the tasks owned, each with the unit's party and government chiefs at the time of
-assignment, deadline, status, urgings, extensions and accountability; then the accountability
+Two parts: the tasks owned, each with the unit's party and government chiefs and its 分管负责人
+as of the sheet's day, deadline, status, urgings, extensions and accountability; then the accountability
 records themselves (never rewritten: a corrected or voided record stays, with its state).
 """
 
@@ -15,7 +15,7 @@ from wuyang_tasks.services.task_list import chinese_date
 
 TASKS_SHEET, RECORDS_SHEET = "责任清单", "问责台账"
 TASK_HEADERS = ("序号", "编号", "工作任务", "责任单位", "责任类别", "党组织主要负责人", "行政主要负责人",
-                "牵头县领导", "完成时限", "状态", "逾期", "催办情况", "延期情况", "问责情况")
+                "分管负责人", "牵头县领导", "完成时限", "状态", "逾期", "催办情况", "延期情况", "问责情况")
 RECORD_HEADERS = ("序号", "被问责人", "时任职务", "问责方式", "责任类型", "问责事实", "决定机关", "决定文号",
                   "生效日期", "涉及任务", "记录状态")
 
@@ -31,7 +31,7 @@ def _task_values(sheet: AccountabilitySheet, dates_as_text: bool) -> list[list]:
         overdue = f"{r.days_overdue}{'个工作日' if r.deadline_basis.value == 'WORKDAY' else '天'}" \
             if r.days_overdue else ""
         out.append([i, r.code, r.title, line.unit, line.unit_role, line.party_chief, line.government_chief,
-                    "、".join(r.lead_leaders), deadline, r.status.label, overdue, line.urgings,
+                    line.deputies, "、".join(r.lead_leaders), deadline, r.status.label, overdue, line.urgings,
                     line.extensions, line.records])
     return out
 
@@ -49,12 +49,15 @@ def write_accountability_xlsx(sheet: AccountabilitySheet, target: str | Path, pr
     from . import xlsx_common as x
 
     caption = "    ".join([*_scope(sheet), f"截至{chinese_date(sheet.as_of)}", sheet.issuer])
-    task_cols = [x.Column("序号", 5, 6, center=True), x.Column("编号", 9, 12, center=True),
-                 x.Column("工作任务", 20, 34), x.Column("责任单位", 10, 18), x.Column("责任类别", 8, 9, center=True),
-                 x.Column("党组织主要负责人", 14, 24), x.Column("行政主要负责人", 14, 24),
-                 x.Column("牵头县领导", 8, 11, center=True), x.Column("完成时限", 14, 18, center=True),
-                 x.Column("状态", 7, 9, center=True), x.Column("逾期", 6, 10, center=True),
-                 x.Column("催办情况", 12, 30), x.Column("延期情况", 12, 28), x.Column("问责情况", 12, 34)]
+    # maxima keep fifteen columns legible on landscape A4 fit to width (as the ledger's, about
+    # 80 %): long texts wrap inside their column instead of shrinking the whole page
+    task_cols = [x.Column("序号", 5, 5, center=True), x.Column("编号", 9, 10, center=True),
+                 x.Column("工作任务", 18, 24), x.Column("责任单位", 9, 12), x.Column("责任类别", 8, 8, center=True),
+                 x.Column("党组织主要负责人", 10, 13), x.Column("行政主要负责人", 10, 13),
+                 x.Column("分管负责人", 10, 13), x.Column("牵头县领导", 10, 10, center=True),
+                 x.Column("完成时限", 12, 14, center=True), x.Column("状态", 6, 7, center=True),
+                 x.Column("逾期", 6, 8, center=True), x.Column("催办情况", 10, 16),
+                 x.Column("延期情况", 10, 14), x.Column("问责情况", 10, 16)]
     record_cols = [x.Column("序号", 5, 6, center=True), x.Column("被问责人", 8, 10, center=True),
                    x.Column("时任职务", 12, 24), x.Column("问责方式", 8, 12, center=True),
                    x.Column("责任类型", 10, 12, center=True), x.Column("问责事实", 20, 44),
@@ -90,8 +93,8 @@ def write_accountability_pdf(sheet: AccountabilitySheet, target: str | Path, fon
     values = _task_values(sheet, True)
     if values:
         story.append(pc.table(st, TASK_HEADERS, values,
-                              pc.scaled((3.5, 8.5, 16, 8, 6.5, 12, 12, 6, 11, 6, 6.5, 12, 10, 12), width),
-                              centered=(0, 1, 4, 7, 8, 9, 10)))
+                              pc.scaled((3.5, 8.5, 15, 8, 6.5, 11, 11, 11, 6, 10, 6, 6, 11, 9, 11), width),
+                              centered=(0, 1, 4, 8, 9, 10, 11)))
     else:
         story.append(st.p("该范围内没有已交办的任务。", st.plain))
     story += [PageBreak(), st.p(f"问责台账（{sheet.scope}）", st.title), Spacer(1, 6)]

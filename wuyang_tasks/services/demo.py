@@ -99,8 +99,7 @@ _GIVEN = ["建国", "志强", "红梅", "卫东", "国庆", "秀兰", "海涛", 
           "向阳", "保平", "金凤", "书杰", "德胜", "瑞芳", "俊杰", "爱华", "学军", "鹏飞", "雪梅"]
 
 
-def _invented_names():
-    i = 0
+def _invented_names(i: int = 0):
     while True:
         yield _SURNAMES[(i * 7) % len(_SURNAMES)] + _GIVEN[(i * 5) % len(_GIVEN)]
         i += 1
@@ -251,6 +250,10 @@ def _build(s, ledger: Ledger) -> str:
     names = _invented_names()
     unit_ids: dict[str, int] = {}
     people: dict[str, int] = {}
+    # the 分管负责人 (a deputy of each department and township, named 责任人 on its tasks) are
+    # drawn from further along the names: the chiefs keep theirs
+    deputy_names = _invented_names(90)
+    deputies: dict[int, int] = {}  # unit → its deputy
 
     order = 0
     for name, short in LEADERSHIP:
@@ -268,11 +271,14 @@ def _build(s, ledger: Ledger) -> str:
                                     aliases=aliases).id
         unit_ids[name] = uid
         _chiefs(s, uid, "党组书记", gov_title, names)
+        deputies[uid] = _deputy(s, uid, f"副{gov_title}", deputy_names)
     for name in TOWNSHIPS:
         order += 10
         uid = unit_service.add_unit(s, name, UnitKind.TOWNSHIP, sort_order=order).id
         unit_ids[name] = uid
-        _chiefs(s, uid, "党委书记", "镇长" if name.endswith("镇") else "乡长", names)
+        gov_title = "镇长" if name.endswith("镇") else "乡长"
+        _chiefs(s, uid, "党委书记", gov_title, names)
+        deputies[uid] = _deputy(s, uid, f"副{gov_title}", deputy_names)
     for name in ENTERPRISES:
         order += 10
         uid = unit_service.add_unit(s, name, UnitKind.ENTERPRISE, sort_order=order).id
@@ -293,7 +299,7 @@ def _build(s, ledger: Ledger) -> str:
 
     task_ids = []
     for spec in DEMO_TASKS:
-        task_ids.append(_task(s, spec, source.id, unit_ids, people, cal))
+        task_ids.append(_task(s, spec, source.id, unit_ids, people, deputies, cal))
 
     overdue = task_ids[1]  # the 10-working-day survey, due 2016-07-27
     add_audited(s, Urging(task_id=overdue, urged_on=date(2016, 7, 28), method=UrgingMethod.WRITTEN,
@@ -309,6 +315,7 @@ def _build(s, ledger: Ledger) -> str:
                              status=ExtensionStatus.APPROVED, decided_by_id=people["宋耀生"],
                              decided_on=date(2016, 7, 27), decision_note="同意延期至9月30日，每周报送进展。"))
     task_ids.append(add_rectification(s, unit_id=unit_ids["舞泉镇"], inspector_id=people["朱俊峰"],
+                                      responsible_id=deputies[unit_ids["舞泉镇"]],
                                       cal=cal))  # with its photos (佐证材料)
     office.save(s, DEMO_OFFICE)
     set_meta(s, REFERENCE_DAY_KEY, REFERENCE_DAY.isoformat())
@@ -323,7 +330,14 @@ def _chiefs(s, unit_id: int, party_title: str, gov_title: str, names) -> None:
         unit_service.appoint(s, post.id, person.id, TENURE_START)
 
 
-def _task(s, spec: _T, source_id: int, unit_ids, people, cal) -> int:
+def _deputy(s, unit_id: int, title: str, names) -> int:
+    post = unit_service.add_post(s, unit_id, title, sort_order=3)
+    person = unit_service.add_person(s, next(names), note="演示虚构")
+    unit_service.appoint(s, post.id, person.id, TENURE_START)
+    return person.id
+
+
+def _task(s, spec: _T, source_id: int, unit_ids, people, deputies, cal) -> int:
     if spec.deadline == "ongoing":
         deadline = task_service.DeadlineSpec(ongoing=True, text="长期坚持")
     elif isinstance(spec.deadline, tuple) and spec.deadline[0] == "wd":
@@ -340,6 +354,9 @@ def _task(s, spec: _T, source_id: int, unit_ids, people, cal) -> int:
                    task_service.Assignment(Role.LEAD_UNIT, unit_id=unit_ids[spec.lead])]
     assignments += [task_service.Assignment(Role.COOPERATING_UNIT, unit_id=unit_ids[u]) for u in spec.coop]
     assignments += [task_service.Assignment(Role.TERRITORIAL_UNIT, unit_id=unit_ids[u]) for u in territorial]
+    if unit_ids[spec.lead] in deputies:  # the lead unit's 分管负责人, as real ledgers name one
+        assignments.append(task_service.Assignment(Role.RESPONSIBLE_PERSON,
+                                                   person_id=deputies[unit_ids[spec.lead]]))
     task = task_service.create_task(
         s, title=spec.title, content=spec.content, category=spec.category, source_id=source_id,
         urgency=spec.urgency, is_key=spec.key, deadline=deadline, today=MEETING_DAY, cal=cal,

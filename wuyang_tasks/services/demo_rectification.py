@@ -47,8 +47,10 @@ def site_photo(fence_whole: bool) -> bytes:
     return out.getvalue()
 
 
-def add_rectification(s, *, unit_id: int, inspector_id: int, cal: WorkdayCalendar) -> int:
-    """Record the inspection and close its rectification with the photos; returns the task id."""
+def add_rectification(s, *, unit_id: int, inspector_id: int, responsible_id: int,
+                      cal: WorkdayCalendar) -> int:
+    """Record the inspection and close its rectification (整改责任人 ``responsible_id``) with the
+    photos; returns the task id."""
     template = checklists.template_view(s, checklists.find_template(s, "六个百分之百").id)
     fence = template.items[0]
     results = [inspections.ItemResult(i.id, CheckResult.FAIL if i.id == fence.id else CheckResult.PASS)
@@ -59,7 +61,8 @@ def add_rectification(s, *, unit_id: int, inspector_id: int, cal: WorkdayCalenda
         template_id=template.id, results=results, summary="城区在建工地扬尘治理专项督导。",
         findings=[inspections.FindingSpec("东侧围挡缺失约40米，裸露土方未覆盖",
                                           requirement="立即补齐围挡，覆盖裸露土方，7月21日前整改到位",
-                                          deadline=DEADLINE, item_id=fence.id)])
+                                          deadline=DEADLINE, item_id=fence.id,
+                                          responsible_person_id=responsible_id)])
     finding = inspections.inspection_detail(s, inspection.id).findings[0]
     attachments.attach(s, attachments.Target(finding_id=finding.id), [
         attachments.IncomingFile.from_bytes("检查发现问题-东侧围挡缺失（演示图片）.jpg", site_photo(False))])

@@ -5,7 +5,8 @@ A checklist covers one unit, one county leader (a section for every township the
 with on the day) or one site (an enterprise unit of that name, else the tasks that name it).
 The accountability sheet names, for each task, the unit's party and government chiefs who answer
 for it as of the sheet's day (services.who_answers: whoever held the post that day within the
-task's life; a closed task, those of its last day).
+task's life; a closed task, those of its last day), and its 分管负责人: the task's named 责任人
+on the line of the unit where they held a post that day.
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ class ResponsibilityLine:
     unit_role: str  # 牵头单位 / 配合单位 / 属地单位
     party_chief: str  # 张建国（舞泉镇党委书记）
     government_chief: str
+    deputies: str  # 分管负责人: the task's named 责任人 who sit in this unit, 、-joined
     urgings: str  # 2次，最近〔2016〕第1号（2016年7月28日，红色）
     extensions: str
     records: str
@@ -167,6 +169,7 @@ def build_accountability(session: Session, *, today: date, cal: WorkdayCalendar,
             if r.status not in (TaskStatus.DRAFT, TaskStatus.CANCELLED)]
     ids = [r.id for r in rows]
     chiefs = people.chiefs_by_task(session, ids, today) if ids else {}
+    named = people.named_by_task(session, ids, today) if ids else {}
     urging_text = _urging_texts(session, ids)
     extension_text = _extension_texts(session, ids)
     records = accountability.record_views(session, task_ids=ids) if ids else []
@@ -182,6 +185,7 @@ def build_accountability(session: Session, *, today: date, cal: WorkdayCalendar,
                 + ("" if rec.in_force else f"，{rec.state_label}"))
     lines = []
     for r in rows:
+        deputies = _deputies_by_unit(chiefs.get(r.id, []), named.get(r.id, []))
         for uc in chiefs.get(r.id, []):
             if unit_id is not None:
                 wanted = uc.unit_id == unit_id
@@ -191,9 +195,24 @@ def build_accountability(session: Session, *, today: date, cal: WorkdayCalendar,
                 continue
             lines.append(ResponsibilityLine(
                 r, uc.unit_name, uc.role.label, _holder_text(uc.party_chief),
-                _holder_text(uc.government_chief), urging_text.get(r.id, ""),
+                _holder_text(uc.government_chief), "、".join(deputies.get(uc.unit_id, [])),
+                urging_text.get(r.id, ""),
                 extension_text.get(r.id, ""), "；".join(record_text.get(r.id, []))))
     return AccountabilitySheet(issuer_name(session), title, scope, today, lines, records)
+
+
+def _deputies_by_unit(units_of_task: list[people.UnitChiefs],
+                      named: list[people.NamedPerson]) -> dict[int, list[str]]:
+    """unit → the task's named 责任人 sitting in it on the day; one who sits in none of the
+    task's units (or has no post recorded) goes with the first lead unit."""
+    unit_ids = {uc.unit_id for uc in units_of_task}
+    lead = next((uc.unit_id for uc in units_of_task if uc.role is Role.LEAD_UNIT), None)
+    out: dict[int, list[str]] = defaultdict(list)
+    for person in named:
+        unit_id = person.unit_id if person.unit_id in unit_ids else lead
+        if unit_id is not None:
+            out[unit_id].append(person.text)
+    return out
 
 
 def _urging_texts(session: Session, task_ids: list[int]) -> dict[int, str]:

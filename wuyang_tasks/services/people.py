@@ -122,6 +122,35 @@ def chiefs_by_task(session: Session, task_ids: Iterable[int], day: date) -> dict
     return dict(out)
 
 
+@dataclass(frozen=True)
+class NamedPerson:
+    """A task's named 责任人 as of a day: the unit of the post they held that day (None: no post
+    then, or none recorded) and how documents name them, 李建国（县环保局副局长）."""
+
+    unit_id: int | None
+    text: str
+
+
+def named_by_task(session: Session, task_ids: Iterable[int], day: date) -> dict[int, list[NamedPerson]]:
+    """For each task, its named 责任人 (the 分管负责人 where the office names one) in the task's
+    order, each with the post held as of ``day`` (who_answers.as_of, as for the chiefs)."""
+    ids = list(task_ids)
+    rows = session.execute(
+        select(Responsibility.task_id, Responsibility.person_id, Person.name, Task.assigned_on,
+               Task.closed_on)
+        .join(Person, Person.id == Responsibility.person_id).join(Task, Task.id == Responsibility.task_id)
+        .where(Responsibility.task_id.in_(ids), Responsibility.role == Role.RESPONSIBLE_PERSON)
+        .order_by(Responsibility.task_id, Responsibility.sort_order, Responsibility.id)).all()
+    posts = who_answers.posts_of(session, [person_id for _, person_id, *_ in rows])
+    out: dict[int, list[NamedPerson]] = defaultdict(list)
+    for task_id, person_id, name, assigned_on, closed_on in rows:
+        on = who_answers.as_of(assigned_on, closed_on, day) or day
+        held = [(unit_id, h) for unit_id, h in posts.get(person_id, []) if h.holds_on(on)]
+        unit_id, holder = held[-1] if held else (None, None)
+        out[task_id].append(NamedPerson(unit_id, f"{name}（{holder.post}）" if holder else name))
+    return dict(out)
+
+
 def find_people(session: Session, name: str) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.name == name.strip()).order_by(Person.id)))
 

@@ -39,20 +39,35 @@ class Holder:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+def _held(session: Session, *condition) -> Iterable[tuple[int, ChiefKind | None, Holder]]:
+    """(unit, chief kind, holder) of every tenure meeting ``condition``, by start."""
+    rows = session.execute(
+        select(Tenure, Person.name, Post, Unit).join(Person, Person.id == Tenure.person_id)
+        .join(Post, Post.id == Tenure.post_id).join(Unit, Unit.id == Post.unit_id)
+        .where(*condition).order_by(Tenure.start_date, Tenure.id))
+    for t, name, post, unit in rows:
+        yield unit.id, post.chief_kind, Holder(t.id, t.person_id, name, post_text(post, unit),
+                                               t.start_date, t.end_date)
+
+
 def chief_holders(session: Session, unit_ids: Iterable[int]) -> dict[tuple[int, ChiefKind], list[Holder]]:
     """(unit, party or government) → every holder of that chief post, by start."""
     ids = list(set(unit_ids))
     out: dict[tuple[int, ChiefKind], list[Holder]] = defaultdict(list)
-    if not ids:
-        return out
-    rows = session.execute(
-        select(Tenure, Person.name, Post, Unit).join(Person, Person.id == Tenure.person_id)
-        .join(Post, Post.id == Tenure.post_id).join(Unit, Unit.id == Post.unit_id)
-        .where(Post.unit_id.in_(ids), Post.chief_kind.is_not(None))
-        .order_by(Tenure.start_date, Tenure.id))
-    for t, name, post, unit in rows:
-        out[(unit.id, post.chief_kind)].append(
-            Holder(t.id, t.person_id, name, post_text(post, unit), t.start_date, t.end_date))
+    if ids:
+        for unit_id, kind, holder in _held(session, Post.unit_id.in_(ids), Post.chief_kind.is_not(None)):
+            out[(unit_id, kind)].append(holder)
+    return out
+
+
+def posts_of(session: Session, person_ids: Iterable[int]) -> dict[int, list[tuple[int, Holder]]]:
+    """person → every post they held, (unit, holder), by start: where a named 责任人 (a 分管负责人)
+    sits on a day."""
+    ids = list(set(person_ids))
+    out: dict[int, list[tuple[int, Holder]]] = defaultdict(list)
+    if ids:
+        for unit_id, _, holder in _held(session, Tenure.person_id.in_(ids)):
+            out[holder.person_id].append((unit_id, holder))
     return out
 
 
