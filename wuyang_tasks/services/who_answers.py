@@ -102,3 +102,37 @@ def stretch(first: date, last: date | None, assigned_on: date | None, closed_on:
     if start > (end if end is not None else today):
         return None
     return start, end
+
+
+@dataclass
+class ChiefIndex:
+    """Every unit's party and government chief posts and their holders, by unit name: the task
+    list names a task's lead-unit chiefs for each row from it (a few hundred tenures, read once)
+    instead of a query per task."""
+
+    by_unit: dict[str, dict[ChiefKind, list[Holder]]]
+
+    def lead_chiefs(self, lead_units: Iterable[str], assigned_on: date | None,
+                    closed_on: date | None, day: date) -> tuple[str, ...]:
+        """Names of the lead units' party then government chiefs answering as of ``day``
+        (as_of: within the task's life), in the units' order, each once."""
+        on = as_of(assigned_on, closed_on, day)
+        names: list[str] = []
+        if on is None:
+            return ()
+        for unit in lead_units:
+            posts = self.by_unit.get(unit, {})
+            for kind in (ChiefKind.PARTY, ChiefKind.GOVERNMENT):
+                holder = holder_on(posts.get(kind, []), on)
+                if holder is not None and holder.name not in names:
+                    names.append(holder.name)
+        return tuple(names)
+
+
+def chief_index(session: Session) -> ChiefIndex:
+    names = dict(session.execute(select(Unit.id, Unit.name)).all())
+    by_unit: dict[str, dict[ChiefKind, list[Holder]]] = defaultdict(dict)
+    for (unit_id, kind), holders in chief_holders(session, names).items():
+        by_unit[names[unit_id]][kind] = holders
+    return ChiefIndex(dict(by_unit))
+

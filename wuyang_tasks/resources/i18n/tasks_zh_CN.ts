@@ -488,6 +488,10 @@
         <translation>牵头单位</translation>
     </message>
     <message>
+        <source>Unit chiefs</source>
+        <translation>主要负责人</translation>
+    </message>
+    <message>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>

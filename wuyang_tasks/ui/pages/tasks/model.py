@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import AlertLevel
 from wuyang_tasks.services.task_list import TaskRow
+from wuyang_tasks.services.who_answers import ChiefIndex
 
 ROW_COLOURS = {AlertLevel.RED: "#fbe3e3", AlertLevel.YELLOW: "#fff6d5", AlertLevel.BLUE: "#e3eefc"}
 LIGHT_COLOURS = {AlertLevel.RED: "#d93025", AlertLevel.YELLOW: "#e6a700",
@@ -37,6 +38,8 @@ class TaskTableModel(QAbstractTableModel):
         self.rows: list[TaskRow] = []
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
+        self.chiefs = ChiefIndex({})
+        self.today = date.today()
         self.columns = [
             Column("code", self.tr("Code"), lambda r: r.code, lambda r: code_key(r.code), 80),
             Column("title", self.tr("Task"), lambda r: r.title, lambda r: r.title, 280),
@@ -44,6 +47,8 @@ class TaskTableModel(QAbstractTableModel):
                    lambda r: (_names(r.lead_leaders), code_key(r.code)), 70),
             Column("lead_unit", self.tr("Lead unit"), lambda r: _names(r.lead_units),
                    lambda r: _names(r.lead_units), 110),
+            Column("chiefs", self.tr("Unit chiefs"), lambda r: _names(self._chiefs(r)),
+                   lambda r: (_names(self._chiefs(r)), code_key(r.code)), 110),
             Column("cooperating", self.tr("Cooperating units"), lambda r: _names(r.cooperating_units),
                    lambda r: _names(r.cooperating_units), 130),
             Column("deadline", self.tr("Deadline"), lambda r: r.deadline_display,
@@ -67,6 +72,15 @@ class TaskTableModel(QAbstractTableModel):
         mark = self.tr("%1 (liaison)")
         liaising = [mark.replace("%1", n) for n in row.liaison_leaders if n not in row.lead_leaders]
         return _names([*row.lead_leaders, *liaising])
+
+    def _chiefs(self, row: TaskRow) -> tuple[str, ...]:
+        """The lead units' party and government chiefs who answer for the task today (党政同责),
+        after a 任免 the successor from the day of the appointment."""
+        return self.chiefs.lead_chiefs(row.lead_units, row.assigned_on, row.closed_on, self.today)
+
+    def set_chiefs(self, chiefs: ChiefIndex, today: date) -> None:
+        """Set before ``set_rows`` (the page reloads both whenever the ledger changes)."""
+        self.chiefs, self.today = chiefs, today
 
     def set_rows(self, rows: list[TaskRow]) -> None:
         self.beginResetModel()

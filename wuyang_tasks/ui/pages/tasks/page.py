@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.enums import UrgingMethod
 from wuyang_tasks.domain.workflow import Action, allowed_actions
-from wuyang_tasks.services import task_views, urgings
+from wuyang_tasks.services import task_views, urgings, who_answers
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
 
@@ -39,6 +39,7 @@ from .model import TaskTableModel
 if TYPE_CHECKING:
     from .editor import TaskEditor
 
+HEADER_KEY = "tasks/header_v2"  # the columns' order and widths, since 主要负责人 was added
 MAIN_ACTIONS = (Action.ASSIGN, Action.ACCEPT, Action.APPROVE, Action.SEND_BACK)
 MORE_ACTIONS = (Action.START, Action.REPORT, Action.SUSPEND, Action.RESUME, Action.CANCEL,
                 Action.ARCHIVE)
@@ -205,6 +206,7 @@ class TasksPage(Page):
     def _load_choices(self) -> None:
         with self.ctx.ledger.read() as s:
             self.filters.set_choices(task_views.pick_lists(s, self.ctx.today()))
+            self.model.set_chiefs(who_answers.chief_index(s), self.ctx.today())
         self._choices_loaded = True
 
     def _show_first_screen(self) -> None:
@@ -494,9 +496,10 @@ class TasksPage(Page):
 
     # -- layout memory --------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("tasks/header", self.table.horizontalHeader().saveState())
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        settings.remove("tasks/header")  # the layout saved before the 主要负责人 column
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("tasks/header")
+        state = settings.value(HEADER_KEY)
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
