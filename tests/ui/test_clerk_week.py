@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
-from wuyang_tasks.db.models import Task
-from wuyang_tasks.domain.enums import CheckResult, ExtensionStatus, TaskStatus
+from tests.feedback.helpers import edit, form_path
+from wuyang_tasks.db.models import ProgressReport, Task
+from wuyang_tasks.domain.enums import CheckResult, ChiefKind, ExtensionStatus, TaskStatus
 from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.services import extensions as ext_service
 from wuyang_tasks.services.units import county_leaders
@@ -226,3 +227,67 @@ def test_accountability_record_and_person_file(window, user, qtbot, tmp_path):
     _settle(window, qtbot)
     pdf = user.saved[-1]
     assert pdf.suffix == ".pdf" and "李亦博" in _pdf_text(pdf)
+
+
+def _chiefs_by_code(page) -> dict[str, str]:
+    column = page.model.column_index("chiefs")
+    return {page.model.rows[i].code: page.model.index(i, column).data()
+            for i in range(page.model.rowCount())}
+
+
+def test_appointment_hands_the_open_tasks_to_the_successor(window, user, qtbot):
+    """任免 in 单位与人员: 县环保局 gets a new 局长 today; the task list's 主要负责人 names him on
+    the bureau's open tasks and keeps his predecessor on those closed before."""
+    page = _tasks(window, qtbot)
+    today = window.ctx.today()
+    ours = [r for r in page.model.rows if r.lead_units == ("县环保局",) and r.assigned_on]
+    open_codes = [r.code for r in ours if r.status.is_open]
+    closed_codes = [r.code for r in ours if r.closed_on and r.closed_on < today]
+    assert open_codes and closed_codes and page.model.headerData(
+        page.model.column_index("chiefs"), Qt.Orientation.Horizontal) == "主要负责人"
+
+    window.go_to("units")
+    units = window.pages["units"]
+    units.units.setCurrentRow(next(i for i, e in enumerate(units.rows) if e and e.name == "县环保局"))
+    units.posts.selectRow(next(i for i, p in enumerate(units.selected_post()[0].posts)
+                               if p.chief_kind is ChiefKind.GOVERNMENT))
+    old = units.selected_post()[1].holder
+
+    def fill(dialog, _user):
+        dialog.new_name.setText("韩新民")  # a new person; effective from today, the default
+    user.fillers["AppointDialog"] = fill
+    QTest.mouseClick(units.appoint_button, Qt.MouseButton.LeftButton)
+    _settle(window, qtbot)
+    page = _tasks(window, qtbot)
+    qtbot.waitUntil(lambda: "韩新民" in _chiefs_by_code(page)[open_codes[0]], timeout=WAIT_MS)
+    chiefs = _chiefs_by_code(page)
+    assert all("韩新民" in chiefs[c] and old not in chiefs[c] for c in open_codes)
+    assert all(old in chiefs[c] and "韩新民" not in chiefs[c] for c in closed_codes)
+    user.shoot(window, "task_list_after_appointment")
+
+
+def test_feedback_forms_go_out_and_come_back(window, user, qtbot, monkeypatch, tmp_path):
+    """反馈表 ▸ 下发反馈表… writes a form per unit; 舞泉镇 fills two rows in Excel; 反馈表 ▸
+    收回反馈表… shows what will be recorded and 收回 records both, the 申请办结 for review."""
+    page = _tasks(window, qtbot)
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(forms)))
+    page.feedback_actions.send.trigger()
+    _settle(window, qtbot)
+    assert len(list(forms.glob("*_反馈表_2016年第30周.xlsx"))) == 22
+    edit(form_path(forms, "舞泉镇"), {
+        "2016-001": {"本期进展": "新增围挡120米，7个工地全部达标", "完成百分比": 95, "报送人": "李明"},
+        "2016-002": {"本期进展": "乡镇工地排查完毕，问题清单已报送", "申请": "申请办结", "报送人": "李明"}})
+    with window.ctx.ledger.read() as s:
+        reports = s.scalar(select(func.count()).select_from(ProgressReport))
+    page.feedback_actions.collect.trigger()
+    _settle(window, qtbot)
+    assert any("FeedbackCollectDialog" in seen for seen in user.seen)
+    with window.ctx.ledger.read() as s:
+        assert s.scalar(select(func.count()).select_from(ProgressReport)) == reports + 2
+        assert s.scalar(select(Task.status).where(Task.code == "2016-002")) is TaskStatus.REPORTED
+    qtbot.waitUntil(lambda: any(r.code == "2016-002" and r.status is TaskStatus.REPORTED
+                                for r in page.model.rows), timeout=WAIT_MS)
+    assert not user.bugs
+
