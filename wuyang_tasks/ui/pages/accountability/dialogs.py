@@ -254,8 +254,9 @@ class PersonDialog(QDialog):
                      + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr>")
         for a in view.answered_for:
             unit = f"{a.unit_name}（{a.unit_role.label}）" if a.unit_role else ""
+            then = "<br>".join(escape(t) for t in (a.post_held, a.period) if t)  # a liaison: no post
             parts.append(f"<tr><td>{escape(a.code)}</td><td>{escape(a.title)}</td><td>{escape(unit)}</td>"
-                         f"<td>{escape(a.capacity)}</td><td>{escape(a.post_held)}<br>{escape(a.period)}</td>"
+                         f"<td>{escape(a.capacity)}</td><td>{then}</td>"
                          f"<td>{a.status.label}</td><td>{a.alert.label if a.alert else ''}</td>"
                          f"<td>{escape(a.deadline_display)}</td></tr>")
         parts.append(f"</table><h3>{escape(records)}</h3><ul>")
