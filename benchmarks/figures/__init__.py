@@ -7,7 +7,7 @@ approximated by something else.
 from __future__ import annotations
 
 from ..harness import Figure
-from . import backups, bundle, db, documents, window
+from . import backups, bundle, db, documents, feedback, window
 
 TASK_PAGE = "wuyang_tasks.ui.pages.tasks"
 
@@ -29,6 +29,14 @@ FIGURES: tuple[Figure, ...] = (
            documents.ledger_pdf_program, documents.ledger_pdf_baseline,
            requires=("wuyang_tasks.exports.ledger_pdf", "wuyang_tasks.services.documents"),
            fixed_sizes=(1_000,)),
+    Figure("feedback_collect", "收回反馈表：读取 22 个工作簿（各至多 50 行，1千项台账的单位不足 50 项）并与台账比对（预览）",
+           "openpyxl read_only 读取同样工作簿的全部单元格", 2.0, None,
+           feedback.collect_program, feedback.collect_baseline,
+           requires=("wuyang_tasks.services.feedback_collect",)),
+    Figure("briefing_docx", "工作周报/通报 Word（公文格式，N 项任务的台账）",
+           "python-docx 写同样的段落和表格单元格，无样式", 1.5, None,
+           feedback.briefing_docx_program, feedback.briefing_docx_baseline,
+           requires=("wuyang_tasks.exports.briefing_docx",)),
     Figure("import_xlsx", "导入 N 行任务台账 Excel", "openpyxl read_only 逐行读取 + sqlite3 executemany 写入同样的行",
            2.0, 10_000, documents.import_program, documents.import_baseline,
            requires=("wuyang_tasks.services.intake", "wuyang_tasks.exports.ledger_xlsx"), writes=True,

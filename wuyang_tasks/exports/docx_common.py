@@ -18,7 +18,9 @@ Import only from inside an export function: python-docx (lxml) loads lazily.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from copy import deepcopy
 from pathlib import Path
 
 from docx import Document
@@ -28,11 +30,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from wuyang_tasks.fileio import atomic_path
 
 from .fonts import FontSet
 
+_PLAIN = re.compile(r"[^\t\n\r]+")  # a cell's text that goes into one w:t as it is
 RED = RGBColor(0xFF, 0x00, 0x00)
 BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
@@ -268,30 +273,69 @@ class Writer:
     # ------------------------------------------------------------------ tables
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], widths_mm: Sequence[float],
               *, centered: Sequence[int] = (), size: float = 10.5, fills: dict[tuple[int, int], str] | None = None):
-        """A ruled table, header row repeated on every page, rows not split across pages."""
+        """A ruled table, header row repeated on every page, rows not split across pages.
+
+        Body cells are copies of one cell made through python-docx per (column, shading), their
+        text put into its one run: building every cell through python-docx's API made the 通报
+        of a 10,000-task ledger (3,300 rows) take 21 s, four times python-docx's plain cells."""
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         center = set(centered)
         line = size * 1.35
+        self._table_grid(table, widths_mm)
         header = table.rows[0]
         header._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-        for cell, text in zip(header.cells, headers):
+        for cell, text, width in zip(header.cells, headers, widths_mm):
+            cell.width = Mm(width)
             self._cell(cell, str(text), role="heading", size=size, align=CENTER, line=line, shade="E7E6E6")
         fills = fills or {}
+        models: dict[tuple[int, str | None], object] = {}
+
+        def model(column: int, shade: str | None):
+            """The cell the body cells of ``column`` with ``shade`` are copied from (one run)."""
+            if (column, shade) not in models:
+                scratch = table.add_row()
+                cell = scratch.cells[column]
+                cell.width = Mm(widths_mm[column])
+                self._cell(cell, "X", size=size, align=CENTER if column in center else LEFT_ALIGN,
+                           line=line, shade=shade)
+                models[(column, shade)] = cell._tc
+                table._tbl.remove(scratch._tr)
+            return models[(column, shade)]
+
+        row_model = parse_xml(f'<w:tr {nsdecls("w")}><w:trPr><w:cantSplit/></w:trPr></w:tr>')
+        for c in range(len(headers)):
+            row_model.append(deepcopy(model(c, None)))
+        t_path = f'{qn("w:p")}/{qn("w:r")}/{qn("w:t")}'
         for r, values in enumerate(rows):
-            row = table.add_row()
-            row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-            for c, (cell, value) in enumerate(zip(row.cells, values)):
-                self._cell(cell, "" if value is None else str(value), size=size,
-                           align=CENTER if c in center else LEFT_ALIGN, line=line, shade=fills.get((r, c)))
-        self._widths(table, widths_mm)
+            tr = deepcopy(row_model)  # one copy a row: each copy is a document of its own in lxml
+            cells = tr.findall(qn("w:tc"))
+            for c, value in enumerate(values[:len(headers)]):
+                text = "" if value is None else str(value)
+                tc = cells[c]
+                if (r, c) in fills:
+                    tr.replace(tc, tc := deepcopy(model(c, fills[(r, c)])))
+                t = tc.find(t_path)
+                if _PLAIN.fullmatch(text):
+                    t.text = text
+                    if text != text.strip():
+                        t.set(qn("xml:space"), "preserve")
+                else:  # empty, or line breaks and tabs: the runs built by python-docx
+                    run = t.getparent()
+                    paragraph = run.getparent()
+                    paragraph.remove(run)
+                    self._runs(Paragraph(paragraph, _Cell(tc, table)), text, size=size)
+            for tc in cells[len(values):]:  # a short row: its last cells left empty
+                tc.find(f'{qn("w:p")}').remove(tc.find(f'{qn("w:p")}/{qn("w:r")}'))
+            table._tbl.append(tr)
         return table
 
     @staticmethod
-    def _widths(table, widths_mm: Sequence[float]) -> None:
-        """Fixed column widths in the grid and every cell (Word reads the cells, LibreOffice the grid)."""
+    def _table_grid(table, widths_mm: Sequence[float]) -> None:
+        """Fixed column widths in the grid (LibreOffice reads it) and the table's own; each cell
+        carries its width too (Word reads the cells: ``_widths``, or set as a cell is made)."""
         tbl_pr = table._tbl.tblPr
         for old in tbl_pr.findall(qn("w:tblW")):
             tbl_pr.remove(old)
@@ -299,6 +343,11 @@ class Writer:
         tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
         for column, width in zip(table.columns, widths_mm):
             column.width = Mm(width)
+
+    @classmethod
+    def _widths(cls, table, widths_mm: Sequence[float]) -> None:
+        cls._table_grid(table, widths_mm)
+        for column, width in zip(table.columns, widths_mm):
             for cell in column.cells:
                 cell.width = Mm(width)
 
@@ -310,13 +359,16 @@ class Writer:
         p.paragraph_format.line_spacing = Pt(line)
         p.paragraph_format.first_line_indent = Pt(0)
         self.off_grid(p)
-        for i, part in enumerate(text.split("\n")):
-            if i:
-                p.add_run().add_break()
-            self.run(p, part, role=role, size=size)
+        self._runs(p, text, role=role, size=size)
         if shade:
             cell._tc.get_or_add_tcPr().append(
                 parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{shade}"/>'))
+
+    def _runs(self, paragraph, text: str, *, role: str = "body", size: float) -> None:
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                paragraph.add_run().add_break()
+            self.run(paragraph, part, role=role, size=size)
 
     def label_table(self, rows: Sequence[tuple[str, str]], widths_mm: tuple[float, float], *,
                     size: float, heights_mm: Sequence[float | None] = ()):

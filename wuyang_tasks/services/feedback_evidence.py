@@ -19,6 +19,8 @@ def find(folder: Path, names: tuple[str, ...]) -> tuple[list[Path], list[str]]:
     """(the files found, a problem for each name not found or not acceptable). A name matches
     a file of that name in ``folder``, case aside; written without its extension, the one file
     of that stem."""
+    if not names:  # most rows name none: no listing of the folder for each of them
+        return [], []
     files = [p for p in folder.iterdir() if p.is_file()] if folder.is_dir() else []
     found, problems = [], []
     for name in names:
