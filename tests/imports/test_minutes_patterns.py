@@ -194,3 +194,45 @@ def test_anaphoric_units_and_owners_of_items():
     (d,) = propose(text).drafts
     assert d.lead.written == "县民政局" and [r.written for r in d.cooperating] == ["县发改局"]
     assert "加快工作节奏" in d.title
+
+
+def test_a_speaker_on_the_next_work_and_an_item_asking_without_yao():
+    text = ("听取汇报后，县长刘国庆就做好下一步工作，强调了具体意见。一是要推进扬尘污染治理工作；"
+            "二是认真部署土地确权等项工作。同时，要认真抓好三夏生产、西蔡河治理工作；三是要推进县城电网改造工作。")
+    drafts = propose(text, issued_on=date(2019, 5, 14)).drafts
+    assert [d.title for d in drafts] == ["推进扬尘污染治理工作", "认真部署土地确权等项工作",
+                                         "认真抓好三夏生产、西蔡河治理工作", "推进县城电网改造工作"]
+    assert {d.leader for d in drafts} == {"刘国庆"}
+
+
+def test_when_the_paper_the_work_makes_is_due():
+    text = ("一、报送整改方案。各有关地区和部门要针对存在的问题，认真分析原因，并逐一制定整改方案。"
+            "整改方案请于2015年8月15日前报国务院。\n"
+            "二、报告整改结果。各有关地区和部门要认真按照整改方案明确的目标和时限完成整改任务，"
+            "整改报告请于2015年12月31日前报国务院。")
+    plan, result = propose(text).drafts
+    assert plan.title.startswith("针对存在的问题") and plan.deadline.day == date(2015, 8, 15)
+    assert result.title == "认真按照整改方案明确的目标和时限完成整改任务" and result.deadline.day == date(2015, 12, 31)
+    assert not plan.lead and not result.lead
+
+
+def test_a_paper_another_group_did_not_make_is_a_task_of_its_own():
+    text = ("各牵头单位要建立任务清单和责任清单，细化工作举措。"
+            "各牵头单位的具体推进实施方案务于2021年2月3日前报送市政府。")
+    listing, plan = propose(text).drafts
+    assert listing.deadline is None and plan.deadline.day == date(2021, 2, 3)
+
+
+def test_a_modifier_ending_its_sentence_is_the_work():
+    text = "会议要求，要加强责任监管，对相关责任人、责任单位、建设任务等内容以公示牌形式向社会公示；要加大森林防火工作力度。"
+    first, fire = propose(text).drafts
+    assert "以公示牌形式向社会公示" in first.title and fire.title == "加大森林防火工作力度"
+
+
+def test_labels_with_a_semicolon_for_the_colon_and_the_lead_units_as_a_collective():
+    text = ("一、重点督办事项\n1.实施改厨、改厕、改圈等工程。（责任单位；住建局、畜牧局、各乡镇场）\n"
+            "二、工作要求\n特别是牵头单位要统筹相关责任单位制定细化方案，明确工作目标。")
+    toilets, plans = propose(text).drafts
+    assert toilets.lead.written == "住建局" and [r.written for r in toilets.cooperating] == ["畜牧局"]
+    assert toilets.all_townships
+    assert plans.lead is None and "牵头单位" in plans.collective

@@ -33,7 +33,8 @@ from .names import is_all_townships, is_other_collective
 from .roles import named_units, note_roles, split_unit_list
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
-                     r"|务必|必须|务于|须于|应于|应在|应当|应(?=[按对尽])|务(?=[求])")
+                     r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
+                     r"|(?<=[局委办位门镇乡村府室心])于(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^，。；]{0,8}?(?:前|以前|之前))")
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
 _ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|配合|参与|"
@@ -44,6 +45,7 @@ _OBJECT_VERB = re.compile(r"^对(?:于)?[^，]{2,30}(加快|加大|做好|开展
 _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
+_SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
 _PAST = re.compile(r"了(?![解])|已经|已(?=[经有完组开制成办])")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但还就或凡特尤])是(?!否)")
@@ -60,7 +62,7 @@ _BOILERPLATE = re.compile(
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署)$|绝不手软|"
-    r"坚决彻底|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
+    r"坚决彻底|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要|、)(?=\S)")
@@ -71,7 +73,7 @@ _TITLE_MAX = 60
 
 _SPEAKER_TITLED = re.compile(
     r"(?:书记|县长|区长|市长|州长|省长|主任|专员|部长|组长)([\u4e00-\u9fff]{2,3})(?:同志)?"
-    r"(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再|对[^，。：；]{0,30}?)?"
+    r"(?:就[^，。：；]{0,40}?[，,]?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再|对[^，。：；]{0,30}?)?"
     r"(指出|强调|要求|提出要求|表示)")
 _SPEAKER_PLAIN = re.compile(
     r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
@@ -183,7 +185,7 @@ def mentions_in(text: str) -> list[str]:
     for m in re.finditer(r"(全县)?各乡[（(]?[、]?镇[）)]?(人民政府|政府|[（(]街道[）)]|场)?|各镇乡|各街道|各镇(?![^，]{0,2}村)", text):
         found.append((m.start(), "各乡镇"))
     for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
-                         r"有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
+                         r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
                          r"以上责任单位|上述单位|各相关责任单位|各整治工作专班|各工作组", text):
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))
@@ -248,6 +250,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             if current is not None and current.topic is None and topic and len(groups) and current is groups[-1] \
                     and not any(g.topic == topic for g in groups[:-1]):
                 current.topic = topic
+        if pending and current is not None:
+            current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
     out: list[Group] = []
     for g in groups:
         if g.decision and any(not o.decision and o.work and set(n for _, n in g.roles) & set(o.subject)
@@ -327,7 +331,10 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
-        if current is not None and not current.work:
+        if _SUBMIT.match(text[marker.start():]) and groups and groups[-1].work \
+                and all(is_other_collective(n) for n in names) and (current is groups[-1] or _made_in(text, groups[-1])):
+            g = groups[-1]  # '…逐一制定整改方案。整改方案请于8月15日前报国务院': when the work is due
+        elif current is not None and not current.work:
             g = current  # 'A要发挥牵头作用，B要落实属地责任，…': the work that follows is theirs
             if names and all(is_other_collective(n) for n in g.subject):
                 g.subject = []  # '各级各部门…都要承担起…职责，四大班子领导要…': the later subject
@@ -368,6 +375,16 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         current.clauses.append(("modifier", pending))
     current.clauses.append((_kind(text), text))
     return current, None
+
+
+def _made_in(text: str, group: Group) -> bool:
+    """The paper a clause sends ('…细化方案报送至…') is the one the group's work makes ('制定细化方案')."""
+    papers = re.findall(r"[\u4e00-\u9fff]{2}(?:方案|报告|清单|材料|计划)", text)
+    return any(p in "，".join(group.work) for p in papers)
+
+
+def is_slogan(text: str) -> bool:
+    return _kind(text) == "slogan"
 
 
 def _kind(text: str) -> str:
