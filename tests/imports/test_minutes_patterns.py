@@ -236,3 +236,24 @@ def test_labels_with_a_semicolon_for_the_colon_and_the_lead_units_as_a_collectiv
     assert toilets.lead.written == "住建局" and [r.written for r in toilets.cooperating] == ["畜牧局"]
     assert toilets.all_townships
     assert plans.lead is None and "牵头单位" in plans.collective
+
+
+def test_a_document_checked_against_is_a_frame_not_work():
+    text = ("赵东红要求，要强化工作举措，抓紧查漏补缺，对照《张家川县贯彻落实中央环境保护督察反馈意见整改方案》和清单，"
+            "加快工作进度，抓紧回头自查，完善资料台账。")
+    draft, = propose(text).drafts
+    assert "《" not in draft.title and "加快工作进度" in draft.title
+
+
+def test_a_principle_in_quotes_is_left_out_of_the_title():
+    text = ("会议强调，自然资源和规划局要发挥牵头作用，各乡镇要落实属地管理责任，坚持“以拆为主、以补为辅，拆补结合、分类整改”的原则，"
+            "分类研究制定措施，尽快消除违法状态。")
+    draft, = propose(text).drafts
+    assert "原则" not in draft.title and "分类研究制定措施" in draft.title
+    assert draft.lead.written == "自然资源和规划局" and draft.all_townships
+
+
+def test_generic_work_words_are_no_task():
+    text = ("陈时彪要求，要加强工作领导，理顺工作机制，改进工作作风，强化工作督查，确保全县交通运输工作任务圆满完成。"
+            "会议强调，在有限的工作时效内，靠实责任、倒排工期，确保按期完成各项工作任务。")
+    assert propose(text).drafts == []
