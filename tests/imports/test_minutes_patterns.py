@@ -257,3 +257,26 @@ def test_generic_work_words_are_no_task():
     text = ("陈时彪要求，要加强工作领导，理顺工作机制，改进工作作风，强化工作督查，确保全县交通运输工作任务圆满完成。"
             "会议强调，在有限的工作时效内，靠实责任、倒排工期，确保按期完成各项工作任务。")
     assert propose(text).drafts == []
+
+
+def test_a_safety_speech_read_at_its_subjects_and_steps():
+    text = ("李丽莉在讲话中要求，各乡（镇、街道）要在统筹做好经济社会发展等工作的同时，抓实安全生产和消防风险防范工作，"
+            "深入排查治理隐患。要迅速开展排查治理，立即组织开展本行业、本领域的安全生产及消防工作大检查活动，"
+            "对重点环节、重点部位、关键设备要建立台账，对发现的安全隐患要明确责任，限时整改到位。"
+            "各级各部门要针对重点区域和重点时段安全生产工作特点，抓好安全教育培训，加强应急物资储备工作。"
+            "安委会督导组要深入基层，迅速开展督导检查工作，督促各相关部门迅速做好安全薄弱环节、场所的安全防范工作。\n"
+            "会上，应急管理局、消防大队通报了安全生产情况，县卫健委安排医疗领域安全生产工作。")
+    townships, checks, training, inspection = propose(text).drafts
+    assert townships.all_townships and townships.title.startswith("抓实安全生产")
+    assert "建立台账" in checks.sentence and "对重点环节" not in checks.title
+    assert training.title.startswith("针对重点区域") and "抓好安全教育培训" in training.title
+    assert inspection.lead.written == "安委会督导组" and "督促各相关部门" in inspection.title
+    assert {d.leader for d in (townships, checks, training, inspection)} == {"李丽莉"}
+
+
+def test_sentences_after_huiyi_yaoqiu_ask_even_without_yao():
+    text = ("会议要求，要深刻认识会议的重要意义。要组织全体职工深刻领会讲话的丰富内涵，全面把握精神实质，准确把握形势。"
+            "继续加快推进S107道路建设工程建设进度，安排专人进行现场管理；加快办理国道344过境段道路项目前期的各项审批手续。（陈李）\n"
+            "现就需要整改的事项提出以下要求。")
+    roads, permits = propose(text).drafts
+    assert roads.title.startswith("继续加快推进S107道路建设工程") and permits.title.startswith("加快办理国道344")

@@ -349,7 +349,7 @@ class _Reader:
         for lead_in, items, requirement, kind in _enumerations(paragraph):
             if lead_in:
                 self._speaker(lead_in) if not items else None
-                ctx = Context(leader=self.leader, imperative=bool(re.search(r"(强调|要求|指出|提出)[：:]", lead_in[:60])))
+                ctx = Context(leader=self.leader, imperative=bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
                 out.extend(self._drafts_of(read_passage(lead_in, ctx), category))
                 who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
                 if who:
