@@ -114,12 +114,15 @@ class Group:
         while start > 0 and self.clauses[start - 1][0] == "modifier" and not _FRAME_START.match(self.clauses[start - 1][1]):
             start -= 1
         parts: list[str] = []
+        said = 0  # characters of work and results: a long '针对…特点' before the work does not fill the title
         for kind, text in self.clauses[start:]:
             if kind == "slogan" or (kind == "modifier" and _FRAME_START.match(text)) or _FRAME.match(text):
                 continue
             parts.append(text)
-            if kind != "modifier" and (sum(map(len, parts)) >= _TITLE_WORDS or len(parts) == 3):
-                break  # a long '针对…特点' before the work does not make the title alone
+            if kind != "modifier":
+                said += len(text)
+                if said >= _TITLE_WORDS or len(parts) == 3:
+                    break
         return cut("，".join(parts))
 
 
