@@ -194,3 +194,89 @@ def test_anaphoric_units_and_owners_of_items():
     (d,) = propose(text).drafts
     assert d.lead.written == "县民政局" and [r.written for r in d.cooperating] == ["县发改局"]
     assert "加快工作节奏" in d.title
+
+
+def test_a_speaker_on_the_next_work_and_an_item_asking_without_yao():
+    text = ("听取汇报后，县长刘国庆就做好下一步工作，强调了具体意见。一是要推进扬尘污染治理工作；"
+            "二是认真部署土地确权等项工作。同时，要认真抓好三夏生产、西蔡河治理工作；三是要推进县城电网改造工作。")
+    drafts = propose(text, issued_on=date(2019, 5, 14)).drafts
+    assert [d.title for d in drafts] == ["推进扬尘污染治理工作", "认真部署土地确权等项工作",
+                                         "认真抓好三夏生产、西蔡河治理工作", "推进县城电网改造工作"]
+    assert {d.leader for d in drafts} == {"刘国庆"}
+
+
+def test_when_the_paper_the_work_makes_is_due():
+    text = ("一、报送整改方案。各有关地区和部门要针对存在的问题，认真分析原因，并逐一制定整改方案。"
+            "整改方案请于2015年8月15日前报国务院。\n"
+            "二、报告整改结果。各有关地区和部门要认真按照整改方案明确的目标和时限完成整改任务，"
+            "整改报告请于2015年12月31日前报国务院。")
+    plan, result = propose(text).drafts
+    assert plan.title.startswith("针对存在的问题") and plan.deadline.day == date(2015, 8, 15)
+    assert result.title == "认真按照整改方案明确的目标和时限完成整改任务" and result.deadline.day == date(2015, 12, 31)
+    assert not plan.lead and not result.lead
+
+
+def test_a_paper_another_group_did_not_make_is_a_task_of_its_own():
+    text = ("各牵头单位要建立任务清单和责任清单，细化工作举措。"
+            "各牵头单位的具体推进实施方案务于2021年2月3日前报送市政府。")
+    listing, plan = propose(text).drafts
+    assert listing.deadline is None and plan.deadline.day == date(2021, 2, 3)
+
+
+def test_a_modifier_ending_its_sentence_is_the_work():
+    text = "会议要求，要加强责任监管，对相关责任人、责任单位、建设任务等内容以公示牌形式向社会公示；要加大森林防火工作力度。"
+    first, fire = propose(text).drafts
+    assert "以公示牌形式向社会公示" in first.title and fire.title == "加大森林防火工作力度"
+
+
+def test_labels_with_a_semicolon_for_the_colon_and_the_lead_units_as_a_collective():
+    text = ("一、重点督办事项\n1.实施改厨、改厕、改圈等工程。（责任单位；住建局、畜牧局、各乡镇场）\n"
+            "二、工作要求\n特别是牵头单位要统筹相关责任单位制定细化方案，明确工作目标。")
+    toilets, plans = propose(text).drafts
+    assert toilets.lead.written == "住建局" and [r.written for r in toilets.cooperating] == ["畜牧局"]
+    assert toilets.all_townships
+    assert plans.lead is None and "牵头单位" in plans.collective
+
+
+def test_a_document_checked_against_is_a_frame_not_work():
+    text = ("赵东红要求，要强化工作举措，抓紧查漏补缺，对照《张家川县贯彻落实中央环境保护督察反馈意见整改方案》和清单，"
+            "加快工作进度，抓紧回头自查，完善资料台账。")
+    draft, = propose(text).drafts
+    assert "《" not in draft.title and "加快工作进度" in draft.title
+
+
+def test_a_principle_in_quotes_is_left_out_of_the_title():
+    text = ("会议强调，自然资源和规划局要发挥牵头作用，各乡镇要落实属地管理责任，坚持“以拆为主、以补为辅，拆补结合、分类整改”的原则，"
+            "分类研究制定措施，尽快消除违法状态。")
+    draft, = propose(text).drafts
+    assert "原则" not in draft.title and "分类研究制定措施" in draft.title
+    assert draft.lead.written == "自然资源和规划局" and draft.all_townships
+
+
+def test_generic_work_words_are_no_task():
+    text = ("陈时彪要求，要加强工作领导，理顺工作机制，改进工作作风，强化工作督查，确保全县交通运输工作任务圆满完成。"
+            "会议强调，在有限的工作时效内，靠实责任、倒排工期，确保按期完成各项工作任务。")
+    assert propose(text).drafts == []
+
+
+def test_a_safety_speech_read_at_its_subjects_and_steps():
+    text = ("李丽莉在讲话中要求，各乡（镇、街道）要在统筹做好经济社会发展等工作的同时，抓实安全生产和消防风险防范工作，"
+            "深入排查治理隐患。要迅速开展排查治理，立即组织开展本行业、本领域的安全生产及消防工作大检查活动，"
+            "对重点环节、重点部位、关键设备要建立台账，对发现的安全隐患要明确责任，限时整改到位。"
+            "各级各部门要针对重点区域和重点时段安全生产工作特点，抓好安全教育培训，加强应急物资储备工作。"
+            "安委会督导组要深入基层，迅速开展督导检查工作，督促各相关部门迅速做好安全薄弱环节、场所的安全防范工作。\n"
+            "会上，应急管理局、消防大队通报了安全生产情况，县卫健委安排医疗领域安全生产工作。")
+    townships, checks, training, inspection = propose(text).drafts
+    assert townships.all_townships and townships.title.startswith("抓实安全生产")
+    assert "建立台账" in checks.sentence and "对重点环节" not in checks.title
+    assert training.title.startswith("针对重点区域") and "抓好安全教育培训" in training.title
+    assert inspection.lead.written == "安委会督导组" and "督促各相关部门" in inspection.title
+    assert {d.leader for d in (townships, checks, training, inspection)} == {"李丽莉"}
+
+
+def test_sentences_after_huiyi_yaoqiu_ask_even_without_yao():
+    text = ("会议要求，要深刻认识会议的重要意义。要组织全体职工深刻领会讲话的丰富内涵，全面把握精神实质，准确把握形势。"
+            "继续加快推进S107道路建设工程建设进度，安排专人进行现场管理；加快办理国道344过境段道路项目前期的各项审批手续。（陈李）\n"
+            "现就需要整改的事项提出以下要求。")
+    roads, permits = propose(text).drafts
+    assert roads.title.startswith("继续加快推进S107道路建设工程") and permits.title.startswith("加快办理国道344")

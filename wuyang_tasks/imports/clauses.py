@@ -33,17 +33,19 @@ from .names import is_all_townships, is_other_collective
 from .roles import named_units, note_roles, split_unit_list
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
-                     r"|务必|必须|务于|须于|应于|应在|应当|应(?=[按对尽])|务(?=[求])")
+                     r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
+                     r"|(?<=[局委办位门镇乡村府室心])于(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^，。；]{0,8}?(?:前|以前|之前))")
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
 _ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|配合|参与|"
                        r"协助|组织实施|组织)$")
-_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|"
+_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|在[^，]{2,20}(?:内|期间)$|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
-_OBJECT_VERB = re.compile(r"^对(?:于)?[^，]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
+_OBJECT_VERB = re.compile(r"^对(?!照)(?:于)?[^，《]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
 _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
+_SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
 _PAST = re.compile(r"了(?![解])|已经|已(?=[经有完组开制成办])")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但还就或凡特尤])是(?!否)")
@@ -52,26 +54,26 @@ _BOILERPLATE = re.compile(
     r"提高(?:思想)?认识|思想认识|政治站位|高度重视|认清(?:新的)?形势|清醒看到|深刻认识|责任感|紧迫感|使命感|四个意识|统一思想|"
     r"发挥(?:职能|积极|主导)?作用|承担起各自工作职责|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
     r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
-    r"加强(?:组织)?领导|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
-    r"有利形势|聚焦突出问题|薄弱环节|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
+    r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
+    r"有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
     r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署)$|绝不手软|"
-    r"坚决彻底|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
+    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要|、)(?=\S)")
 REQUIREMENT = re.compile(r"要求|强调|指出|提出|部署|明确")
-_FRAME = re.compile(r"^(结合|按照|根据|依据)[^，]*(意见|要求|精神|实际|部署)$|^[^，]{0,10}的要求$|^坚持[^，]*原则$")
+_FRAME = re.compile(r"^(结合|按照|根据|依据)[^，]*(意见|要求|精神|实际|部署)$|^[^，]{0,10}的要求$|^坚持.{0,40}原则$")
 _TITLE_WORDS = 18
 _TITLE_MAX = 60
 
 _SPEAKER_TITLED = re.compile(
     r"(?:书记|县长|区长|市长|州长|省长|主任|专员|部长|组长)([\u4e00-\u9fff]{2,3})(?:同志)?"
-    r"(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再|对[^，。：；]{0,30}?)?"
+    r"(?:就[^，。：；]{0,40}?[，,]?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再|对[^，。：；]{0,30}?)?"
     r"(指出|强调|要求|提出要求|表示)")
 _SPEAKER_PLAIN = re.compile(
     r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
@@ -112,12 +114,15 @@ class Group:
         while start > 0 and self.clauses[start - 1][0] == "modifier" and not _FRAME_START.match(self.clauses[start - 1][1]):
             start -= 1
         parts: list[str] = []
+        said = 0  # characters of work and results: a long '针对…特点' before the work does not fill the title
         for kind, text in self.clauses[start:]:
             if kind == "slogan" or (kind == "modifier" and _FRAME_START.match(text)) or _FRAME.match(text):
                 continue
             parts.append(text)
-            if sum(map(len, parts)) >= _TITLE_WORDS or len(parts) == 3:
-                break
+            if kind != "modifier":
+                said += len(text)
+                if said >= _TITLE_WORDS or len(parts) == 3:
+                    break
         return cut("，".join(parts))
 
 
@@ -172,6 +177,7 @@ def mask_titles(text: str) -> str:
     return re.sub(r"《[^》]*》?", lambda m: "□" * len(m.group(0)), text)
 
 
+_TOWNSHIPS = re.compile(r"(全县)?各乡[（(]?[、]?镇(?:[、，]街道)?[）)]?(人民政府|政府|[（(]街道[）)]|场)?|各镇乡|各街道|各镇(?![^，]{0,2}村)")
 _BY = re.compile(r"由([\u4e00-\u9fff]{2,24}?(?:领导小组|工作组|指挥部|办公室|局|委|办))(?=负责(?!的)|牵头|提出|组织|制定|会同|统筹|审查)")
 _ACTOR = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:局|委|办|财政))(?=安排|组织|制定|提出|拨付|下达|做好|抓好|开展|完成)")
 
@@ -180,10 +186,10 @@ def mentions_in(text: str) -> list[str]:
     """Units a subject names: collective names, enumerations before 等部门, 县X局-style names."""
     found: list[tuple[int, str]] = []
     text = mask_titles(text)
-    for m in re.finditer(r"(全县)?各乡[（(]?[、]?镇[）)]?(人民政府|政府|[（(]街道[）)]|场)?|各镇乡|各街道|各镇(?![^，]{0,2}村)", text):
+    for m in _TOWNSHIPS.finditer(text):
         found.append((m.start(), "各乡镇"))
     for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
-                         r"有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
+                         r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
                          r"以上责任单位|上述单位|各相关责任单位|各整治工作专班|各工作组", text):
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))
@@ -197,7 +203,7 @@ def mentions_in(text: str) -> list[str]:
     bare = re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:局|委|办)", text.strip())
     if bare and not found:
         found.append((0, bare.group(0)))
-    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|督导组|督查组|工作组|专班))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
     return [name for _, name in sorted(found)]
@@ -248,6 +254,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             if current is not None and current.topic is None and topic and len(groups) and current is groups[-1] \
                     and not any(g.topic == topic for g in groups[:-1]):
                 current.topic = topic
+        if pending and current is not None:
+            current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
     out: list[Group] = []
     for g in groups:
         if g.decision and any(not o.decision and o.work and set(n for _, n in g.roles) & set(o.subject)
@@ -267,8 +275,11 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             pending: str | None, topic: str | None, sentence: str):
     """Classify one clause; returns the open group and a pending modifier."""
     text = clause.strip()
-    if index == 0 and len(text) <= 40 and re.search(r"(要求|强调|指出|提出要求|表示)$", text):
-        return current, pending  # '钟宇龙要求：' / '会议强调，': who speaks, not what is asked
+    if len(text) <= 40 and re.search(r"(要求|强调|指出|提出要求|表示)$", text) and (
+            index == 0 or speaker_in(text, text) or re.search(r"(以下|如下)要求$", text)):
+        return current, pending  # '钟宇龙要求：' / '会议强调，' / '…，县长宋耀生要求': who speaks, not what is asked
+    if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?:如何)?做好[^，]{2,30}", text)):
+        return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech
     decision = _DECISION.match(text)
     if decision and index == 0:
         rest = text[decision.end():]
@@ -306,7 +317,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             return g, None
     by = _BY.search(text)
     actor = _ACTOR.match(text)
-    if (by or actor) and not _PAST.search(text):
+    if (by or actor) and not _PAST.search(text) and not _PAST.search(sentence):  # not '会上，…通报了…，县卫健委安排…'
         g = _new(groups, ctx, sentence)
         g.obligation = True
         g.roles.append(("lead", (by or actor).group(1)))
@@ -327,7 +338,13 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
-        if current is not None and not current.work:
+        if _SUBMIT.match(text[marker.start():]) and groups and groups[-1].work \
+                and all(is_other_collective(n) for n in names) and (current is groups[-1] or _made_in(text, groups[-1])):
+            g = groups[-1]  # '…逐一制定整改方案。整改方案请于8月15日前报国务院': when the work is due
+        elif current is not None and current.work and not names and before.startswith("对") and current in groups \
+                and current.sentence == sentence:
+            g = current  # '…，对重点环节要建立台账，对发现的安全隐患要明确责任，限时整改到位': one task's steps
+        elif current is not None and not current.work:
             g = current  # 'A要发挥牵头作用，B要落实属地责任，…': the work that follows is theirs
             if names and all(is_other_collective(n) for n in g.subject):
                 g.subject = []  # '各级各部门…都要承担起…职责，四大班子领导要…': the later subject
@@ -338,7 +355,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             g.subject.extend(n for n in names if n not in g.subject)
         elif ctx.subject and not g.subject:
             g.subject = list(ctx.subject)
-        prefix = _prefix(before, names)
+        prefix = before if g is current and before.startswith("对") and g.work else _prefix(before, names)
         work = _strip_time(after)
         if prefix:
             work = prefix + work
@@ -370,6 +387,16 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     return current, None
 
 
+def _made_in(text: str, group: Group) -> bool:
+    """The paper a clause sends ('…细化方案报送至…') is the one the group's work makes ('制定细化方案')."""
+    papers = re.findall(r"[\u4e00-\u9fff]{2}(?:方案|报告|清单|材料|计划)", text)
+    return any(p in "，".join(group.work) for p in papers)
+
+
+def is_slogan(text: str) -> bool:
+    return _kind(text) == "slogan"
+
+
 def _kind(text: str) -> str:
     plain = re.sub(r"[“”‘’《》、]", "", text)
     if _BOILERPLATE.search(text) or len(plain) <= 3:
@@ -387,7 +414,7 @@ def _after_names(text: str, names: list[str]) -> str:
 
 def _prefix(before: str, names: list[str]) -> str:
     """What stands before the marker besides names: '各牵头单位的具体推进实施方案' → '具体推进实施方案'."""
-    rest = before
+    rest = _TOWNSHIPS.sub("", before)  # '各乡（镇、街道）' is written otherwise than its name 各乡镇
     for name in names:
         rest = rest.replace(name, "")
     rest = re.sub(r"^[的、和及等]+|(?:主要负责人|负责同志|全体班子成员|班子成员|负责人)", "", rest)

@@ -26,7 +26,7 @@ from datetime import date
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import ENUM, MARKER, REQUIREMENT
+from .clauses import ENUM, MARKER, REQUIREMENT, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
 from .names import is_all_townships, is_other_collective
 from .resolve import NameResolver
@@ -271,7 +271,7 @@ class _Reader:
             elif self._is_plan_item(block, leaves):
                 out.extend(self._plan_item(block))
             elif not _in_section(block, _NO_TASKS):
-                out.extend(self._paragraph(block.body, _category(block), heading=block.heading))
+                out.extend(self._paragraph(_drop_slogan_heading(block.body), _category(block), heading=block.heading))
         return _distinct(out)
 
     # -- plan items ----------------------------------------------------------------------
@@ -346,10 +346,10 @@ class _Reader:
     def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None) -> list[DraftTask]:
         self._speaker(paragraph)
         out: list[DraftTask] = []
-        for lead_in, items, requirement in _enumerations(paragraph):
+        for lead_in, items, requirement, kind in _enumerations(paragraph):
             if lead_in:
                 self._speaker(lead_in) if not items else None
-                ctx = Context(leader=self.leader, imperative=bool(re.search(r"(强调|要求|指出|提出)[：:]", lead_in[:60])))
+                ctx = Context(leader=self.leader, imperative=bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
                 out.extend(self._drafts_of(read_passage(lead_in, ctx), category))
                 who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
                 if who:
@@ -357,8 +357,11 @@ class _Reader:
             subject = [n for n in mentions_in(_last_clause(lead_in)) if n] if lead_in else []
             for item in items:
                 body = _drop_slogan_heading(item)
+                # '四是认真部署…。同时，要…': a 一是 item asks without 要 when its first sentence does;
+                # a 一要 item is a heading whose body carries its own 要
+                asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
-                              enumerated=requirement and not MARKER.search(body))
+                              enumerated=requirement and not MARKER.search(asks))
                 out.extend(self._drafts_of(read_passage(body, ctx), category))
         return out
 
@@ -469,12 +472,13 @@ def _subject_group(text: str) -> Group:
     return g
 
 
-def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
+def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     """Split a paragraph at 一是/二是 or 一要/二要 markers (one kind, the first found):
-    [(lead-in, items, under a requirement)]; a paragraph without them is one lead-in."""
+    [(lead-in, items, under a requirement, the marker's kind 是/要/、)]; a paragraph without them
+    is one lead-in."""
     marks = list(ENUM.finditer(paragraph))
     if not marks:
-        return [(paragraph, [], False)]
+        return [(paragraph, [], False, "")]
     kind = marks[0].group(2)
     numbers = "一二三四五六七八九十"
     if kind == "、":
@@ -485,7 +489,7 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
             chosen.append(m)
             expected += 1
     if len(chosen) < 2:
-        return [(paragraph, [], False)]
+        return [(paragraph, [], False, "")]
     lead_in = paragraph[: chosen[0].start()]
     items = []
     for i, m in enumerate(chosen):
@@ -494,13 +498,17 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool]]:
     requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
     if kind == "、":
         items = [re.sub(r"^要", "", item) for item in items]
-    return [(lead_in, items, requirement)]
+    return [(lead_in, items, requirement, kind)]
 
 
 def _drop_slogan_heading(item: str) -> str:
-    """'要整改到位。推进…' / '力度要更大。…': a short heading sentence states no work of its own."""
+    """'要整改到位。推进…' / '力度要更大。…' / '一、务必高效推进。…': a short heading sentence states no
+    work of its own."""
     first, sep, rest = item.partition("。")
-    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first):
+    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first) \
+            and not first.lstrip().startswith("关于") \
+            and (is_slogan(first) or MARKER.search(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
+        # '关于砂石行业整治。' names the topic; '认真部署土地确权等项工作。同时，要…': 同时 adds a task
         return rest
     return item
 

@@ -28,6 +28,7 @@ _LABELS = [
     (re.compile(r"^(属地单位|属地责任单位|实施单位)$"), "territorial"),
     (re.compile(r"^(责任单位|责任部门)$"), "responsible"),
 ]
+_LABEL_TYPO = re.compile(r"(?:^|(?<=[；;。]))\s*(牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|主责单位)\s*[；;]")  # '责任单位；住建局'
 _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?)\s*[：:]\s*(.*)$")
 _VERB = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?)?(牵头督导|牵头负责|牵头抓总|牵头|负责落实|具体负责|按职责分工负责|分工负责|"
                    r"负责|密切配合|积极配合|配合|参与|协办|协助|督导|具体实施|组织实施|落实)$")
@@ -106,6 +107,7 @@ def _plain_name(name: str) -> str:
 def note_roles(inner: str) -> list[Responsibility]:
     """Roles a responsibility note or a labelled cell states, in the order written."""
     out: list[Responsibility] = []
+    inner = _LABEL_TYPO.sub(r"\1：", inner)
     has_lead_label = bool(re.search(r"牵头单位|牵头部门|牵头责任单位|主责单位", inner))
     previous: str | None = None
     parts = [p for s in re.split(r"[。；;]", inner) if not re.search(r"不再(做|作)?分工|下同|不再列出", s)
