@@ -76,11 +76,34 @@ def test_checklist_for_a_leader_covers_each_liaison_township(demo_ledger, cal, t
     n = helpers.pages(result.path)
     assert helpers.is_a4(helpers.page_size(result.path), landscape=True)
     text = helpers.squeezed_text(result.path)
-    assert f"第1页共{n}页" in text and f"第{n}页共{n}页" in text
+    assert n == 4 and "北舞渡镇第1页共2页" in text and "莲花镇第2页共2页" in text  # each township counted
     assert text.count("被检查单位负责人（签字）") == 2
     for expected in ("北舞渡镇", "莲花镇", "□是□否", "检查人（签字）", "施工工地周边100%围挡", "检查情况"):
         assert expected in text, expected
     _all_embedded(result.path)
+
+
+def _table_rows(page_text: str) -> int:
+    return len(re.findall(r"^\s*\d+\s+2016-\d{3}\b", page_text, flags=re.MULTILINE))
+
+
+def test_leader_checklist_numbers_each_township_and_leaves_no_orphan_rows(demo_ledger, cal, tmp_path):
+    """朱俊峰's five townships have ten open tasks each: nine fit a page, and the tenth used to
+    go over alone (with the signatures), the pages counted 1 to 10 across the townships, and
+    the list of townships broke 保和 | 乡 across lines."""
+    with demo_ledger.read() as s:
+        doc = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, leader="朱俊峰")
+    assert [len(sec.tasks) for sec in doc.sections] == [10] * 5
+    result = write_checklist_pdf(doc, tmp_path / "清单.pdf")
+    pages = [helpers.page_text(result.path, n) for n in range(1, helpers.pages(result.path) + 1)]
+    assert len(pages) == 10
+    rows = [_table_rows(text) for text in pages]
+    assert sum(rows) == 50 and min(rows) >= 3, rows
+    for n, town in enumerate(sec.unit for sec in doc.sections):
+        first, second = (re.sub(r"\s+", "", t) for t in pages[2 * n:2 * n + 2])
+        assert f"{town}第1页共2页" in first and f"{town}第2页共2页" in second
+        assert "检查人（签字）" in second and "检查人（签字）" not in first  # under the last rows
+    assert "章化镇、文峰乡、保和乡、马村乡、姜店乡" in pages[0]  # on one line
 
 
 def test_checklist_for_a_site_uses_six_hundred_percent_and_fits_one_page(demo_ledger, cal, tmp_path):
