@@ -106,13 +106,25 @@ def test_leader_checklist_numbers_each_township_and_leaves_no_orphan_rows(demo_l
     assert "章化镇、文峰乡、保和乡、马村乡、姜店乡" in pages[0]  # on one line
 
 
-def test_checklist_for_a_site_uses_six_hundred_percent_and_fits_one_page(demo_ledger, cal, tmp_path):
+def test_checklist_for_a_site_names_its_parties_and_asks_for_problems_and_requirements(demo_ledger, cal, tmp_path):
+    """The 六个百分之百 form of a site: 建设/施工/监理单位 with 负责人 and 联系电话, 存在问题 and
+    整改要求 for every item, a signature box for 检查人 and each party's 负责人."""
     with demo_ledger.read() as s:
         doc = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, site="碧富浙江商城")
     assert doc.template_name == "六个百分之百" and len(doc.items) == 6
+    assert doc.parties == ("建设单位", "施工单位", "监理单位")
     result = write_checklist_pdf(doc, tmp_path / "工地.pdf")
-    assert helpers.pages(result.path) == 1
-    assert "第1页共1页" in helpers.squeezed_text(result.path)
+    n = helpers.pages(result.path)
+    text = helpers.squeezed_text(result.path)
+    assert f"第1页共{n}页" in text and f"第{n}页共{n}页" in text
+    for expected in ("参建单位单位名称负责人联系电话", "建设单位", "施工单位", "监理单位", "检查内容存在问题整改要求是否符合",
+                     "检查人（签字）", "建设单位负责人（签字）", "施工单位负责人（签字）", "监理单位负责人（签字）"):
+        assert expected in text, expected
+    last = re.sub(r"\s+", "", helpers.page_text(result.path, n))
+    assert "监理单位负责人（签字）" in last and last.count("□是□否") >= 3  # never alone on a page
+    with demo_ledger.read() as s:  # a unit's checklist keeps its one signature line
+        unit = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, unit="舞泉镇")
+    assert unit.parties == ()
 
 
 def test_checklist_refuses_unknown_template_with_the_choices(demo_ledger, cal):

@@ -142,7 +142,8 @@ class WithTail(Flowable):
 
     def wrap(self, avail_width, avail_height):
         _, table_height = self.table.wrap(avail_width, avail_height)
-        _, self._tail_height = self.tail.wrap(avail_width, avail_height)
+        _, tail_height = self.tail.wrap(avail_width, avail_height)
+        self._tail_height = tail_height + self.tail.getSpaceBefore()
         self.width, self.height = avail_width, table_height + self._tail_height
         return self.width, self.height
 
