@@ -31,6 +31,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from wuyang_tasks.fileio import atomic_path
 
+from . import MIN_ROWS
 from .fonts import FontSet
 
 RED = RGBColor(0xFF, 0x00, 0x00)
@@ -268,7 +269,9 @@ class Writer:
     # ------------------------------------------------------------------ tables
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], widths_mm: Sequence[float],
               *, centered: Sequence[int] = (), size: float = 10.5, fills: dict[tuple[int, int], str] | None = None):
-        """A ruled table, header row repeated on every page, rows not split across pages."""
+        """A ruled table, header row repeated on every page, rows not split across pages, and
+        no page with only one or two of its rows: the header and the first MIN_ROWS rows, and
+        the last MIN_ROWS rows, are kept together (keep with next on their paragraphs)."""
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -286,6 +289,12 @@ class Writer:
             for c, (cell, value) in enumerate(zip(row.cells, values)):
                 self._cell(cell, "" if value is None else str(value), size=size,
                            align=CENTER if c in center else LEFT_ALIGN, line=line, shade=fills.get((r, c)))
+        all_rows = list(table.rows)
+        last = len(all_rows) - 1  # not kept with what follows the table
+        for row in all_rows[:min(MIN_ROWS, last)] + all_rows[max(last - MIN_ROWS + 1, MIN_ROWS):last]:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
         self._widths(table, widths_mm)
         return table
 
@@ -334,6 +343,12 @@ class Writer:
             self._cell(row.cells[1], text, size=size, align=LEFT_ALIGN, line=size * 1.4)
             for cell in row.cells:
                 cell.vertical_alignment = 1  # center
+        all_rows = list(table.rows)
+        last = len(all_rows) - 1  # not kept with what follows the table
+        for row in all_rows[:min(MIN_ROWS, last)] + all_rows[max(last - MIN_ROWS + 1, MIN_ROWS):last]:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
         self._widths(table, widths_mm)
         return table
 

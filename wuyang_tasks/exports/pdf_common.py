@@ -25,7 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, Page
 
 from wuyang_tasks.fileio import atomic_path
 
-from . import column_fit, kinsoku
+from . import MIN_ROWS, column_fit, kinsoku
 from .fonts import FontSet, font_set
 
 PORTRAIT = A4
@@ -33,7 +33,6 @@ LANDSCAPE = landscape(A4)
 TOP, LEFT, TEXT_W, TEXT_H = 37 * mm, 28 * mm, 156 * mm, 225 * mm
 PAGE_NUMBER_SIZE = 14
 CELL_PADDING = 3
-MIN_ROWS = 3  # a table split over pages keeps at least this many rows on each side of the break
 # split positions count the header row: row MIN_ROWS + 1 at the earliest, MIN_ROWS from the end
 ROW_SPLIT_RANGE = (MIN_ROWS + 1, -MIN_ROWS)
 
