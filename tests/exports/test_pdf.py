@@ -217,3 +217,22 @@ def test_ledger_pdf_prints_a_task_for_every_township_as_each_township(demo_ledge
     assert all(len(r.territorial_units) == 14 for r in doc.rows if r.id in doc.territorial)  # rows keep them
     text = helpers.squeezed_text(write_ledger_pdf(town, tmp_path / "姜店乡.pdf").path)
     assert text.count("姜店乡") >= len(town.territorial)  # its own name in each 各乡镇 task
+
+
+@pytest.mark.parametrize("with_tail", [False, True])
+def test_a_table_of_rows_too_tall_to_keep_three_a_page_still_prints(tmp_path, with_tail):
+    """Keeping three rows a side is a preference: four rows of half a page each break one or
+    two a page rather than fail the export (reportlab's 'too large' LayoutError)."""
+    from reportlab.platypus import Spacer
+
+    from wuyang_tasks.exports import pdf_common as pc
+
+    fonts = pc.load_fonts()
+    st = pc.Styles(fonts)
+    rows = [[i, "十二个字的一行督办事项文字。" * 40] for i in range(1, 5)]
+    table = pc.table(st, ["序号", "内容"], rows, [40, 400])
+    story = [pc.WithTail(table, Spacer(1, 40)) if with_tail else table]
+    result = pc.build(tmp_path / "高.pdf", story, templates=[pc.numbered_templates(fonts)["portrait"]],
+                      title="高", fonts=fonts)
+    assert 2 <= result.pages <= 4
+    assert helpers.squeezed_text(result.path).count("督办事项") >= 4 * 40 - 4  # every row printed

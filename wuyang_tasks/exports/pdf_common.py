@@ -98,6 +98,11 @@ class KeptRows(LongTable):
 
     def split(self, avail_width, avail_height):
         parts = super().split(avail_width, avail_height)
+        if not parts and getattr(self, "_postponed", False):
+            # already moved to a fresh page (reportlab marks it so) and still no break keeps
+            # MIN_ROWS a side — rows too tall: break anywhere rather than fail the export
+            self._rowSplitRange = None
+            parts = super().split(avail_width, avail_height)
         for part in parts:
             part._rowSplitRange = ROW_SPLIT_RANGE
         return parts
@@ -153,6 +158,8 @@ class WithTail(Flowable):
     def split(self, avail_width, avail_height):
         self.wrap(avail_width, avail_height)
         table_height = self.height - self._tail_height
+        if getattr(self, "_postponed", False):
+            self.table._postponed = 1  # on a fresh page: the table may break where it must
         # the table alone fits: break it above its own end, so that its last rows go over
         parts = self.table.split(avail_width, min(avail_height, table_height - 1))
         if len(parts) < 2:
