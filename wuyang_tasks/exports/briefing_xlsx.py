@@ -4,7 +4,8 @@ Sheets: 总体情况 — the 通报 itself, printable on portrait pages: its tit
 sections in the words the PDF and Word versions print (briefing_text.body_sections: 总体情况 with
 counts and rates, the units named, year targets, inspections, 工作要求), the counts table after
 the first section and the per-unit table with 任务数/已办结/办理中/逾期/办结率/排名 after the
-second, 附件 (the other sheets), 落款 and date, then a native bar chart on a page of its own;
+second, 附件 (the other sheets), 落款 and date, 版记 (抄送, 印发), then a native bar chart on a
+page of its own;
 任务进展明细 (open tasks and tasks closed in the period, with the progress
 reported in the period, status and 亮灯 colour), 逾期任务 (days overdue in the task's own basis,
 urgings), and 督导检查 when inspections took place in the period.
@@ -139,8 +140,45 @@ def _summary_sheet(wb, b: Briefing, x) -> None:
     ws.append([])
     for text in (office.name, chinese_date(b.as_of)):
         paragraph(text, align=x.RIGHT)
+    out.row_count += 1
+    ws.append([])
+    _colophon(out, b, x, len(widths))
     if unit_rows:
         _chart(ws, *unit_rows, below=out.row_count)
+
+
+def _colophon(out, b: Briefing, x, columns: int) -> None:
+    """版记 under the 落款: 抄送, then 印发机关 and 印发日期, between a thick first and last rule
+    and a thin one between (as the PDF and Word versions print it on their last page)."""
+    from openpyxl.cell import Cell
+    from openpyxl.styles import Border, Side
+    from openpyxl.utils import get_column_letter
+
+    ws, office = out.ws, b.profile
+    thick, thin = Side(style="medium", color="000000"), Side(style="thin", color="000000")
+    split = columns // 2 + 1  # the 印发 date's cells begin here
+    lines = ([(f"抄送：{office.copies_line}", None)] if office.copies_line else [])
+    lines.append((office.name, f"{chinese_date(b.as_of)}印发"))
+    for n, (left, right) in enumerate(lines):
+        border = Border(top=thick if n == 0 else thin, bottom=thick if n == len(lines) - 1 else thin)
+        cells = []
+        for column in range(1, columns + 1):
+            cell = Cell(ws, 1, 1)
+            value = left if column == 1 else right if column == split and right else ""
+            cell._value, cell.data_type = x.cell_text(value), "s"  # text, never a formula
+            cell.font, cell.border = x.BODY, border
+            cell.alignment = x.RIGHT_EDGE if right and column >= split else x.LEFT
+            cells.append(cell)
+        out.row_count += 1
+        r = out.row_count
+        ws.row_dimensions[r].height = out.row_height(x.wrapped_lines(left, sum(out.widths) - 2))
+        ws.append(cells)
+        last = get_column_letter(columns)
+        if right:
+            ws.merged_cells.add(f"A{r}:{get_column_letter(split - 1)}{r}")
+            ws.merged_cells.add(f"{get_column_letter(split)}{r}:{last}{r}")
+        else:
+            ws.merged_cells.add(f"A{r}:{last}{r}")
 
 
 def _counts_table(out, b: Briefing, x) -> None:

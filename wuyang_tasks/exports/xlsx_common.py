@@ -43,6 +43,7 @@ BOLD_BODY = Font(name=HEADING_FONT, size=11)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=4)  # 落款
+RIGHT_EDGE = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=1)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 ALERT_FILLS = {
     "RED": PatternFill("solid", fgColor="FF9999"),
