@@ -36,6 +36,11 @@ def text(path: Path) -> str:
                           check=True).stdout
 
 
+def page_text(path: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def squeezed_text(path: Path) -> str:
     """Text without whitespace: table cells wrap, so words are compared without line breaks."""
     return re.sub(r"\s+", "", text(path))

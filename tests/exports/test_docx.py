@@ -140,3 +140,16 @@ def test_word_documents_render_in_libreoffice(demo_ledger, tmp_path):
     assert last.startswith("抄送：县委书记、县长") and last.endswith(f"2016年7月29日印发—{pages}—")
     with zipfile.ZipFile(tmp_path / "briefing.docx") as z:
         assert "word/footer" in " ".join(z.namelist())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rows", [43, 44])  # 42 fit the first page: 1 or 2 used to go over alone
+def test_word_table_leaves_no_page_with_one_or_two_rows(tmp_path, rows):
+    from wuyang_tasks.exports import docx_common
+    from wuyang_tasks.exports.fonts import font_set
+
+    w = docx_common.Writer(font_set())
+    w.table(["序号", "内容"], [[i, f"第{i}行"] for i in range(1, rows + 1)], (20, 120))
+    (pdf,) = _render([w.save(tmp_path / "表.docx", title="表")], tmp_path)
+    per_page = [len(re.findall(r"第\s*\d+\s*行", helpers.page_text(pdf, n))) for n in range(1, helpers.pages(pdf) + 1)]
+    assert sum(per_page) == rows and len(per_page) == 2 and min(per_page) >= 3, per_page

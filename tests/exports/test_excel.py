@@ -120,6 +120,44 @@ def _briefing(demo_ledger, cal, keep=True):
                                         cal=cal, keep_issue=keep)
 
 
+def test_briefing_workbook_holds_the_circulars_text(demo_ledger, cal, tmp_path):
+    """The 总体情况 sheet is the 通报 as the PDF and Word versions print it: title, 主送, every
+    numbered section with its paragraphs (the units named, 工作要求), 附件 one a line, 落款, 版记; the
+    chart under the last line, on a page of its own. The sheet used to stop after 二、."""
+    from wuyang_tasks.exports import briefing_text
+    from wuyang_tasks.exports.metric_charts import metrics_sentence
+
+    b = _briefing(demo_ledger, cal)
+    summary = openpyxl.load_workbook(write_briefing_xlsx(b, tmp_path / "周报.xlsx"))[SUMMARY]
+    lines = [summary.cell(r, 1).value for r in range(1, summary.max_row + 1)]
+    texts = [v.strip("\u3000") for v in lines if isinstance(v, str)]
+    assert briefing_text.briefing_title(b) in texts and "各乡镇人民政府，县直各部门：" in texts
+    sections = briefing_text.body_sections(b, metrics_sentence)
+    assert [h for h, _ in sections][-1] == "四、工作要求"
+    position = -1
+    for heading, paragraphs in sections:  # in the PDF's order, word for word
+        for text in (heading, *paragraphs):
+            assert texts.index(text) > position, text
+            position = texts.index(text)
+    requirements = briefing_text.requirement_paragraphs(b)
+    assert requirements[0].startswith("（一）抓紧办理逾期任务。2016-002") and requirements[-1] in texts
+    assert texts[-7:-2] == ["附件：1.任务进展明细", "2.逾期任务", "3.目标指标完成情况", b.profile.name, "2016年7月29日"]
+    copies_row = lines.index(f"抄送：{b.profile.copies_line}") + 1  # 版记: 抄送, then 印发机关 and date
+    assert summary.cell(copies_row + 1, 1).value == b.profile.name
+    assert "2016年7月29日印发" in [summary.cell(copies_row + 1, c).value for c in range(2, 12)]
+    assert summary.cell(copies_row, 1).border.top.style == "medium"
+    assert summary.cell(copies_row + 1, 11).border.bottom.style == "medium"
+    merged = {str(m) for m in summary.merged_cells.ranges}
+    last_text = copies_row + 1  # the 版记's last line
+    requirement_row = lines.index("\u3000\u3000" + requirements[0]) + 1
+    assert f"A{requirement_row}:K{requirement_row}" in merged  # across the page's width
+    assert summary.row_dimensions[requirement_row].height >= 3 * 16  # tall enough for its lines
+    assert summary.page_setup.orientation == "portrait" and int(summary.page_setup.fitToWidth) == 1
+    chart = summary._charts[0]
+    assert chart.anchor._from.row >= last_text  # below the 落款, not over the text
+    assert [brk.id for brk in summary.row_breaks.brk] == [last_text]
+
+
 def test_briefing_workbook(demo_ledger, cal, tmp_path):
     b = _briefing(demo_ledger, cal)
     path = write_briefing_xlsx(b, tmp_path / "周报.xlsx")

@@ -22,6 +22,7 @@ DOCUMENTS = {  # reference name → (document, parameters, pages compared)
     "notice": (registry.NOTICE, {"task": "2016-002"}, (1,)),
     "ledger": (registry.LEDGER, {}, (1,)),
     "checklist_leader": (registry.CHECKLIST, {"leader": "朱俊峰"}, (1,)),
+    "checklist_site": (registry.CHECKLIST, {"site": "碧富浙江商城"}, (1, -1)),
     "accountability": (registry.ACCOUNTABILITY, {"unit": "舞泉镇"}, (1,)),
 }
 

@@ -76,20 +76,55 @@ def test_checklist_for_a_leader_covers_each_liaison_township(demo_ledger, cal, t
     n = helpers.pages(result.path)
     assert helpers.is_a4(helpers.page_size(result.path), landscape=True)
     text = helpers.squeezed_text(result.path)
-    assert f"第1页共{n}页" in text and f"第{n}页共{n}页" in text
+    assert n == 4 and "北舞渡镇第1页共2页" in text and "莲花镇第2页共2页" in text  # each township counted
     assert text.count("被检查单位负责人（签字）") == 2
     for expected in ("北舞渡镇", "莲花镇", "□是□否", "检查人（签字）", "施工工地周边100%围挡", "检查情况"):
         assert expected in text, expected
     _all_embedded(result.path)
 
 
-def test_checklist_for_a_site_uses_six_hundred_percent_and_fits_one_page(demo_ledger, cal, tmp_path):
+def _table_rows(page_text: str) -> int:
+    return len(re.findall(r"^\s*\d+\s+2016-\d{3}\b", page_text, flags=re.MULTILINE))
+
+
+def test_leader_checklist_numbers_each_township_and_leaves_no_orphan_rows(demo_ledger, cal, tmp_path):
+    """朱俊峰's five townships have ten open tasks each: nine fit a page, and the tenth used to
+    go over alone (with the signatures), the pages counted 1 to 10 across the townships, and
+    the list of townships broke 保和 | 乡 across lines."""
+    with demo_ledger.read() as s:
+        doc = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, leader="朱俊峰")
+    assert [len(sec.tasks) for sec in doc.sections] == [10] * 5
+    result = write_checklist_pdf(doc, tmp_path / "清单.pdf")
+    pages = [helpers.page_text(result.path, n) for n in range(1, helpers.pages(result.path) + 1)]
+    assert len(pages) == 10
+    rows = [_table_rows(text) for text in pages]
+    assert sum(rows) == 50 and min(rows) >= 3, rows
+    for n, town in enumerate(sec.unit for sec in doc.sections):
+        first, second = (re.sub(r"\s+", "", t) for t in pages[2 * n:2 * n + 2])
+        assert f"{town}第1页共2页" in first and f"{town}第2页共2页" in second
+        assert "检查人（签字）" in second and "检查人（签字）" not in first  # under the last rows
+    assert "章化镇、文峰乡、保和乡、马村乡、姜店乡" in pages[0]  # on one line
+
+
+def test_checklist_for_a_site_names_its_parties_and_asks_for_problems_and_requirements(demo_ledger, cal, tmp_path):
+    """The 六个百分之百 form of a site: 建设/施工/监理单位 with 负责人 and 联系电话, 存在问题 and
+    整改要求 for every item, a signature box for 检查人 and each party's 负责人."""
     with demo_ledger.read() as s:
         doc = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, site="碧富浙江商城")
     assert doc.template_name == "六个百分之百" and len(doc.items) == 6
+    assert doc.parties == ("建设单位", "施工单位", "监理单位")
     result = write_checklist_pdf(doc, tmp_path / "工地.pdf")
-    assert helpers.pages(result.path) == 1
-    assert "第1页共1页" in helpers.squeezed_text(result.path)
+    n = helpers.pages(result.path)
+    text = helpers.squeezed_text(result.path)
+    assert f"第1页共{n}页" in text and f"第{n}页共{n}页" in text
+    for expected in ("参建单位单位名称负责人联系电话", "建设单位", "施工单位", "监理单位", "检查内容存在问题整改要求是否符合",
+                     "检查人（签字）", "建设单位负责人（签字）", "施工单位负责人（签字）", "监理单位负责人（签字）"):
+        assert expected in text, expected
+    last = re.sub(r"\s+", "", helpers.page_text(result.path, n))
+    assert "监理单位负责人（签字）" in last and last.count("□是□否") >= 3  # never alone on a page
+    with demo_ledger.read() as s:  # a unit's checklist keeps its one signature line
+        unit = document_lists.build_checklist(s, today=REFERENCE_DAY, cal=cal, unit="舞泉镇")
+    assert unit.parties == ()
 
 
 def test_checklist_refuses_unknown_template_with_the_choices(demo_ledger, cal):
@@ -182,3 +217,22 @@ def test_ledger_pdf_prints_a_task_for_every_township_as_each_township(demo_ledge
     assert all(len(r.territorial_units) == 14 for r in doc.rows if r.id in doc.territorial)  # rows keep them
     text = helpers.squeezed_text(write_ledger_pdf(town, tmp_path / "姜店乡.pdf").path)
     assert text.count("姜店乡") >= len(town.territorial)  # its own name in each 各乡镇 task
+
+
+@pytest.mark.parametrize("with_tail", [False, True])
+def test_a_table_of_rows_too_tall_to_keep_three_a_page_still_prints(tmp_path, with_tail):
+    """Keeping three rows a side is a preference: four rows of half a page each break one or
+    two a page rather than fail the export (reportlab's 'too large' LayoutError)."""
+    from reportlab.platypus import Spacer
+
+    from wuyang_tasks.exports import pdf_common as pc
+
+    fonts = pc.load_fonts()
+    st = pc.Styles(fonts)
+    rows = [[i, "十二个字的一行督办事项文字。" * 40] for i in range(1, 5)]
+    table = pc.table(st, ["序号", "内容"], rows, [40, 400])
+    story = [pc.WithTail(table, Spacer(1, 40)) if with_tail else table]
+    result = pc.build(tmp_path / "高.pdf", story, templates=[pc.numbered_templates(fonts)["portrait"]],
+                      title="高", fonts=fonts)
+    assert 2 <= result.pages <= 4
+    assert helpers.squeezed_text(result.path).count("督办事项") >= 4 * 40 - 4  # every row printed

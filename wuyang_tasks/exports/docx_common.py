@@ -35,6 +35,7 @@ from docx.text.paragraph import Paragraph
 
 from wuyang_tasks.fileio import atomic_path
 
+from . import MIN_ROWS
 from .fonts import FontSet
 
 _PLAIN = re.compile(r"[^\t\n\r]+")  # a cell's text that goes into one w:t as it is
@@ -273,7 +274,8 @@ class Writer:
     # ------------------------------------------------------------------ tables
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], widths_mm: Sequence[float],
               *, centered: Sequence[int] = (), size: float = 10.5, fills: dict[tuple[int, int], str] | None = None):
-        """A ruled table, header row repeated on every page, rows not split across pages.
+        """A ruled table, header row repeated on every page, rows not split across pages, and
+        no page with only one or two of its rows (``_keep_ends``).
 
         Body cells are copies of one cell made through python-docx per (column, shading), their
         text put into its one run: building every cell through python-docx's API made the 通报
@@ -330,6 +332,7 @@ class Writer:
             for tc in cells[len(values):]:  # a short row: its last cells left empty
                 tc.find(f'{qn("w:p")}').remove(tc.find(f'{qn("w:p")}/{qn("w:r")}'))
             table._tbl.append(tr)
+        self._keep_ends(table)
         return table
 
     @staticmethod
@@ -386,8 +389,20 @@ class Writer:
             self._cell(row.cells[1], text, size=size, align=LEFT_ALIGN, line=size * 1.4)
             for cell in row.cells:
                 cell.vertical_alignment = 1  # center
+        self._keep_ends(table)
         self._widths(table, widths_mm)
         return table
+
+    @staticmethod
+    def _keep_ends(table) -> None:
+        """No page with only one or two of the table's rows: the header and the first MIN_ROWS
+        rows, and the last MIN_ROWS rows, are kept together (keep with next on their
+        paragraphs; the last row not, it is not kept with what follows the table)."""
+        rows = table._tbl.tr_lst
+        last = len(rows) - 1
+        for tr in rows[:min(MIN_ROWS, last)] + rows[max(last - MIN_ROWS + 1, MIN_ROWS):last]:
+            for p in tr.iter(qn("w:p")):
+                Paragraph(p, None).paragraph_format.keep_with_next = True
 
     # ------------------------------------------------------------------ 公文 parts
     def masthead(self, text: str, *, size: float = 36) -> None:

@@ -21,11 +21,11 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, LongTable, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LongTable, PageTemplate, Paragraph, TableStyle
 
 from wuyang_tasks.fileio import atomic_path
 
-from . import column_fit, kinsoku
+from . import MIN_ROWS, column_fit, kinsoku
 from .fonts import FontSet, font_set
 
 PORTRAIT = A4
@@ -33,6 +33,8 @@ LANDSCAPE = landscape(A4)
 TOP, LEFT, TEXT_W, TEXT_H = 37 * mm, 28 * mm, 156 * mm, 225 * mm
 PAGE_NUMBER_SIZE = 14
 CELL_PADDING = 3
+# split positions count the header row: row MIN_ROWS + 1 at the earliest, MIN_ROWS from the end
+ROW_SPLIT_RANGE = (MIN_ROWS + 1, -MIN_ROWS)
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,28 @@ class Styles:
         return Paragraph(text(value), style or self.body)
 
 
+class KeptRows(LongTable):
+    """A LongTable whose pieces keep ROW_SPLIT_RANGE too: reportlab builds the rest of a split
+    table without it, so the rest could leave a single row on the next page."""
+
+    def split(self, avail_width, avail_height):
+        parts = super().split(avail_width, avail_height)
+        if not parts and getattr(self, "_postponed", False):
+            # already moved to a fresh page (reportlab marks it so) and still no break keeps
+            # MIN_ROWS a side — rows too tall: break anywhere rather than fail the export
+            self._rowSplitRange = None
+            parts = super().split(avail_width, avail_height)
+        for part in parts:
+            part._rowSplitRange = ROW_SPLIT_RANGE
+        return parts
+
+
 def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object]],
           widths: Sequence[float], *, centered: Sequence[int] = (),
-          row_styles: Sequence[tuple] = ()) -> LongTable:
-    """A ruled table with a repeated header row; cells wrap Chinese text."""
+          row_styles: Sequence[tuple] = ()) -> KeptRows:
+    """A ruled table with a repeated header row; cells wrap Chinese text. Split over pages, no
+    page holds only one or two of its rows (MIN_ROWS): the break moves up, or the table starts
+    on the next page."""
     data = [[Paragraph(text(h), styles.cell_head) for h in headers]]
     widths = column_fit.fit(widths, rows, styles.fonts.body, styles.cell.fontSize, CELL_PADDING * 2)
     center = set(centered)
@@ -101,7 +121,7 @@ def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object
         data.append([v if hasattr(v, "wrapOn") else
                      Paragraph(text(v), styles.cell_center if i in center else styles.cell)
                      for i, v in enumerate(row)])
-    t = LongTable(data, colWidths=list(widths), repeatRows=1)
+    t = KeptRows(data, colWidths=list(widths), repeatRows=1, rowSplitRange=ROW_SPLIT_RANGE)
     t.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),  # else Helvetica is declared, unembedded
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -114,6 +134,51 @@ def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object
         *row_styles,
     ]))
     return t
+
+
+class WithTail(Flowable):
+    """A table and what must end on the same page as its last rows (signature lines): when the
+    tail does not fit under them, the table's last rows (MIN_ROWS at least) go over with it."""
+
+    def __init__(self, table: LongTable, tail: Flowable):
+        super().__init__()
+        self.table, self.tail = table, tail
+
+    def wrap(self, avail_width, avail_height):
+        _, table_height = self.table.wrap(avail_width, avail_height)
+        _, tail_height = self.tail.wrap(avail_width, avail_height)
+        self._tail_height = tail_height + self.tail.getSpaceBefore()
+        self.width, self.height = avail_width, table_height + self._tail_height
+        return self.width, self.height
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, self._tail_height)
+        self.tail.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_width, avail_height):
+        self.wrap(avail_width, avail_height)
+        table_height = self.height - self._tail_height
+        if getattr(self, "_postponed", False):
+            self.table._postponed = 1  # on a fresh page: the table may break where it must
+        # the table alone fits: break it above its own end, so that its last rows go over
+        parts = self.table.split(avail_width, min(avail_height, table_height - 1))
+        if len(parts) < 2:
+            return []
+        return [parts[0], WithTail(parts[1], self.tail)]
+
+
+class PageMark(Flowable):
+    """Takes no room; notes the number of the page it lands on (where a section begins)."""
+
+    def __init__(self, pages: list[int]):
+        super().__init__()
+        self.pages = pages
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        self.pages.append(self.canv.getPageNumber())
 
 
 def scaled(widths: Sequence[float], total: float) -> list[float]:

@@ -35,12 +35,15 @@ _thin = Side(style="thin", color="000000")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 
 TITLE = Font(name=TITLE_FONT, size=18)
+DOCUMENT_TITLE = Font(name=TITLE_FONT, size=16)  # a 通报's own title, under the sheet's
 CAPTION = Font(name=BODY_FONT, size=12)
 HEADER = Font(name=HEADING_FONT, size=11)
 BODY = Font(name=BODY_FONT, size=11)
 BOLD_BODY = Font(name=HEADING_FONT, size=11)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=4)  # 落款
+RIGHT_EDGE = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=1)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 ALERT_FILLS = {
     "RED": PatternFill("solid", fgColor="FF9999"),

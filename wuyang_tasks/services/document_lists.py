@@ -29,6 +29,9 @@ from .documents import issuer_name
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 
 SIX_HUNDRED_PERCENT = "六个百分之百"
+# the parties a site checklist names, each with 负责人 and phone, and has sign (scored 六个百分之百
+# forms list 施工单位 and 监理单位; the builder answers for the site as well)
+SITE_PARTIES = ("建设单位", "施工单位", "监理单位")
 
 
 # --------------------------------------------------------------------------- 督查清单
@@ -56,6 +59,7 @@ class ChecklistDocument:
     sections: list[ChecklistSection]
     template_name: str | None = None
     items: list[ChecklistItemLine] = field(default_factory=list)
+    parties: tuple[str, ...] = ()  # a site's: filled in and signed on the spot
 
 
 def _due_order(row: TaskRow):
@@ -73,6 +77,7 @@ def build_checklist(session: Session, *, today: date, cal: WorkdayCalendar, unit
     """Exactly one of ``unit``, ``leader``, ``site``."""
     if sum(x is not None for x in (unit, leader, site)) != 1:
         raise ValidationError("督查清单须指定一个检查对象：单位、联系县领导或项目（工地）之一。")
+    parties: tuple[str, ...] = ()
     if unit is not None:
         found = units.find_unit(session, unit)
         if found is None:
@@ -99,9 +104,10 @@ def build_checklist(session: Session, *, today: date, cal: WorkdayCalendar, unit
         name = found.name if found else site
         sections = [ChecklistSection(name, _open_tasks(session, today, cal, flt))]
         scope, title = f"项目名称：{name}", f"{name}督查清单"
+        parties = SITE_PARTIES
         template = template or (SIX_HUNDRED_PERCENT if checklists.find_template(session, SIX_HUNDRED_PERCENT)
                                 else None)
-    doc = ChecklistDocument(issuer_name(session), title, scope, today, sections)
+    doc = ChecklistDocument(issuer_name(session), title, scope, today, sections, parties=parties)
     if template:
         found_template = checklists.find_template(session, template)
         if found_template is None:
