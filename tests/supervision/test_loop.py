@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from wuyang_tasks.db.models import Responsibility, Source, Task
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import (
     AccountabilityMeasure,
     AlertLevel,
@@ -200,7 +201,7 @@ def test_the_successor_answers_from_the_move(demo):
         units.appoint(s, before.post_id, successor.id, MOVED)
         new_task = task_service.create_task(
             s, title="国庆期间扬尘巡查", today=MOVED, cal=cal,
-            deadline=task_service.DeadlineSpec(day=date(2016, 10, 8)),
+            deadline=DeadlineSpec(day=date(2016, 10, 8)),
             responsibilities=[task_service.Assignment(Role.LEAD_UNIT, unit_id=town)])
         task_service.transition(s, new_task.id, Action.ASSIGN, today=MOVED, cal=cal)
     with led.read() as s:
