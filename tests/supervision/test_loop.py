@@ -147,7 +147,7 @@ def test_the_whole_loop(demo):
             facts="督导检查发现的工地围挡问题逾期未整改", effective_date=effective, failure_on=DEADLINE,
             task_ids=(task_id,), basis="《党政领导干部生态环境损害责任追究办法（试行）》",
             deciding_body="中共舞阳县委", decision_number="舞责追〔2016〕1号"), cal=cal)
-        direct_record = accountability.issue(s, accountability.RecordSpec(
+        accountability.issue(s, accountability.RecordSpec(
             person_id=responsible_id, measure=AccountabilityMeasure.CIRCULAR_CRITICISM,
             responsibility_type=ResponsibilityType.DIRECT, post_title="舞泉镇城建办主任",
             facts="对工地围挡问题整改不力，逾期未完成", effective_date=effective, task_ids=(task_id,),

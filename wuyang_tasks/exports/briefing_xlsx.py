@@ -15,7 +15,7 @@ from wuyang_tasks.fileio import atomic_path
 from wuyang_tasks.services.documents import Briefing
 from wuyang_tasks.services.task_list import chinese_date
 
-from .briefing_tables import DETAIL_HEADERS, INSPECTION_HEADERS, OVERDUE_HEADERS, SCORE_HEADER, UNIT_HEADERS
+from .briefing_tables import SCORE_HEADER, UNIT_HEADERS
 from .briefing_text import JOIN, best_sentence, laggard_sentence, lagging_sentence, summary_sentence
 
 SUMMARY, DETAIL, OVERDUE, INSPECTIONS = "总体情况", "任务进展明细", "逾期任务", "督导检查"

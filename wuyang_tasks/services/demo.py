@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from wuyang_tasks.db.ledger import DEMO_KEY, REFERENCE_DAY_KEY, Ledger
 from wuyang_tasks.db.models import (
     Extension,
-    LedgerMeta,
     Metric,
     MetricUnit,
     Source,

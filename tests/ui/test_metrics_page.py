@@ -3,7 +3,6 @@
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from tests.ui.conftest import _chinese, dialogs, model_tester, ui_ctx  # noqa: F401  (fixtures of the window tests)
 from wuyang_tasks.db.models import Task
 from wuyang_tasks.services.metrics import metrics_report
 from wuyang_tasks.ui.pages.metrics import create_page
