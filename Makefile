@@ -23,7 +23,9 @@ $(VENV)/.test-ready: pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-ready
 	$(BIN)/wuyang-tasks --first-run demo
 
+# ruff first ([tool.ruff] in pyproject.toml: unused imports and variables, undefined names).
 test: $(VENV)/.test-ready
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.test-ready

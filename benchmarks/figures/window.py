@@ -90,7 +90,6 @@ def _page(probe: Probe):
 
 
 def _loaded_page(probe: Probe):
-    from PySide6.QtWidgets import QApplication
 
     app, page = _page(probe)
     page.refresh()

@@ -1,6 +1,5 @@
 """evidence add / list / get / withdraw and verify's exit code, end to end on the demo ledger."""
 
-import io
 
 from PIL import Image
 from sqlalchemy import text

@@ -9,8 +9,7 @@ from sqlalchemy import select
 from wuyang_tasks.cli.main import main
 from wuyang_tasks.db.models import AuditEvent, ProgressReport, Responsibility, Task, Unit
 from wuyang_tasks.domain.enums import Role, TaskStatus
-from wuyang_tasks.imports.ledger_updates import clerk_path
-from wuyang_tasks.domain.workflow import Action
+from wuyang_tasks.domain.workflow import Action, clerk_path
 
 from .helpers import count, db_arg, ledger_state
 

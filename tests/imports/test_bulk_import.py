@@ -20,6 +20,7 @@ from tests.conftest import _pg_template
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.ledger import open_ledger
 from wuyang_tasks.db.models import AuditEvent, Base, LedgerMeta, Person, Task, Unit
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import Role, TaskStatus
 from wuyang_tasks.domain.errors import LedgerError
 from wuyang_tasks.domain.workflow import Action, path_from_draft
@@ -121,7 +122,7 @@ def _create(s, planned, source_id, unit_ids, person_ids, today, cal, report_day,
             assignments.append(task_service.Assignment(r.role, person_id=pid))
     task = task_service.create_task(
         s, title=row.title, content=row.content, code=row.code, category=row.category,
-        source_id=source_id, deadline=planned.deadline or task_service.DeadlineSpec(), target=row.target,
+        source_id=source_id, deadline=planned.deadline or DeadlineSpec(), target=row.target,
         note=planned.note, responsibilities=assignments, today=today, cal=cal)
     lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
     for action in path_from_draft(row.status or TaskStatus.DRAFT):

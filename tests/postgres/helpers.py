@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from wuyang_tasks.db.ledger import open_ledger
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import DeadlineBasis, Role, UnitKind
 from wuyang_tasks.domain.errors import ConflictError
 from wuyang_tasks.domain.workflow import Action
@@ -21,7 +22,7 @@ def make_task(ledger, *, start: bool = False) -> tuple[int, int]:
     with ledger.write() as s:
         unit = units.find_unit(s, "县环保局") or units.add_unit(s, "县环保局", UnitKind.DEPARTMENT)
         task = ts.create_task(s, title="排查在建工地扬尘", today=TODAY, cal=cal,
-                              deadline=ts.DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=5),
+                              deadline=DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=5),
                               responsibilities=[ts.Assignment(Role.LEAD_UNIT, unit_id=unit.id)])
         ts.transition(s, task.id, Action.ASSIGN, today=TODAY, cal=cal)
         if start:

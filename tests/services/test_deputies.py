@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from wuyang_tasks.db.models import Unit
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import DeadlineBasis, Role, TaskStatus, UnitKind
 from wuyang_tasks.domain.workflow import Action
 from wuyang_tasks.services import document_lists, units
@@ -52,7 +53,7 @@ def test_a_deputy_sits_on_the_line_of_the_unit_of_the_post_held_that_day(demo_le
         plain = units.add_person(s, "孙无职").id
         task = ts.create_task(
             s, title="舞泉镇建成区燃煤散烧整治", today=date(2016, 7, 14), cal=cal,
-            deadline=ts.DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=20),
+            deadline=DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=20),
             responsibilities=[ts.Assignment(Role.LEAD_UNIT, unit_id=lead),
                               ts.Assignment(Role.COOPERATING_UNIT, unit_id=coop),
                               ts.Assignment(Role.RESPONSIBLE_PERSON, person_id=deputy),

@@ -6,6 +6,7 @@ from sqlalchemy import func, select, text
 
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import AuditEvent, ProgressReport, Task
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatus, UnitKind
 from wuyang_tasks.domain.errors import ConflictError, IllegalTransition, ValidationError
 from wuyang_tasks.domain.workflow import Action
@@ -25,7 +26,7 @@ def setup(ledger):
         p = units.add_person(s, "朱俊峰")
         task = ts.create_task(
             s, title="排查工地", today=TODAY, cal=cal,
-            deadline=ts.DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=5),
+            deadline=DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=5),
             responsibilities=[ts.Assignment(Role.LEAD_LEADER, person_id=p.id),
                               ts.Assignment(Role.LEAD_UNIT, unit_id=u.id),
                               ts.Assignment(Role.TERRITORIAL_UNIT, unit_id=t.id)])
@@ -72,7 +73,7 @@ def test_assign_needs_a_lead_unit(ledger):
     cal = ledger.calendar()
     with ledger.write() as s:
         task = ts.create_task(s, title="无牵头单位", today=TODAY, cal=cal,
-                              deadline=ts.DeadlineSpec(day=date(2016, 8, 1)))
+                              deadline=DeadlineSpec(day=date(2016, 8, 1)))
     with pytest.raises(ValidationError, match="牵头单位"):
         with ledger.write() as s:
             ts.transition(s, task.id, Action.ASSIGN, today=TODAY, cal=cal)

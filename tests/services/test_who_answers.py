@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import ChiefKind, DeadlineBasis, Role
 from wuyang_tasks.domain.workflow import Action
 from wuyang_tasks.services import document_lists, people, units
@@ -25,7 +26,7 @@ def _handover(led):
         new_id = units.add_person(s, "韩新民").id
         units.appoint(s, post_id, new_id, CHANGE)
         late = ts.create_task(s, title="吴城镇秸秆综合利用", today=TODAY, cal=cal,
-                              deadline=ts.DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=10),
+                              deadline=DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=10),
                               responsibilities=[ts.Assignment(Role.LEAD_UNIT, unit_id=town)])
         ts.transition(s, late.id, Action.ASSIGN, today=TODAY, cal=cal)
         return old_id, new_id, late.code

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from wuyang_tasks.db.models import Responsibility, Source, Task
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import (
     AccountabilityMeasure,
     AlertLevel,
@@ -146,7 +147,7 @@ def test_the_whole_loop(demo):
             facts="督导检查发现的工地围挡问题逾期未整改", effective_date=effective, failure_on=DEADLINE,
             task_ids=(task_id,), basis="《党政领导干部生态环境损害责任追究办法（试行）》",
             deciding_body="中共舞阳县委", decision_number="舞责追〔2016〕1号"), cal=cal)
-        direct_record = accountability.issue(s, accountability.RecordSpec(
+        accountability.issue(s, accountability.RecordSpec(
             person_id=responsible_id, measure=AccountabilityMeasure.CIRCULAR_CRITICISM,
             responsibility_type=ResponsibilityType.DIRECT, post_title="舞泉镇城建办主任",
             facts="对工地围挡问题整改不力，逾期未完成", effective_date=effective, task_ids=(task_id,),
@@ -200,7 +201,7 @@ def test_the_successor_answers_from_the_move(demo):
         units.appoint(s, before.post_id, successor.id, MOVED)
         new_task = task_service.create_task(
             s, title="国庆期间扬尘巡查", today=MOVED, cal=cal,
-            deadline=task_service.DeadlineSpec(day=date(2016, 10, 8)),
+            deadline=DeadlineSpec(day=date(2016, 10, 8)),
             responsibilities=[task_service.Assignment(Role.LEAD_UNIT, unit_id=town)])
         task_service.transition(s, new_task.id, Action.ASSIGN, today=MOVED, cal=cal)
     with led.read() as s:

@@ -4,6 +4,7 @@ ledger, the main window. Qt runs offscreen (tests/conftest.py)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
 from wuyang_tasks.ui import gc_policy
@@ -49,6 +50,20 @@ def ui_ctx(demo_ledger, qtbot):
     ctx = UiContext(demo_ledger)
     yield ctx
     ctx.wait_for_workers()
+
+
+@pytest.fixture
+def model_tester():
+    """``model_tester(model)`` watches a model with a fatal QAbstractItemModelTester until the
+    test ends: a tester that nobody holds is destroyed at once and checks nothing."""
+    testers: list[QAbstractItemModelTester] = []
+
+    def attach(model) -> QAbstractItemModelTester:
+        testers.append(QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal))
+        return testers[-1]
+
+    yield attach
+    testers.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import os
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from wuyang_tasks.services import assessment
@@ -25,14 +24,15 @@ def _row_of(model, name):
     return next(i for i, u in enumerate(model.items) if u.name == name)
 
 
-def test_scores_points_adjustment_export_and_briefing_setting(ui_ctx, qtbot, dialogs, monkeypatch, tmp_path):
+def test_scores_points_adjustment_export_and_briefing_setting(ui_ctx, qtbot, dialogs, monkeypatch, tmp_path,
+                                                             model_tester):
     page = create_page(ui_ctx)
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()
     qtbot.waitUntil(lambda: page.units_model.rowCount() > 0)
-    testers = [QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal)
-               for m in (page.units_model, page.points_model)]
+    model_tester(page.units_model)
+    model_tester(page.points_model)
     assert page.year.value() == 2016 and "计至2016年7月29日" in page.caption.text()
     names = [page.units_model.data(page.units_model.index(r, 0)) for r in range(page.units_model.rowCount())]
     assert names[0] == "县环境保护工作委员会办公室" and names[-1] == "姜店乡"
@@ -71,4 +71,3 @@ def test_scores_points_adjustment_export_and_briefing_setting(ui_ctx, qtbot, dia
     with ui_ctx.ledger.read() as s:
         assert assessment.briefing_score_enabled(s)
     assert page.action_briefing.isChecked()
-    del testers

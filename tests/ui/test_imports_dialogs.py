@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import func, select
 
 from tests.imports.builders import REAL_ROWS, real_ledger
@@ -22,17 +21,17 @@ def _count_tasks(ctx) -> int:
         return s.scalar(select(func.count(Task.id)))
 
 
-def _open_ledger_dialog(ui_ctx, qtbot, path) -> LedgerImportDialog:
+def _open_ledger_dialog(ui_ctx, qtbot, model_tester, path) -> LedgerImportDialog:
     dialog = LedgerImportDialog(ui_ctx)
     qtbot.addWidget(dialog)
-    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(dialog.model)
     dialog.set_file(path)
     qtbot.waitUntil(ui_ctx.is_idle, timeout=30_000)
     return dialog
 
 
-def test_preview_then_import(ui_ctx, qtbot, tmp_path, dialogs):
-    dialog = _open_ledger_dialog(ui_ctx, qtbot, real_ledger(tmp_path / "分解表.xlsx"))
+def test_preview_then_import(ui_ctx, qtbot, tmp_path, dialogs, model_tester):
+    dialog = _open_ledger_dialog(ui_ctx, qtbot, model_tester, real_ledger(tmp_path / "分解表.xlsx"))
     model = dialog.model
     assert model.rowCount() == 9
     assert model.headers[:5] == ["行号", "结果", "工作任务", "牵头县领导", "牵头单位"]
@@ -48,10 +47,10 @@ def test_preview_then_import(ui_ctx, qtbot, tmp_path, dialogs):
     assert dialog.result is not None and len(dialog.result.created) == 9
 
 
-def test_problems_are_highlighted_and_block_the_import(ui_ctx, qtbot, tmp_path):
+def test_problems_are_highlighted_and_block_the_import(ui_ctx, qtbot, tmp_path, model_tester):
     rows = list(REAL_ROWS)
     rows[2] = (2, "渠道扬尘整治", None, "住建委", "县林业局", "下月中旬", None)
-    dialog = _open_ledger_dialog(ui_ctx, qtbot, real_ledger(tmp_path / "坏表.xlsx", rows))
+    dialog = _open_ledger_dialog(ui_ctx, qtbot, model_tester, real_ledger(tmp_path / "坏表.xlsx", rows))
     model = dialog.model
     bad = next(r for r in range(model.rowCount()) if model.data(model.index(r, PreviewModel.ROW)) == "7")
     assert model.data(model.index(bad, PreviewModel.RESULT)) == "有问题"
@@ -61,9 +60,10 @@ def test_problems_are_highlighted_and_block_the_import(ui_ctx, qtbot, tmp_path):
     assert not dialog.import_button.isEnabled()
 
 
-def test_create_missing_is_confirmed(ui_ctx, qtbot, tmp_path, dialogs):
+def test_create_missing_is_confirmed(ui_ctx, qtbot, tmp_path, dialogs, model_tester):
     rows = [(1, "国土绿化", "宋耀生", "县林业局", None, "年底前", None)]
-    dialog = _open_ledger_dialog(ui_ctx, qtbot, real_ledger(tmp_path / "林业.xlsx", rows, merge_leader=False))
+    path = real_ledger(tmp_path / "林业.xlsx", rows, merge_leader=False)
+    dialog = _open_ledger_dialog(ui_ctx, qtbot, model_tester, path)
     assert not dialog.import_button.isEnabled()
     dialog.create_missing.setChecked(True)
     qtbot.waitUntil(ui_ctx.is_idle, timeout=30_000)
@@ -79,10 +79,10 @@ def test_create_missing_is_confirmed(ui_ctx, qtbot, tmp_path, dialogs):
     assert _count_tasks(ui_ctx) == before + 1
 
 
-def test_a_text_file_renamed_xlsx_is_refused_in_the_dialog(ui_ctx, qtbot, tmp_path):
+def test_a_text_file_renamed_xlsx_is_refused_in_the_dialog(ui_ctx, qtbot, tmp_path, model_tester):
     path = tmp_path / "台账.xlsx"
     path.write_text("not a workbook", encoding="utf-8")
-    dialog = _open_ledger_dialog(ui_ctx, qtbot, path)
+    dialog = _open_ledger_dialog(ui_ctx, qtbot, model_tester, path)
     assert dialog.model.rowCount() == 0
     assert "不是 Excel 工作簿" in dialog.problem_box.toPlainText()
     assert dialog.summary.text() == "该文件不能导入。" and not dialog.import_button.isEnabled()

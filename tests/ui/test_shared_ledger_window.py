@@ -16,7 +16,6 @@ from wuyang_tasks.db.models import Responsibility, Task
 from wuyang_tasks.db.roles import AccessRole, add_user, setup_roles
 from wuyang_tasks.domain.enums import TaskStatus
 from wuyang_tasks.services import tasks as ts
-from wuyang_tasks.ui import server
 from wuyang_tasks.ui.app import Launcher
 from wuyang_tasks.ui.context import UiContext
 from wuyang_tasks.ui.main_window import MainWindow

@@ -2,7 +2,6 @@
 
 import os
 
-from PySide6.QtTest import QAbstractItemModelTester
 
 from wuyang_tasks.domain.enums import CheckResult
 from wuyang_tasks.services import accountability as acc
@@ -20,16 +19,12 @@ def _shot(widget, name):
         widget.grab().save(os.path.join(SHOTS, name))
 
 
-def _tester(model):
-    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-
-
-def test_record_an_inspection_with_failed_items(ui_ctx, qtbot, dialogs):
+def test_record_an_inspection_with_failed_items(ui_ctx, qtbot, dialogs, model_tester):
     page = inspections_page(ui_ctx)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
-    tester = _tester(page.model)
+    model_tester(page.model)
     assert page.model.rowCount() == 1  # the demo's inspection of 7月15日
     dialog = RecordInspectionDialog(ui_ctx, page)
     qtbot.addWidget(dialog)
@@ -50,7 +45,6 @@ def test_record_an_inspection_with_failed_items(ui_ctx, qtbot, dialogs):
     html = page.detail.toPlainText()
     assert "不符合" in html and "东侧围挡缺失" in html and "朱俊峰、刘静" in html
     _shot(page, "inspections_page.png")
-    del tester
 
 
 def test_a_refused_inspection_keeps_the_dialog_open(ui_ctx, qtbot, dialogs):
@@ -73,12 +67,12 @@ def test_template_editor_saves_a_new_version(ui_ctx, qtbot, dialogs):
     _shot(dialog, "templates.png")
 
 
-def test_accountability_records_corrected_voided_never_deleted(ui_ctx, qtbot, dialogs):
+def test_accountability_records_corrected_voided_never_deleted(ui_ctx, qtbot, dialogs, model_tester):
     page = accountability_page(ui_ctx)
     qtbot.addWidget(page)
     page.resize(1100, 500)
     page.show()
-    tester = _tester(page.model)
+    model_tester(page.model)
     dialog = RecordDialog(ui_ctx, page)
     qtbot.addWidget(dialog)
     dialog.person.setCurrentIndex(dialog.person.findText("朱俊峰（副县长）"))
@@ -119,7 +113,6 @@ def test_accountability_records_corrected_voided_never_deleted(ui_ctx, qtbot, di
     assert "时任职务" in text and "完成时限" in text  # the task table has a header row
     assert text.endswith("每年问责次数：—")  # all voided or superseded: none counts
     _shot(person, "person.png")
-    del tester
 
 
 def test_a_new_record_names_no_one_until_the_clerk_chooses(ui_ctx, qtbot, dialogs):

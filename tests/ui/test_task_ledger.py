@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from wuyang_tasks.domain.enums import AlertLevel, Role, TaskStatus
 from wuyang_tasks.domain.workflow import Action
@@ -14,8 +13,6 @@ from wuyang_tasks.ui.pages.dashboard.page import DueListModel
 from wuyang_tasks.ui.pages.tasks.editor import TaskEditor
 from wuyang_tasks.ui.pages.tasks.filters import Criteria
 from wuyang_tasks.ui.pages.tasks.model import TaskTableModel
-
-FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
 @pytest.fixture
@@ -30,16 +27,16 @@ def _codes(page) -> list[str]:
     return [r.code for r in page.model.rows]
 
 
-def test_models_pass_the_model_tester(ui_ctx, qtbot):
+def test_models_pass_the_model_tester(ui_ctx, qtbot, model_tester):
     store = ui_ctx.task_rows
     store.load()
     qtbot.waitUntil(lambda: store.loaded, timeout=30_000)
     model = TaskTableModel()
-    QAbstractItemModelTester(model, FATAL)
+    model_tester(model)
     model.set_rows(store.rows)
     model.sort(model.column_index("deadline"), Qt.SortOrder.DescendingOrder)
     due = DueListModel()
-    QAbstractItemModelTester(due, FATAL)
+    model_tester(due)
     due.set_rows(store.rows[:5])
     assert model.rowCount() == len(store.rows) and due.rowCount() == 5
 

@@ -7,6 +7,7 @@ SUSPENDED → IN_PROGRESS (恢复办理). Illegal moves raise, they are never no
 
 from __future__ import annotations
 
+from collections import deque
 from enum import StrEnum
 
 from .enums import TaskStatus as S
@@ -95,3 +96,27 @@ def path_from_draft(target: S) -> list[Action]:
         raise IllegalTransition(f"无法从“待交办”到达“{target.label}”。")
     return path
 
+
+# The moves a clerk makes on a task (an imported ledger row's status is reached by them);
+# 审核办结, 退回重办 and 归档 are the office's decisions.
+CLERK_MOVES = frozenset({Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.SUSPEND,
+                         Action.RESUME, Action.CANCEL})
+_PATH_ENDS = (S.SUSPENDED, S.CANCELLED)
+
+
+def clerk_path(start: S, target: S) -> list[Action] | None:
+    """The shortest run of clerk moves from ``start`` to ``target`` (None: none reaches it).
+    中止 and 撤销 end a path, never lie on one (中止 then 恢复办理 is no way round 退回重办)."""
+    seen = {start: []}
+    queue = deque([start])
+    while queue:
+        status = queue.popleft()
+        if status is target:
+            return seen[status]
+        if status is not start and status in _PATH_ENDS:
+            continue
+        for (s, action), nxt in TRANSITIONS.items():
+            if s is status and action in CLERK_MOVES and nxt not in seen:
+                seen[nxt] = seen[status] + [action]
+                queue.append(nxt)
+    return None

@@ -20,7 +20,7 @@ from wuyang_tasks.fileio import atomic_path
 from wuyang_tasks.services.documents import Briefing
 from wuyang_tasks.services.task_list import chinese_date
 
-from .briefing_tables import DETAIL_HEADERS, INSPECTION_HEADERS, OVERDUE_HEADERS, SCORE_HEADER, UNIT_HEADERS
+from .briefing_tables import SCORE_HEADER, UNIT_HEADERS
 from .briefing_text import JOIN, attachment_names, body_sections, briefing_title
 from .metric_charts import metrics_sentence
 

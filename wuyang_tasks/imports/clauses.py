@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import is_all_townships, is_other_collective
-from .roles import named_units, note_roles, split_unit_list
+from .roles import named_units
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
                      r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"

@@ -17,8 +17,8 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import DeadlineBasis
-from wuyang_tasks.services.tasks import DeadlineSpec
 
 ONGOING_WORDS = ("长期坚持", "长期", "持续推进", "常态化", "长效", "持续开展", "常年")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db.models import CalendarOverride, Responsibility, Source, Task
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import Role, TaskStatus, UnitKind
+from wuyang_tasks.services.ledger_updates import RowUpdate
 from wuyang_tasks.services.task_list import chinese_date
 
 from .ledger_table import Field, Problem, TableReading, TableRow
-from .ledger_updates import RowUpdate, plan_update
+from .ledger_updates import plan_update
 from .names import ALL_TOWNSHIPS, is_all_townships, is_other_collective
 from .resolve import NameResolver, UnitMatch
 

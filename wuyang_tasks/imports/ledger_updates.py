@@ -11,8 +11,6 @@ clerk confirms it (``update_deadlines``); otherwise the difference is a warning.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -20,66 +18,12 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import Extension, ProgressReport, Responsibility, Task
 from wuyang_tasks.domain.enums import ExtensionStatus, Role, TaskStatus
-from wuyang_tasks.domain.workflow import TRANSITIONS, Action
+from wuyang_tasks.domain.workflow import clerk_path
+from wuyang_tasks.services.ledger_updates import RowUpdate
 
-from .ledger_table import Field, Problem
+from .ledger_table import Field
 
-CLERK_MOVES = frozenset({Action.ASSIGN, Action.ACCEPT, Action.START, Action.REPORT, Action.SUSPEND,
-                         Action.RESUME, Action.CANCEL})
 REVIEWED = (TaskStatus.DONE, TaskStatus.ARCHIVED)
-SIDE_EXITS = (TaskStatus.SUSPENDED, TaskStatus.CANCELLED)
-
-
-@dataclass
-class RowUpdate:
-    task_id: int
-    code: str
-    status: TaskStatus  # now
-    target: TaskStatus | None = None  # the status the moves reach (None: no move)
-    moves: list[Action] = field(default_factory=list)
-    progress: str | None = None  # a new 进展情况 → a report of the lead unit
-    lead_unit_id: int | None = None
-    roles: list[tuple[Role, int | None, int | None]] | None = None  # new responsibilities
-    roles_caption: str = ""
-    deadline: object = None  # DeadlineSpec to set (confirmed)
-    deadline_caption: str = ""
-
-    @property
-    def changes(self) -> list[str]:
-        """What will be done, in words."""
-        words = []
-        if self.progress:
-            words.append("新增进展反馈")
-        if self.moves:
-            words.append("状态" + "→".join([self.status.label] + [m.label for m in self.moves])
-                         + f"（{self.target.label}）")
-        if self.roles is not None:
-            words.append("调整责任分工：" + self.roles_caption)
-        if self.deadline is not None:
-            words.append("修改完成时限：" + self.deadline_caption)
-        return words
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.progress or self.moves or self.roles is not None or self.deadline is not None)
-
-
-def clerk_path(start: TaskStatus, target: TaskStatus) -> list[Action] | None:
-    """The shortest run of clerk moves from ``start`` to ``target`` (None: none reaches it).
-    中止 and 撤销 end a path, never lie on one (中止 then 恢复办理 is no way round 退回重办)."""
-    seen = {start: []}
-    queue = deque([start])
-    while queue:
-        status = queue.popleft()
-        if status is target:
-            return seen[status]
-        if status is not start and status in SIDE_EXITS:
-            continue
-        for (s, action), nxt in TRANSITIONS.items():
-            if s is status and action in CLERK_MOVES and nxt not in seen:
-                seen[nxt] = seen[status] + [action]
-                queue.append(nxt)
-    return None
 
 
 def plan_update(session: Session, planned, *, update_deadlines: bool, problem, show_day) -> RowUpdate | None:

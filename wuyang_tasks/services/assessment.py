@@ -15,7 +15,6 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import (
     AccountabilityRecord,
     AccountabilityTask,

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from wuyang_tasks.db.ledger import DEMO_KEY, REFERENCE_DAY_KEY, Ledger
 from wuyang_tasks.db.models import (
     Extension,
-    LedgerMeta,
     Metric,
     MetricUnit,
     Source,
@@ -25,6 +24,7 @@ from wuyang_tasks.db.models import (
     Unit,
     Urging,
 )
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import (
     ChiefKind,
     DeadlineBasis,
@@ -339,16 +339,16 @@ def _deputy(s, unit_id: int, title: str, names) -> int:
 
 def _task(s, spec: _T, source_id: int, unit_ids, people, deputies, cal) -> int:
     if spec.deadline == "ongoing":
-        deadline = task_service.DeadlineSpec(ongoing=True, text="长期坚持")
+        deadline = DeadlineSpec(ongoing=True, text="长期坚持")
     elif isinstance(spec.deadline, tuple) and spec.deadline[0] == "wd":
         _, start, n = spec.deadline
-        deadline = task_service.DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=start, days=n,
+        deadline = DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=start, days=n,
                                              text=f"会后{n}个工作日内")
     elif isinstance(spec.deadline, tuple) and spec.deadline[0] == "monthly":
-        deadline = task_service.DeadlineSpec(recurrence_day=spec.deadline[1],
+        deadline = DeadlineSpec(recurrence_day=spec.deadline[1],
                                              text=f"每月{spec.deadline[1]}日前报送")
     else:
-        deadline = task_service.DeadlineSpec(day=spec.deadline)
+        deadline = DeadlineSpec(day=spec.deadline)
     territorial = TOWNSHIPS if spec.territorial == ALL else spec.territorial
     assignments = [task_service.Assignment(Role.LEAD_LEADER, person_id=people[spec.leader]),
                    task_service.Assignment(Role.LEAD_UNIT, unit_id=unit_ids[spec.lead])]

@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import (
     ChecklistTemplate,
     Finding,

@@ -27,6 +27,7 @@ from wuyang_tasks.db.models import (
     Unit,
 )
 from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import CheckResult, DeadlineBasis, Role, SourceKind, TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
@@ -242,10 +243,10 @@ def _rectification_task(session: Session, spec: FindingSpec, inspection: Inspect
     topic = f"{item.category}问题" if item is not None and item.category else "问题"
     place = inspection.site or unit.name
     if spec.workdays is not None:
-        deadline = task_service.DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=inspection.inspected_on,
+        deadline = DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=inspection.inspected_on,
                                              days=spec.workdays, text=f"检查后{spec.workdays}个工作日内")
     else:
-        deadline = task_service.DeadlineSpec(day=spec.deadline)
+        deadline = DeadlineSpec(day=spec.deadline)
     assignments = [task_service.Assignment(Role.LEAD_UNIT, unit_id=unit.id)]
     if parent_task_id is not None:
         assignments += [task_service.Assignment(Role.LEAD_LEADER, person_id=pid) for pid in session.scalars(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Source
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, UnitKind
 from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
 from wuyang_tasks.imports.ledger_plan import LedgerPlan, guess_kind, plan_ledger
@@ -195,7 +196,7 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
             assignments, notes = _draft_assignments(s, draft, resolver, create_missing, result)
             task = task_service.create_task(
                 s, title=draft.title, content=draft.sentence, category=draft.category,
-                source_id=source.id, deadline=draft.deadline or task_service.DeadlineSpec(),
+                source_id=source.id, deadline=draft.deadline or DeadlineSpec(),
                 note="\n".join(notes) or None, responsibilities=assignments, today=today, cal=cal)
             result.created.append((task.code, task.title))
         for metric in metrics:

@@ -5,18 +5,58 @@ replaced, a deadline edit the clerk confirmed — in the import's transaction.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import Task
 from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.deadlines import DeadlineSpec
+from wuyang_tasks.domain.enums import Role, TaskStatus
 from wuyang_tasks.domain.errors import IllegalTransition
-from wuyang_tasks.imports.ledger_updates import RowUpdate, clerk_path
+from wuyang_tasks.domain.workflow import Action, clerk_path
 
 from . import tasks as task_service
 from .common import get
 from .feedback import FeedbackEntry, record_feedback
+
+
+@dataclass
+class RowUpdate:
+    """What an imported ledger row changes on its task: planned by imports.ledger_updates,
+    done by :func:`apply_update`."""
+
+    task_id: int
+    code: str
+    status: TaskStatus  # now
+    target: TaskStatus | None = None  # the status the moves reach (None: no move)
+    moves: list[Action] = field(default_factory=list)
+    progress: str | None = None  # a new 进展情况 → a report of the lead unit
+    lead_unit_id: int | None = None
+    roles: list[tuple[Role, int | None, int | None]] | None = None  # new responsibilities
+    roles_caption: str = ""
+    deadline: DeadlineSpec | None = None  # to set (confirmed)
+    deadline_caption: str = ""
+
+    @property
+    def changes(self) -> list[str]:
+        """What will be done, in words."""
+        words = []
+        if self.progress:
+            words.append("新增进展反馈")
+        if self.moves:
+            words.append("状态" + "→".join([self.status.label] + [m.label for m in self.moves])
+                         + f"（{self.target.label}）")
+        if self.roles is not None:
+            words.append("调整责任分工：" + self.roles_caption)
+        if self.deadline is not None:
+            words.append("修改完成时限：" + self.deadline_caption)
+        return words
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.progress or self.moves or self.roles is not None or self.deadline is not None)
 
 
 def apply_update(session: Session, update: RowUpdate, *, today: date, cal: WorkdayCalendar,

@@ -21,6 +21,7 @@ from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import Metric, MetricReading, MetricUnit, Task, Unit
 from wuyang_tasks.domain import metrics as rules
 from wuyang_tasks.domain.calendar import WorkdayCalendar
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import DeadlineBasis, MetricDirection, MetricKind, Role, Urgency
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.metrics import (
@@ -455,7 +456,7 @@ def raise_task(session: Session, metric_id: int, *, today: date, cal: WorkdayCal
     assignments = [task_service.Assignment(Role.LEAD_UNIT, unit_id=u.id) for u in leads]
     assignments += [task_service.Assignment(Role.TERRITORIAL_UNIT, unit_id=u.id)
                     for u in units_of(session, metric_id, Role.TERRITORIAL_UNIT)]
-    deadline = task_service.DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=today, days=workdays,
+    deadline = DeadlineSpec(basis=DeadlineBasis.WORKDAY, start=today, days=workdays,
                                          text=f"{workdays}个工作日内")
     task = task_service.create_task(
         session, title=title or default_task_title(metric), content=content, category=TASK_CATEGORY,

@@ -15,9 +15,9 @@ same names share one tuple of them, and recurring days and categorical texts one
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 
 from sqlalchemy import String, and_, exists, func, or_, select, type_coerce
@@ -188,12 +188,38 @@ def _task_conditions(flt: TaskFilter) -> list:
     return conditions
 
 
+# The fields of a TaskRow read from its task, in TaskRow's order: the column each is read from
+# (None: attached after) and how a stored value becomes the field's value — as read (None), one
+# shared object for each distinct value (_SHARED: days and categorical texts such as 类别 and
+# 时限说明 recur across 10^5 rows, and the driver makes a new object for every cell), or looked
+# up in a dict (an enumeration read as its stored string).
+_SHARED = "shared"
+_ROW_FIELDS = (
+    ("id", _T.id, None),
+    ("code", _T.code, None),
+    ("title", _T.title, None),
+    ("category", _T.category, _SHARED),
+    ("status", _plain(_T.status), _STATUS),
+    ("urgency", _plain(_T.urgency), _URGENCY),
+    ("is_key", _T.is_key, None),
+    ("deadline", _T.deadline, _SHARED),
+    ("deadline_basis", _plain(_T.deadline_basis), _BASIS),
+    ("deadline_text", _T.deadline_text, _SHARED),
+    ("ongoing", _T.ongoing, None),
+    ("recurrence_day", _T.recurrence_day, None),
+    ("assigned_on", _T.assigned_on, _SHARED),
+    ("closed_on", _T.closed_on, _SHARED),
+    ("source_id", _T.source_id, None),
+    ("source_title", None, None),  # _attach_sources
+    ("parent_id", _T.parent_id, None),
+    ("version", _T.version, None),
+)
+if [name for name, _, _ in _ROW_FIELDS] != [f.name for f in fields(TaskRow)][:len(_ROW_FIELDS)]:
+    raise TypeError("_ROW_FIELDS must name TaskRow's first fields in their order (rows are built positionally)")
+
+
 def _task_query(conditions: list):
-    query = select(
-        _T.id, _T.code, _T.title, _T.category, _plain(_T.status), _plain(_T.urgency), _T.is_key,
-        _T.deadline, _plain(_T.deadline_basis), _T.deadline_text, _T.ongoing, _T.recurrence_day,
-        _T.assigned_on, _T.closed_on, _T.source_id, _T.parent_id, _T.version,
-    )
+    query = select(*(column for _, column, _ in _ROW_FIELDS if column is not None))
     if conditions:
         query = query.where(and_(*conditions))
     return query.order_by(_T.id)
@@ -222,17 +248,8 @@ def first_task_ids(session: Session, *, limit: int, descending: bool = False) ->
 def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFilter,
                 policy: alerts.AlertPolicy) -> list[TaskRow]:
     conditions = _task_conditions(flt)
-    status, urgency, basis = _STATUS, _URGENCY, _BASIS
-    # Days and categorical texts (类别, 时限说明) recur across 10^5 rows: one object for each
-    # value instead of one per row (the driver makes a new one for every cell).
     same = {}.setdefault
-    rows = [TaskRow(id=r[0], code=r[1], title=r[2], category=same(r[3], r[3]), status=status[r[4]],
-                    urgency=urgency[r[5]], is_key=r[6], deadline=same(r[7], r[7]),
-                    deadline_basis=basis[r[8]], deadline_text=same(r[9], r[9]), ongoing=r[10],
-                    recurrence_day=r[11], assigned_on=same(r[12], r[12]),
-                    closed_on=same(r[13], r[13]), source_id=r[14], source_title=None,
-                    parent_id=r[15], version=r[16])
-            for r in _stream(session, _task_query(conditions))]
+    rows = _read_rows(session, _task_query(conditions), same)
     if not rows:
         return rows
     by_id = {r.id: r for r in rows}
@@ -253,6 +270,28 @@ def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFi
         row.days_left = result.days_left
         row.effective_deadline = result.effective_deadline
     return [r for r in rows if _keep(r, flt)]
+
+
+def _read_rows(session: Session, query, same: Callable) -> list[TaskRow]:
+    """The TaskRows of ``query``'s tasks (_ROW_FIELDS), a batch at a time and a column at a time:
+    each column converted by one ``map`` and the rows made by ``map(TaskRow, *columns)``: no
+    Python loop over the rows besides TaskRow's own __init__ (quicker than a comprehension)."""
+    rows: list[TaskRow] = []
+    for batch in _stream(session, query).partitions():
+        read = iter(zip(*batch))
+        columns = []
+        for _, column, convert in _ROW_FIELDS:
+            if column is None:
+                columns.append(repeat(None))
+                continue
+            values = next(read)
+            if convert is _SHARED:
+                values = map(same, values, values)
+            elif convert is not None:
+                values = map(convert.__getitem__, values)
+            columns.append(values)
+        rows.extend(map(TaskRow, *columns))
+    return rows
 
 
 def _keep(row: TaskRow, flt: TaskFilter) -> bool:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import DeadlineBasis, Role, Urgency
 from wuyang_tasks.domain.errors import LedgerError
 from wuyang_tasks.services import task_views
@@ -39,7 +40,7 @@ from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.task_views import PickLists, TaskDetail
-from wuyang_tasks.services.tasks import Assignment, DeadlineSpec
+from wuyang_tasks.services.tasks import Assignment
 
 from ...context import UiContext
 from ...sizing import fit_to_screen

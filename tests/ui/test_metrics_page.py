@@ -1,18 +1,12 @@
 """The 指标 page driven as a clerk would: the list, entering readings, raising a task."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import select
 
-from tests.ui.conftest import _chinese, dialogs, ui_ctx  # noqa: F401  (fixtures of the window tests)
 from wuyang_tasks.db.models import Task
 from wuyang_tasks.services.metrics import metrics_report
 from wuyang_tasks.ui.pages.metrics import create_page
 from wuyang_tasks.ui.pages.metrics.charts import MetricChart
-
-
-def _tester(model):
-    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
 
 
 def _page(ui_ctx, qtbot):
@@ -32,10 +26,10 @@ def _good_days(ledger):
         return metrics_report(s, ledger.today()).metrics[0].good_days.good_days
 
 
-def test_list_statuses_and_chart(ui_ctx, qtbot):
+def test_list_statuses_and_chart(ui_ctx, qtbot, model_tester):
     page = _page(ui_ctx, qtbot)
-    _tester(page.metrics_model)
-    _tester(page.readings)
+    model_tester(page.metrics_model)
+    model_tester(page.readings)
     model = page.metrics_model
     assert model.rowCount() == 4
     assert [_cell(model, r, 3) for r in range(4)] == ["黄灯", "绿灯", "黄灯", "黄灯"]
