@@ -8,8 +8,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "wuyang_tasks"
 
 # Each part of the package and its layer: a part imports only parts of lower layers (and itself).
-# fileio (atomic writes) and paths (where the program keeps its files) are plain helpers under db.
-LAYER = {"domain": 0, "fileio": 1, "paths": 1, "db": 2, "services": 3, "exports": 4, "imports": 4,
+# fileio (atomic writes), paths (where the program keeps its files) and collector (the garbage
+# collector's switch) are plain helpers under db.
+LAYER = {"domain": 0, "fileio": 1, "paths": 1, "collector": 1, "db": 2, "services": 3, "exports": 4, "imports": 4,
          "ui": 5, "cli": 5, "__main__": 6}
 # Arrows within one layer: the command line is the program's entry, it starts the window
 # (cli/main.py) and runs it over every page (cli/smoke.py).

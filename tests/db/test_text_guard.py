@@ -63,3 +63,25 @@ def test_a_value_already_stored_does_not_block_an_edit_of_another_field(ledger):
             tasks.update_task(s, task.id, expected_version=None, cal=cal, category="长" * 101)
     with ledger.read() as s:
         assert s.get(Task, task.id).category == "大气污染防治"
+
+
+def test_the_checks_belong_to_the_ledgers_sessions_only(ledger):
+    """The flush check and the chain head's store are registered on the Ledger's own
+    sessionmaker, not on every Session of the process as a side effect of an import: a session
+    of another engine (a foreign file, a tool) flushes unchecked, a ledger session does not."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import Session
+
+    from wuyang_tasks.db import audit, text_guard
+    from wuyang_tasks.db.models import Base
+
+    assert not event.contains(Session, "before_flush", text_guard.check_flush)
+    assert not event.contains(Session, "before_commit", audit.store_moved_head)
+    other = create_engine("sqlite://")
+    Base.metadata.create_all(other, tables=[Unit.__table__])
+    with Session(other) as s:  # not the program's ledger: nothing of the program's runs here
+        s.add(Unit(name="县\x00环保局", kind=UnitKind.DEPARTMENT, sort_order=1))
+        s.commit()
+    with pytest.raises(ValidationError, match="控制字符（NUL）"):
+        with ledger.write() as s:
+            s.add(Unit(name="县\x00环保局", kind=UnitKind.DEPARTMENT, sort_order=1))

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 
-from sqlalchemy import event as event_api
 from sqlalchemy import bindparam, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
@@ -173,20 +172,20 @@ BULK_EVENTS = 10_000
 
 
 def _moved_head(session: Session, seq: int, digest: str) -> None:
-    session.info["audit_head"] = (seq, digest)  # stored by _store_moved_head as it commits
+    session.info["audit_head"] = (seq, digest)  # stored by store_moved_head as it commits
 
 
-@event_api.listens_for(Session, "before_commit")
-def _store_moved_head(session: Session) -> None:
-    """One listener for every session (one registered per session at its first event cost more
-    than the event itself); only a session that appended to the chain stores a head."""
+def store_moved_head(session: Session) -> None:
+    """Run before every commit of the Ledger's sessions (db.ledger; registered once on their
+    sessionmaker, since one registered per session at its first event cost more than the event
+    itself); only a session that appended to the chain stores a head."""
     if "audit_head" in session.info:
         store_head(session)
 
 
 def store_head(session: Session) -> None:
     """Keep the head in ledger_meta, written once as the transaction commits (by
-    :func:`_store_moved_head`). Updating the row at every event cost an UPDATE per flush — an
+    :func:`store_moved_head`). Updating the row at every event cost an UPDATE per flush — an
     import of 1,000 tasks appends some 10,000 events in one transaction. A session that never
     commits (it writes on a connection whose owner commits) calls this itself after its last
     event."""

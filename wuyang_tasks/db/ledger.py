@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, event, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
-from . import backup, backup_codec, failures, migrate, postgres, text_guard  # noqa: F401 — text_guard registers a check
+from . import audit, backup, backup_codec, failures, migrate, postgres, text_guard
 from .audit import os_actor, serialise_writers
 from .checks import network_share_warning
 from .seal import ChainBroken
@@ -56,6 +56,9 @@ class Ledger:
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # the checks every write of the program goes through, on this ledger's sessions only
+        event.listen(self._sessions, "before_flush", text_guard.check_flush)
+        event.listen(self._sessions, "before_commit", audit.store_moved_head)
 
     # -- identity ----------------------------------------------------------------------------
     @property

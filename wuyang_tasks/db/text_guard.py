@@ -3,8 +3,9 @@
 PostgreSQL rejects the NUL character and text longer than a column's declared length; SQLite
 would silently keep both, so the same input would succeed on one backend and fail with a raw
 driver error on the other. Every flush checks the string attributes of new rows and the changed
-attributes of other rows, and refuses such text with a message naming the field, before anything
-is written.
+attributes of other rows (``check_flush``, attached to the Ledger's own sessions), and refuses
+such text with a message naming the field, before anything is written; rows written with Core
+are checked by ``check_row``.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def _where(table: str, key: str) -> str:
     return f"{TABLES.get(table, table)}的“{FIELDS.get(key, key)}”"
 
 
-@event.listens_for(Session, "before_flush")
-def _check_text(session: Session, _context, _instances) -> None:
+def check_flush(session: Session, _context, _instances) -> None:
+    """The Ledger's sessions run this before every flush (db.ledger)."""
     for obj in session.new:
         for attr in inspect(obj).mapper.column_attrs:
             check_value(obj.__tablename__, attr.key, attr.columns[0].type, getattr(obj, attr.key, None))

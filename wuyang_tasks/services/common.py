@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import cache
 from typing import TypeVar
 
@@ -105,20 +103,3 @@ def set_meta(session: Session, key: str, value: str) -> None:
         row.value = value
         session.flush()
         audit.record(session, "ledger_meta", None, "update", before, {"key": key, "value": value})
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building rows in bulk.
-
-    Creating 10^5 rows (and half a million name lists) sets off collection after collection,
-    each walking every tracked object: half the time of a 100k-task list, a fifth of a 10k-task
-    import. The rows hold no reference cycles, so nothing is left for the collector to find when
-    it runs again. Nested uses leave it to the outermost to switch it back on."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()

@@ -32,7 +32,9 @@ from wuyang_tasks.imports.resolve import NameResolver
 from . import ledger_import_writer, ledger_updates
 from . import tasks as task_service
 from . import units as unit_service
-from .common import add_audited, no_gc
+from wuyang_tasks.collector import paused
+
+from .common import add_audited
 
 IMPORT_NOTE = "按导入台账的状态"
 
@@ -57,13 +59,13 @@ class LedgerImportResult:
 def read_table(path: Path, *, sheet: str | None = None, ledger: Ledger | None = None) -> TableReading:
     """Read the file (no database access); the ledger's day supplies a year of last resort."""
     fallback_year = ledger.today().year if ledger else None
-    with no_gc():  # 10^4 rows of cells, names and deadlines
+    with paused():  # 10^4 rows of cells, names and deadlines
         return read_ledger_table(Path(path), sheet=sheet, fallback_year=fallback_year)
 
 
 def preview_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool = False,
                    source_title: str | None = None, update_deadlines: bool = False) -> LedgerPlan:
-    with ledger.read() as s, no_gc():
+    with ledger.read() as s, paused():
         return plan_ledger(s, reading, create_missing=create_missing, source_title=source_title,
                            update_deadlines=update_deadlines)
 
@@ -84,7 +86,7 @@ def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool
     result.backup_path = backup.before_import(ledger)
     cal = ledger.calendar()
     today = ledger.today()
-    with ledger.write() as s, no_gc():  # the rows and events of 10^4 tasks
+    with ledger.write() as s, paused():  # the rows and events of 10^4 tasks
         plan = plan_ledger(s, reading, **options)
         if plan.errors:
             raise ImportRejected(head, plan.errors)

@@ -7,7 +7,7 @@ alert level is derived (domain.alerts) and filtered after.
 The window reads every task at once (100,000 in a county ledger after some years), so this is
 a hot path (benchmarks/README.md): statements are executed on the Core tables (no ORM result
 machinery), enumerations are read as their stored strings and looked up in dicts, TaskRow
-has slots, and the cyclic garbage collector is paused while the rows are built (see services.common.no_gc).
+has slots, and the cyclic garbage collector is paused while the rows are built (wuyang_tasks.collector.paused).
 Memory (the window keeps every row): the big selects are fetched in batches, rows with the
 same names share one tuple of them, and recurring days and categorical texts one object.
 """
@@ -46,7 +46,7 @@ from wuyang_tasks.domain.enums import (
     Urgency,
 )
 
-from .common import no_gc
+from wuyang_tasks.collector import paused
 
 
 @dataclass(slots=True)
@@ -228,7 +228,7 @@ def _task_query(conditions: list):
 def list_tasks(session: Session, *, today: date, cal: WorkdayCalendar,
                flt: TaskFilter | None = None,
                policy: alerts.AlertPolicy = alerts.AlertPolicy()) -> list[TaskRow]:
-    with no_gc():
+    with paused():
         return _list_tasks(session, today, cal, flt or TaskFilter(), policy)
 
 

@@ -8,15 +8,13 @@ not exist yet; otherwise the first-run dialog asks.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 from datetime import date
 
-# The window process never collects automatically (ui/gc_policy.py: a timer on the GUI thread
-# does, once the application runs); switched off from here on, the start-up imports (half a
-# million objects, nothing to free) are spared ≈ 50 ms of collections.
-gc.disable()
+from wuyang_tasks import collector  # isort: skip
+
+collector.off_for_good()  # the GUI thread's timer collects (ui/gc_policy.py, wuyang_tasks/collector.py)
 
 # The ledger's database stack (SQLAlchemy, the models: some 250 modules) before Qt: PySide6's
 # import hook reads the source of every module imported after PySide6 (looking for its

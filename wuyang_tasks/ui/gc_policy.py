@@ -17,6 +17,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from wuyang_tasks import collector
+
 INTERVAL_MS = 500
 START_DELAY_MS = 3_000
 
@@ -25,7 +27,7 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
-        gc.disable()
+        collector.off_for_good()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(START_DELAY_MS)
