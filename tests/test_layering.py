@@ -1,4 +1,4 @@
-"""The package's layers (DESIGN.md "Architecture", issue 15): domain ← db ← services ←
+"""The package's layers (docs/DESIGN.md "Architecture", issue 15): domain ← db ← services ←
 exports/imports ← ui/cli, each importing only the layers under it; only wuyang_tasks/ui/
 imports PySide6; domain/ is plain Python."""
 

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.x typed models of the ledger (DESIGN.md "Model").
+"""SQLAlchemy 2.x typed models of the ledger (docs/DESIGN.md "Model").
 
 Enumerations are stored by name as plain strings (no native enum types), so SQLite and
 PostgreSQL hold identical data and Alembic needs no enum migrations. Rows that clerks edit

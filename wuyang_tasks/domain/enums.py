@@ -1,4 +1,4 @@
-"""Enumerations of the glossary (DESIGN.md).
+"""Enumerations of the glossary (docs/DESIGN.md).
 
 The member value (its English name) is what the database stores; ``label`` is the Chinese
 text shown in the window and printed in documents.

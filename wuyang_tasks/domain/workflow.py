@@ -1,4 +1,4 @@
-"""The task workflow (DESIGN.md "Workflow"): which status changes are legal.
+"""The task workflow (docs/DESIGN.md "Workflow"): which status changes are legal.
 
 DRAFT → ASSIGNED → ACCEPTED → IN_PROGRESS → REPORTED → DONE → ARCHIVED, with
 REPORTED → IN_PROGRESS (退回重办), SUSPENDED/CANCELLED from any open state, and
