@@ -17,7 +17,6 @@ from wuyang_tasks.domain.errors import LedgerError
 
 from . import argparse_zh
 from .args import day
-from .context import CliContext
 
 COMMAND_MODULES = [
     "wuyang_tasks.cli.core",
@@ -86,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args, rest)
     if rest:
         parser.error(f"无法识别的参数：{' '.join(rest)}")
+    from .context import CliContext  # the database stack: not loaded for --version and --help
+
     ctx = CliContext(db=args.db, today=args.today, create=args.command not in READING_COMMANDS)
     try:
         return args.func(ctx, args)
