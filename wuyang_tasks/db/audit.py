@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 
-from sqlalchemy import bindparam, insert, inspect, select, text, update
+from sqlalchemy import Connection, bindparam, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
@@ -72,15 +72,16 @@ def serialise_writers(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
 
 
-def _head(session: Session) -> tuple[int, str]:
-    """The chain's last (seq, hash). Read on the session's connection, without the ORM's
-    autoflush: every event is inserted at once (:func:`record`, :func:`record_many`), so no
-    pending row can be an event, and the rest is flushed at the next query or at commit."""
+def _head(session: Session, connection: Connection | None = None) -> tuple[int, str]:
+    """The chain's last (seq, hash). Read on the session's connection (``connection``, when the
+    caller has it already), without the ORM's autoflush: every event is inserted at once
+    (:func:`record`, :func:`record_many`), so no pending row can be an event, and the rest is
+    flushed at the next query or at commit."""
     cached = session.info.get("audit_head")
     if cached is not None:
         return cached
     serialise_writers(session)
-    row = session.connection().execute(_LAST_EVENT).first()
+    row = (connection or session.connection()).execute(_LAST_EVENT).first()
     return (row.seq, row.hash) if row else (0, GENESIS)
 
 
@@ -101,12 +102,13 @@ def record(session: Session, entity: str, entity_id: int | None, action: str,
     Inserted at once with Core, not added as an ORM object: nothing reads an event back in the
     session that writes it, and an ORM insert cost a flush of its own in every user action.
     Events go in as they are appended, so ids follow seq."""
-    seq, prev = _head(session)
+    conn = session.connection()
+    seq, prev = _head(session, conn)
     actor = session.info.get("actor") or os_actor()
     row = _chained(prev, seq + 1, event_time(session), actor, entity, entity_id, action,
                    _json(before), _json(after))
     text_guard.check_row(_EVENTS, row)  # what the flush checked of the ORM object
-    session.connection().execute(_INSERT_EVENT, row)
+    conn.execute(_INSERT_EVENT, row)
     _moved_head(session, row["seq"], row["hash"])
 
 
@@ -149,10 +151,10 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     bulk import appends 10^5). The session's pending changes are flushed first, so the rows the
     events describe are written before them. Returns the number appended."""
     session.flush()
-    seq, prev = _head(session)
+    conn = session.connection()
+    seq, prev = _head(session, conn)
     first = seq
     actor = session.info.get("actor") or os_actor()
-    conn = session.connection()
     rows = []
     for at, entity, entity_id, action, before, after in events:
         seq += 1
