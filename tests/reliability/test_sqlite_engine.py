@@ -3,6 +3,7 @@ other instead of failing; a ledger on a network share is warned about."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import time
@@ -83,6 +84,37 @@ def test_a_second_program_waits_for_the_first_writer_instead_of_failing(tmp_path
                 .where(AuditEvent.action == "create").order_by(AuditEvent.seq)).all()
         assert order == ["第一个程序的任务", "第二个程序的任务"]
         assert verify_ledger(led).ok
+    finally:
+        led.dispose()
+
+
+def test_a_write_holds_the_write_lock_from_its_start_and_a_read_never_does(tmp_path):
+    """BEGIN IMMEDIATE for ledger.write, BEGIN for ledger.read — also for a read on the pooled
+    connection the write before it used."""
+    path = tmp_path / "l.db"
+    led = open_ledger(path)
+
+    def other_writer_gets_the_lock() -> bool:
+        other = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            return True
+        except sqlite3.OperationalError as exc:
+            assert "locked" in str(exc)
+            return False
+        finally:
+            other.close()
+
+    try:
+        for _ in range(2):
+            with led.write() as s:
+                assert s.connection().connection.driver_connection.in_transaction
+                assert not other_writer_gets_the_lock()
+            with led.read() as s:
+                s.execute(text("SELECT count(*) FROM task")).scalar_one()
+                assert s.connection().connection.driver_connection.in_transaction
+                assert other_writer_gets_the_lock()
     finally:
         led.dispose()
 
