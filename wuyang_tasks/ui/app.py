@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import linecache
 import sys
 from datetime import date
 
@@ -138,17 +137,8 @@ class Launcher(QObject):
         ctx = UiContext(ledger)
         self.window = MainWindow(ctx)
         self.window.show()
-        forget_module_sources()
         if self.after_open is StartChoice.IMPORT:
             importlib.import_module(IMPORT_MODULE).open_import_dialog(ctx, self.window)
-
-
-def forget_module_sources() -> None:
-    """PySide6's import hook reads every module imported after PySide6 with inspect.getsource
-    (to see whether it names PySide6), which keeps each file's lines in linecache: ≈ 4 MB once
-    the window is built, held for the whole session. Nothing needs them (a traceback reads its
-    files again), so they are let go before the task rows are read."""
-    linecache.clearcache()
 
 
 def starting_location(db: str | None) -> str | None:
