@@ -234,3 +234,27 @@ def test_reopening_the_ledger_of_last_time_rewrites_no_settings(monkeypatch):
     assert synced == [] and recent_ledgers()[:2] == ["/b.db", "/a.db"]
     remember_ledger("/a.db")
     assert synced == [1] and recent_ledgers()[:2] == ["/a.db", "/b.db"]
+
+
+def test_the_window_lets_go_of_the_module_sources_read_at_import(demo_ledger, qtbot):
+    """PySide6's import hook reads every module imported after PySide6 into linecache (≈ 4 MB
+    held for the whole session); they are let go as each page is built: the window's first
+    page when the launcher shows it, a page opened later after its modules were imported."""
+    import linecache
+
+    from wuyang_tasks.ui import main_window
+    from wuyang_tasks.ui.pages import units as units_page
+
+    linecache.getlines(main_window.__file__)  # as the hook leaves them, whatever ran before
+    assert main_window.__file__ in linecache.cache
+    launcher = Launcher(None, None, "ask")
+    launcher._show(demo_ledger)
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert main_window.__file__ not in linecache.cache
+    linecache.getlines(units_page.__file__)
+    window.go_to("units")
+    assert units_page.__file__ not in linecache.cache
+    qtbot.waitUntil(window.ctx.is_idle, timeout=30_000)
+    window.ctx.wait_for_workers()

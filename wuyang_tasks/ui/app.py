@@ -21,6 +21,13 @@ collector.off_for_good()  # the GUI thread's timer collects (ui/gc_policy.py, wu
 # __feature__ switches), ≈ 40 ms of every start for these alone.
 from wuyang_tasks.db.ledger import Ledger, open_ledger  # isort: skip
 
+# So are the rest of what every start loads before its first paint, imported anyway a moment
+# later (after Qt they cost a third more, ≈ 20 ms): SQLite's dialect (create_engine loads it),
+# the services the task rows, the live view and the first pages (dashboard, task ledger) call.
+import sqlalchemy.dialects.sqlite  # noqa: F401  # isort: skip
+from wuyang_tasks.services import (  # noqa: F401  # isort: skip
+    changes, metrics, task_list, task_views, tasks, urgings, who_answers)
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import traceback
-from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -26,6 +25,8 @@ def log_file():
 
 def log_unexpected(exc: BaseException) -> None:
     if not _log.handlers:
+        from logging.handlers import RotatingFileHandler  # only once there is something to log
+
         handler = RotatingFileHandler(log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
         _log.addHandler(handler)

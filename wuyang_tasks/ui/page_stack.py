@@ -9,6 +9,7 @@ the role's restrictions as it is built (``page_created``).
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import Signal
@@ -31,6 +32,7 @@ class PageStack(QStackedWidget):
         page = self.built.get(key)
         if page is None:
             page = navigation.create_page(navigation.entry(key), self.ctx)
+            forget_module_sources()
             self.built[key] = page
             self.addWidget(page)
             self.page_created.emit(key, page)
@@ -40,6 +42,15 @@ class PageStack(QStackedWidget):
         page = self.page(key)
         self.setCurrentWidget(page)
         return page
+
+
+def forget_module_sources() -> None:
+    """PySide6's import hook reads every module imported after PySide6 with inspect.getsource
+    (to see whether it names PySide6), which keeps each file's lines in linecache: ≈ 4 MB once
+    the window and its first pages are built, held for the whole session. Nothing needs them (a
+    traceback reads its files again), so they are let go as each page is built, before the task
+    rows are read."""
+    linecache.clearcache()
 
 
 class Pages(Mapping[str, Page]):

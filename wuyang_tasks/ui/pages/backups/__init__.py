@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuyang_tasks.db import backup, pgdump
+from wuyang_tasks.db import backup
 from wuyang_tasks.db.checks import open_offers
 from wuyang_tasks.db.engine import is_sqlite, resolve_url
 from wuyang_tasks.db.ledger import Ledger, LedgerOpenError, open_ledger
@@ -75,6 +75,8 @@ class BackupsDialog(QDialog):
         for button in (self.backup_button, self.file_button):
             button.setEnabled(path is not None and not ledger.read_only)
         if path is None:
+            from wuyang_tasks.db import pgdump  # a server ledger's: not loaded with every window
+
             url = ledger.url
             target = pgdump.default_target(url)
             self.info.setText(self.tr("A shared ledger on the server is backed up with pg_dump by its "
