@@ -35,7 +35,7 @@ FIGURES: tuple[Figure, ...] = (
            requires=("wuyang_tasks.services.feedback_collect",)),
     Figure("briefing_docx", "工作周报/通报 Word（公文格式，N 项任务的台账）",
            "python-docx 写同样的段落和表格单元格，无样式", 1.5, None,
-           feedback.briefing_docx_program, feedback.briefing_docx_baseline,
+           documents.briefing_docx_program, documents.briefing_docx_baseline,
            requires=("wuyang_tasks.exports.briefing_docx",)),
     Figure("import_xlsx", "导入 N 行任务台账 Excel", "openpyxl read_only 逐行读取 + sqlite3 executemany 写入同样的行",
            2.0, 10_000, documents.import_program, documents.import_baseline,

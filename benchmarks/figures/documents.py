@@ -1,4 +1,4 @@
-"""Figures of the documents: the weekly briefing (Excel), the ledger PDF, the ledger import.
+"""Figures of the documents: the weekly briefing (Excel and Word), the ledger PDF, the ledger import.
 
 The program side is timed on what the writer or reader does; the read model a document is
 made from (services.documents) is built once, untimed, and its build time goes to the note.
@@ -33,13 +33,18 @@ def _briefing(probe: Probe):
     return briefing, time.perf_counter() - started
 
 
+def _writing(probe: Probe, write, name: str):
+    """The program side of a briefing figure: ``write`` of the read model (built untimed)."""
+    briefing, built = _briefing(probe)
+    probe.note = f"明细 {len(briefing.lines)} 行，读模型 {built:.2f} s（不计入）"
+    target = probe.workdir / name
+    return lambda: write(briefing, target)
+
+
 def briefing_program(probe: Probe):
     from wuyang_tasks.exports.briefing_xlsx import write_briefing_xlsx
 
-    briefing, built = _briefing(probe)
-    probe.note = f"明细 {len(briefing.lines)} 行，读模型 {built:.2f} s（不计入）"
-    target = probe.workdir / "briefing.xlsx"
-    return lambda: write_briefing_xlsx(briefing, target)
+    return _writing(probe, write_briefing_xlsx, "briefing.xlsx")
 
 
 def _cells(path: Path) -> list[tuple[str, list[tuple]]]:
@@ -72,6 +77,38 @@ def briefing_baseline(probe: Probe):
     probe.note = f"明细 {len(briefing.lines)} 行"
     target = probe.workdir / "baseline.xlsx"
     return lambda: _dump(sheets, target)
+
+
+def briefing_docx_program(probe: Probe):
+    from wuyang_tasks.exports.briefing_docx import write_briefing_docx
+
+    return _writing(probe, write_briefing_docx, "briefing.docx")
+
+
+def briefing_docx_baseline(probe: Probe):
+    """python-docx: the program's paragraphs and table cells, plain."""
+    import docx
+
+    from wuyang_tasks.exports.briefing_docx import write_briefing_docx
+
+    briefing, _ = _briefing(probe)
+    made = docx.Document(str(write_briefing_docx(briefing, probe.workdir / "program.docx").path))
+    paragraphs = [p.text for p in made.paragraphs]
+    tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in made.tables]
+    probe.note = f"{len(paragraphs)} 段，{len(tables)} 个表格，{sum(len(t) for t in tables)} 行"
+    target = probe.workdir / "baseline.docx"
+
+    def run():
+        doc = docx.Document()
+        for text in paragraphs:
+            doc.add_paragraph(text)
+        for rows in tables:
+            table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for cells, row in zip(table.rows, rows):
+                for cell, text in zip(cells.cells, row):
+                    cell.text = text
+        doc.save(str(target))
+    return run
 
 
 # --------------------------------------------------------------------------- ledger PDF

@@ -1,20 +1,15 @@
-"""Figures of the weekly loop's heavy steps (issue 23): 收回反馈表 and the Word 通报.
+"""Figure of the weekly loop's heavy step (issue 23): 收回反馈表.
 
-* ``feedback_collect`` — 22 returned 反馈表 of 50 filled rows each (the forms the program
-  sends for the N-task ledger's units with the most open tasks, each cut to its first 50
-  rows, 本期进展 written in every row with openpyxl, untimed): the program reads them and plans
-  what it would record (``services.feedback_collect.read_forms`` + ``preview``: the row keys,
-  the facts sent, the ledger's state of each task) — what the clerk waits for before 收回. The
-  baseline reads the very same workbooks' cells with openpyxl ``read_only``, no ledger.
-* ``briefing_docx`` — the 工作周报/通报 as Word (``exports.briefing_docx``) from its read model
-  (built once, untimed); the baseline writes the same paragraphs and table cells (read back from
-  the program's file) with python-docx, no styles or sections.
+``feedback_collect`` — 22 returned 反馈表 of 50 filled rows each (the forms the program sends
+for the N-task ledger's units with the most open tasks, each cut to its first 50 rows, 本期进展
+written in every row with openpyxl, untimed): the program reads them and plans what it would
+record (``services.feedback_collect.read_forms`` + ``preview``: the row keys, the facts sent, the
+ledger's state of each task) — what the clerk waits for before 收回. The baseline reads the very
+same workbooks' cells with openpyxl ``read_only``, no ledger.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import timedelta
 from pathlib import Path
 
 from ..harness import Probe
@@ -72,6 +67,7 @@ def collect_baseline(probe: Probe):
     from openpyxl import load_workbook
 
     paths = _returned_forms(probe)
+    note = probe.note
 
     def run():
         cells = 0
@@ -81,56 +77,5 @@ def collect_baseline(probe: Probe):
                 for row in ws.iter_rows(values_only=True):
                     cells += len(row)
             wb.close()
-        probe.note += f"；读取 {cells} 个单元格"
-    return run
-
-
-# --------------------------------------------------------------------------- Word 通报
-def _briefing(probe: Probe):
-    from wuyang_tasks.db.ledger import open_ledger
-    from wuyang_tasks.services.documents import build_briefing
-    from wuyang_tasks.services.task_list import week_range
-
-    ledger = open_ledger(probe.ledger, read_only=True)
-    today = ledger.today()
-    start, end = week_range(today - timedelta(days=7))
-    started = time.perf_counter()
-    with ledger.read() as s:
-        briefing = build_briefing(s, start=start, end=end, today=today, cal=ledger.calendar(),
-                                  keep_issue=False)
-    return briefing, time.perf_counter() - started
-
-
-def briefing_docx_program(probe: Probe):
-    from wuyang_tasks.exports.briefing_docx import write_briefing_docx
-
-    briefing, built = _briefing(probe)
-    probe.note = f"明细 {len(briefing.lines)} 行，读模型 {built:.2f} s（不计入）"
-    target = probe.workdir / "briefing.docx"
-    return lambda: write_briefing_docx(briefing, target)
-
-
-def briefing_docx_baseline(probe: Probe):
-    """python-docx: the program's paragraphs and table cells, plain."""
-    import docx
-
-    from wuyang_tasks.exports.briefing_docx import write_briefing_docx
-
-    briefing, _ = _briefing(probe)
-    made = docx.Document(str(write_briefing_docx(briefing, probe.workdir / "program.docx").path))
-    paragraphs = [p.text for p in made.paragraphs]
-    tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in made.tables]
-    probe.note = f"{len(paragraphs)} 段，{len(tables)} 个表格，{sum(len(t) for t in tables)} 行"
-    target = probe.workdir / "baseline.docx"
-
-    def run():
-        doc = docx.Document()
-        for text in paragraphs:
-            doc.add_paragraph(text)
-        for rows in tables:
-            table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-            for cells, row in zip(table.rows, rows):
-                for cell, text in zip(cells.cells, row):
-                    cell.text = text
-        doc.save(str(target))
+        probe.note = f"{note}；读取 {cells} 个单元格"
     return run
