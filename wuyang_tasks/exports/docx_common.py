@@ -330,7 +330,8 @@ class Writer:
                     paragraph.remove(run)
                     self._runs(Paragraph(paragraph, _Cell(tc, table)), text, size=size)
             for tc in cells[len(values):]:  # a short row: its last cells left empty
-                tc.find(f'{qn("w:p")}').remove(tc.find(f'{qn("w:p")}/{qn("w:r")}'))
+                run = tc.find(t_path).getparent()
+                run.getparent().remove(run)
             table._tbl.append(tr)
         self._keep_ends(table)
         return table

@@ -117,9 +117,9 @@ class ChiefIndex:
         """Names of the lead units' party then government chiefs answering as of ``day``
         (as_of: within the task's life), in the units' order, each once."""
         on = as_of(assigned_on, closed_on, day)
-        names: list[str] = []
         if on is None:
             return ()
+        names: list[str] = []
         for unit in lead_units:
             posts = self.by_unit.get(unit, {})
             for kind in (ChiefKind.PARTY, ChiefKind.GOVERNMENT):
