@@ -66,17 +66,18 @@ def test_a_value_already_stored_does_not_block_an_edit_of_another_field(ledger):
 
 
 def test_the_checks_belong_to_the_ledgers_sessions_only(ledger):
-    """The flush check and the chain head's store are registered on the Ledger's own
-    sessionmaker, not on every Session of the process as a side effect of an import: a session
+    """The flush check and the chain's append are registered on the ledger's writer
+    (db.writer), not on every Session of the process as a side effect of an import: a session
     of another engine (a foreign file, a tool) flushes unchecked, a ledger session does not."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.orm import Session
 
-    from wuyang_tasks.db import audit, text_guard
+    from wuyang_tasks.db import writer
     from wuyang_tasks.db.models import Base
 
-    assert not event.contains(Session, "before_flush", text_guard.check_flush)
-    assert not event.contains(Session, "before_commit", audit.store_moved_head)
+    assert event.contains(writer.Writer, "before_flush", writer._before_flush)
+    assert not event.contains(Session, "before_flush", writer._before_flush)
+    assert not event.contains(Session, "before_commit", writer._before_commit)
     other = create_engine("sqlite://")
     Base.metadata.create_all(other, tables=[Unit.__table__])
     with Session(other) as s:  # not the program's ledger: nothing of the program's runs here

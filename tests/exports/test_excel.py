@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import openpyxl
 import pytest
 
 from wuyang_tasks.domain.enums import AlertLevel, TaskStatus
-from wuyang_tasks.exports.accountability import (
-    RECORDS_SHEET,
-    TASKS_SHEET,
-    write_accountability_xlsx,
-)
-from wuyang_tasks.exports.briefing_xlsx import (
-    DETAIL,
-    OVERDUE,
-    SUMMARY,
-    UNIT_HEADERS,
-    write_briefing_xlsx,
-)
+from wuyang_tasks.exports.accountability import RECORDS_SHEET, TASKS_SHEET, write_accountability_xlsx
+from wuyang_tasks.exports.briefing_xlsx import DETAIL, OVERDUE, SUMMARY, UNIT_HEADERS, write_briefing_xlsx
 from wuyang_tasks.exports.ledger_xlsx import HEADERS, SHEET, write_ledger_xlsx
 from wuyang_tasks.services import document_lists, documents, tasks
 from wuyang_tasks.services.task_list import TaskFilter, list_tasks
@@ -208,13 +198,17 @@ def test_briefing_issue_numbers_are_kept_per_period(demo_ledger, cal):
     assert peek.issue == 2
     with demo_ledger.write() as s:
         nxt = documents.build_briefing(s, start=WEEK_30[0].replace(day=18), end=WEEK_30[1].replace(day=24),
-                                       today=REFERENCE_DAY, cal=cal)
+                                       today=REFERENCE_DAY, cal=cal, keep_issue=True)
     assert nxt.issue == 2 and nxt.issue_caption == "第二期"
+    with demo_ledger.read() as s:
+        later = documents.build_briefing(s, start=date(2016, 8, 1), end=date(2016, 8, 7),
+                                         today=REFERENCE_DAY, cal=cal)
+    assert later.issue == 3  # 第二期 was kept for 7-18…7-24
 
 
 def test_briefing_gets_an_inspection_sheet_when_inspections_exist(demo_ledger, cal, tmp_path):
-    from wuyang_tasks.services import checklists, inspections, units
     from wuyang_tasks.domain.enums import CheckResult
+    from wuyang_tasks.services import checklists, inspections, units
 
     with demo_ledger.write() as s:
         template = checklists.find_template(s, "六个百分之百")

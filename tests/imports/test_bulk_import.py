@@ -190,7 +190,7 @@ def test_what_the_bulk_import_wrote(twin_ledgers, monkeypatch, tmp_path):
         tasks = {t.title: t for t in s.scalars(select(Task).where(Task.created_at == NOW))}
         done = tasks["清理违法建设项目"]
         assert (done.code, done.status, done.closed_on, done.version) == \
-            ("2016-901", TaskStatus.DONE, date(2016, 7, 29), 3)  # moves, report, moves: two updates
+            ("2016-901", TaskStatus.DONE, date(2016, 7, 29), 1)  # one action: created, moved, reported
         assert tasks["禁养区畜禽养殖场搬迁关闭"].version == 2 and tasks["国土绿化"].version == 1
         counted = tasks["入河排污口排查封堵"]
         assert (counted.status, counted.deadline_days, counted.deadline) == (TaskStatus.SUSPENDED, 10, counted_day)

@@ -8,7 +8,6 @@ import pytest
 from wuyang_tasks.db.models import Metric, MetricUnit
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, Role, UnitKind
 from wuyang_tasks.services import units
-from wuyang_tasks.services.common import add_audited
 
 TODAY = date(2016, 7, 29)
 
@@ -22,11 +21,11 @@ class Metrics:
 
 
 def _metric(s, name, kind, uom, direction, target, ref, lead, towns) -> int:
-    m = add_audited(s, Metric(name=name, kind=kind, unit_of_measure=uom, direction=direction,
-                              target_value=target, reference_name=ref, year=2016))
-    add_audited(s, MetricUnit(metric_id=m.id, unit_id=lead, role=Role.LEAD_UNIT))
+    m = s.insert(Metric(name=name, kind=kind, unit_of_measure=uom, direction=direction,
+                        target_value=target, reference_name=ref, year=2016))
+    s.insert(MetricUnit(metric_id=m.id, unit_id=lead, role=Role.LEAD_UNIT))
     for town in towns:
-        add_audited(s, MetricUnit(metric_id=m.id, unit_id=town, role=Role.TERRITORIAL_UNIT))
+        s.insert(MetricUnit(metric_id=m.id, unit_id=town, role=Role.TERRITORIAL_UNIT))
     return m.id
 
 

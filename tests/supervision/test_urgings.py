@@ -119,6 +119,7 @@ def test_written_urging_for_reuses_the_latest_or_records_one(demo):
         assert notice.urged_on == date(2016, 7, 28)
         assert notice.deadline_display == "2016年7月27日" and notice.days_overdue == 1
         assert urgings.notice_view(s, existing.id, today=date(2016, 8, 10), cal=cal) == notice
+    with led.write() as s:
         phone = urgings.urge(s, sweep, urged_on=DAY, method=PHONE, level=B, today=DAY)
         with pytest.raises(ValidationError, match="没有督办单编号"):
             urgings.notice_view(s, phone.id, today=DAY, cal=cal)

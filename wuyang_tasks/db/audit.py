@@ -1,6 +1,7 @@
 """Append to and verify the audit chain.
 
-Every service write calls :func:`record` inside its own transaction. The chain append must
+Events come from one place, the action's writer (db.writer), which hands them to
+:func:`record_many` inside the action's transaction. The chain append must
 be serialised across clients: on SQLite the write transaction already holds the database's
 write lock (``BEGIN IMMEDIATE``); on PostgreSQL a transaction-scoped advisory lock is taken
 before the head is read. The head (last seq and hash) is also kept in ``ledger_meta`` so that
@@ -74,9 +75,8 @@ def serialise_writers(session: Session) -> None:
 
 def _head(session: Session, connection: Connection | None = None) -> tuple[int, str]:
     """The chain's last (seq, hash). Read on the session's connection (``connection``, when the
-    caller has it already), without the ORM's autoflush: every event is inserted at once
-    (:func:`record`, :func:`record_many`), so no pending row can be an event, and the rest is
-    flushed at the next query or at commit."""
+    caller has it already), without the ORM's autoflush: events are inserted with Core
+    (:func:`record_many`), so no pending row can be an event."""
     cached = session.info.get("audit_head")
     if cached is not None:
         return cached
@@ -93,23 +93,6 @@ def event_time(session: Session) -> str:
     """When an event of this session happens: the session's fixed clock (generated ledgers,
     tests) or now."""
     return session.info.get("now") or now_iso()
-
-
-def record(session: Session, entity: str, entity_id: int | None, action: str,
-           before: dict | None = None, after: dict | None = None) -> None:
-    """Append one event in the caller's transaction.
-
-    Inserted at once with Core, not added as an ORM object: nothing reads an event back in the
-    session that writes it, and an ORM insert cost a flush of its own in every user action.
-    Events go in as they are appended, so ids follow seq."""
-    conn = session.connection()
-    seq, prev = _head(session, conn)
-    actor = session.info.get("actor") or os_actor()
-    row = _chained(prev, seq + 1, event_time(session), actor, entity, entity_id, action,
-                   _json(before), _json(after))
-    text_guard.check_row(_EVENTS, row)  # what the flush checked of the ORM object
-    conn.execute(_INSERT_EVENT, row)
-    _moved_head(session, row["seq"], row["hash"])
 
 
 def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,
@@ -146,15 +129,16 @@ Event = tuple[str, str, "int | None", str, "dict | Encoded | None", "dict | Enco
 
 
 def record_many(session: Session, events: Iterable[Event]) -> int:
-    """:func:`record` for many events at once — the same chain, hashed in order — inserted
-    with executemany (db.bulk, :data:`BULK_EVENTS` at a time) instead of an ORM object each (a
-    bulk import appends 10^5). The session's pending changes are flushed first, so the rows the
+    """Append ``events`` in the session's transaction, hashed in order, inserted with
+    executemany (db.bulk, :data:`BULK_EVENTS` at a time; a bulk import appends 10^5), not as ORM
+    objects: nothing reads an event back in the session that writes it. Ids follow seq. The session's pending changes are flushed first, so the rows the
     events describe are written before them. Returns the number appended."""
     session.flush()
     conn = session.connection()
     seq, prev = _head(session, conn)
     first = seq
     actor = session.info.get("actor") or os_actor()
+    text_guard.check_row(_EVENTS, {"actor": actor})  # the one free text; before/after are JSON
     rows = []
     for at, entity, entity_id, action, before, after in events:
         seq += 1
@@ -174,23 +158,13 @@ BULK_EVENTS = 10_000
 
 
 def _moved_head(session: Session, seq: int, digest: str) -> None:
-    session.info["audit_head"] = (seq, digest)  # stored by store_moved_head as it commits
-
-
-def store_moved_head(session: Session) -> None:
-    """Run before every commit of the Ledger's sessions (db.ledger; registered once on their
-    sessionmaker, since one registered per session at its first event cost more than the event
-    itself); only a session that appended to the chain stores a head."""
-    if "audit_head" in session.info:
-        store_head(session)
+    session.info["audit_head"] = (seq, digest)  # stored by store_head as the action commits
 
 
 def store_head(session: Session) -> None:
     """Keep the head in ledger_meta, written once as the transaction commits (by
-    :func:`store_moved_head`). Updating the row at every event cost an UPDATE per flush — an
-    import of 1,000 tasks appends some 10,000 events in one transaction. A session that never
-    commits (it writes on a connection whose owner commits) calls this itself after its last
-    event."""
+    ``db.writer.Writer.finish``). Updating the row at every event cost an UPDATE per flush — an
+    import of 1,000 tasks appends some 10,000 events in one transaction."""
     seq, digest = session.info["audit_head"]
     value = {"head": f"{seq}:{digest}"}
     # Core statements, not ``merge``: a merge loads the row first (a SELECT and its autoflush in

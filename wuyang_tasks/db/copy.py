@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, func, select, text, update
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.errors import LedgerError, ValidationError
 
@@ -22,6 +21,7 @@ from .engine import is_sqlite, resolve_url
 from .ledger import Ledger, open_ledger
 from .models import AuditEvent, Base
 from .postgres import PasswordPrompt
+from .writer import Writer
 
 BATCH = 1000
 
@@ -54,12 +54,11 @@ def copy_ledger(source: Ledger, target: str | URL, *,
                       for table in Base.metadata.sorted_tables}
             _reset_sequences(conn)
             events = counts[AuditEvent.__tablename__]
-            with Session(bind=conn) as session:
+            with Writer(bind=conn) as session:
                 session.info["actor"] = dest.actor
-                audit.record(session, "ledger", None, "copy_in", None,
-                             {"source": source.display_name(), "rows": sum(counts.values())})
-                audit.store_head(session)  # the connection commits, not the session
-                session.flush()
+                session.event("ledger", None, "copy_in", None,
+                              {"source": source.display_name(), "rows": sum(counts.values())})
+                session.finish()  # the connection commits, not the session
         return CopySummary(target=dest.display_name(), rows=counts, events=events + 1)
     finally:
         dest.dispose()

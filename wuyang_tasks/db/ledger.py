@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, event, inspect, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,13 +25,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
-from . import audit, backup, backup_codec, failures, migrate, postgres, text_guard
+from . import backup, backup_codec, failures, migrate, postgres
 from .audit import os_actor, serialise_writers
 from .checks import network_share_warning
-from .seal import ChainBroken
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
 from .files import JOURNAL_FILES, connect_read_only
 from .models import CalendarOverride, LedgerMeta
+from .seal import ChainBroken
+from .writer import Writer
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REFERENCE_DAY_KEY = "reference_day"
@@ -53,12 +54,11 @@ class Ledger:
     actor: str = field(default_factory=os_actor)
     notices: list[str] = field(default_factory=list)  # shown once: network share, failed daily backup
     _sessions: sessionmaker = field(init=False, repr=False)
+    _writers: sessionmaker = field(init=False, repr=False)
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # the checks every write of the program goes through, on this ledger's sessions only
-        event.listen(self._sessions, "before_flush", text_guard.check_flush)
-        event.listen(self._sessions, "before_commit", audit.store_moved_head)
+        self._writers = sessionmaker(self.engine, class_=Writer, expire_on_commit=False)
 
     # -- identity ----------------------------------------------------------------------------
     @property
@@ -88,11 +88,11 @@ class Ledger:
             session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One user action: committed as a whole, or rolled back as a whole."""
+    def write(self) -> Iterator[Writer]:
+        """One user action: committed as a whole, or rolled back as a whole (db.writer)."""
         if self.read_only:
             raise LedgerError("台账以只读方式打开，不能修改。")
-        with self._sessions() as session:
+        with self._writers() as session:
             session.info["actor"] = self.actor
             session.connection(execution_options=WRITE)
             # every writer waits for the one before it from its first statement: SQLite's BEGIN

@@ -2,7 +2,8 @@
 
 Enumerations are stored by name as plain strings (no native enum types), so SQLite and
 PostgreSQL hold identical data and Alembic needs no enum migrations. Rows that clerks edit
-carry ``version`` for optimistic locking. Evidence (tasks, reports, urgings, accountability
+carry ``version`` for optimistic locking (the number of actions that changed the row, counted by
+``db.writer``). Evidence (tasks, reports, urgings, accountability
 records, audit events) is never deleted: there is no cascade delete anywhere.
 """
 
@@ -80,7 +81,7 @@ class Unit(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     posts: Mapped[list[Post]] = relationship(back_populates="unit", order_by="Post.sort_order")
 
@@ -102,7 +103,7 @@ class Person(Base):
     note: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class Post(Base):
@@ -116,7 +117,7 @@ class Post(Base):
     is_county_leader: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     unit: Mapped[Unit] = relationship(back_populates="posts")
     tenures: Mapped[list[Tenure]] = relationship(back_populates="post", order_by="Tenure.start_date")
@@ -187,7 +188,7 @@ class Task(Base, Timestamped):
     assigned_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     __table_args__ = (
         Index("ix_task_status_deadline", "status", "deadline"),
         CheckConstraint("recurrence_day IS NULL OR (recurrence_day BETWEEN 1 AND 31)",
@@ -263,7 +264,7 @@ class Extension(Base, Timestamped):
     decided_on: Mapped[date | None] = mapped_column(Date)
     decision_note: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class Urging(Base, Timestamped):
@@ -291,7 +292,7 @@ class ChecklistTemplate(Base):
     description: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     items: Mapped[list[ChecklistItem]] = relationship(order_by="ChecklistItem.seq")
 
@@ -468,7 +469,7 @@ class Metric(Base):
     year: Mapped[int] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     __table_args__ = (UniqueConstraint("name", "year", name="uq_metric_name_year"),)
 
 

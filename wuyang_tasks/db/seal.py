@@ -11,10 +11,10 @@ sealed over (:class:`ChainBroken`, and the migration — with it the upgrade —
 from __future__ import annotations
 
 from sqlalchemy import Connection, MetaData, select
-from sqlalchemy.orm import Session
 
 from . import audit
 from .models import Base
+from .writer import Writer
 
 SEAL_ENTITY, SEAL_ACTION, CARRY_OVER = "ledger", "seal", "carry_over"
 
@@ -30,7 +30,7 @@ class ChainBroken(Exception):
 def seal(connection: Connection, reason: str) -> int:
     """Seal the chain on ``connection`` (in its transaction); returns the events appended, 0
     for an empty ledger (nothing to vouch for)."""
-    session = Session(bind=connection)
+    session = Writer(bind=connection)
     session.info["actor"] = "结构升级"
     checked = audit.verify_chain(session)
     if not checked.ok:
@@ -56,7 +56,7 @@ def seal(connection: Connection, reason: str) -> int:
                 entity_id = row["id"] if "id" in row else None
                 yield at, mapped.name, entity_id, CARRY_OVER, None, image
 
-    count = audit.record_many(session, events())
-    audit.store_head(session)
+    count = session.events(events())
+    session.finish()
     session.close()
     return count

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import document_lists, documents, units
@@ -79,7 +80,7 @@ def _briefing(session: Session, *, today: date, cal: WorkdayCalendar, start: dat
     return documents.build_briefing(session, start=start, end=end, today=today, cal=cal, keep_issue=keep_issue)
 
 
-def _briefing_issue(session: Session, *, today: date, cal: WorkdayCalendar, start: date, end: date) -> None:
+def _briefing_issue(session: Writer, *, today: date, cal: WorkdayCalendar, start: date, end: date) -> None:
     documents.briefing_issue(session, start, end, keep=True)
 
 
@@ -114,7 +115,7 @@ def _notice(session: Session, *, today: date, cal: WorkdayCalendar, task: str):
     return documents.build_notice(session, task, today=today, cal=cal, create=False)
 
 
-def _new_notice(session: Session, *, today: date, cal: WorkdayCalendar, task: str) -> str | None:
+def _new_notice(session: Writer, *, today: date, cal: WorkdayCalendar, task: str) -> str | None:
     """A task without a written urging gets one recorded (numbered by the supervision service)."""
     if documents.existing_notice(session, task) is not None:
         return None

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain import metrics as rules
 from wuyang_tasks.domain.enums import MetricKind
 from wuyang_tasks.domain.errors import ValidationError
@@ -115,7 +116,7 @@ def import_readings(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     return ImportSummary(summary.path, False, summary.rows, summary.per_metric, kept)
 
 
-def _apply(session: Session, path: Path, sheets, today: date, default_metric: str | None, *,
+def _apply(session: Writer, path: Path, sheets, today: date, default_metric: str | None, *,
            dry_run: bool) -> ImportSummary:
     parsed = parse_sheets(session, sheets, default_metric)
     problems = list(parsed.problems)

@@ -18,21 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import audit
-from wuyang_tasks.db.models import (
-    AccountabilityRecord,
-    AccountabilityTask,
-    Person,
-    Post,
-    Task,
-    Tenure,
-    Unit,
-)
+from wuyang_tasks.db.models import AccountabilityRecord, AccountabilityTask, Person, Post, Task, Tenure, Unit
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AccountabilityMeasure, RecordAction, ResponsibilityType
 from wuyang_tasks.domain.errors import EvidenceProtected, ValidationError
 
 from . import units as unit_service
-from .common import add_audited, get
+from .common import get
 from .task_list import chinese_date
 
 APPEAL_DAYS = 15  # DOMAIN.md §3: appeal within 15 days of the decision
@@ -110,19 +103,19 @@ class MeasureYear:
 
 
 # --------------------------------------------------------------------------- writes
-def issue(session: Session, spec: RecordSpec, *, cal: WorkdayCalendar) -> AccountabilityRecord:
+def issue(session: Writer, spec: RecordSpec, *, cal: WorkdayCalendar) -> AccountabilityRecord:
     """Record a new accountability decision."""
     return _write(session, spec, cal, RecordAction.ISSUE, None)
 
 
-def supersede(session: Session, old_id: int, spec: RecordSpec, *,
+def supersede(session: Writer, old_id: int, spec: RecordSpec, *,
               cal: WorkdayCalendar) -> AccountabilityRecord:
     """Correct a record: a new record in force in its place; the old one stays as it was."""
     old = _chain_head(session, old_id, "更正")
     return _write(session, spec, cal, RecordAction.SUPERSEDE, old.id)
 
 
-def void(session: Session, old_id: int, *, reason: str, effective_date: date,
+def void(session: Writer, old_id: int, *, reason: str, effective_date: date,
          cal: WorkdayCalendar, deciding_body: str | None = None,
          decision_number: str | None = None) -> AccountabilityRecord:
     """Void a record (e.g. the decision was revoked on appeal); the void is itself a record."""
@@ -173,7 +166,7 @@ def _chain_head(session: Session, record_id: int, verb: str) -> AccountabilityRe
     return old
 
 
-def _write(session: Session, spec: RecordSpec, cal: WorkdayCalendar, action: RecordAction,
+def _write(session: Writer, spec: RecordSpec, cal: WorkdayCalendar, action: RecordAction,
            supersedes_id: int | None) -> AccountabilityRecord:
     get(session, Person, spec.person_id, "被问责人")
     facts = (spec.facts or "").strip()
@@ -196,7 +189,7 @@ def _write(session: Session, spec: RecordSpec, cal: WorkdayCalendar, action: Rec
     task_ids = list(dict.fromkeys(spec.task_ids))
     for task_id in task_ids:
         get(session, Task, task_id, "相关任务")
-    record = add_audited(session, AccountabilityRecord(
+    record = session.insert(AccountabilityRecord(
         action=action, supersedes_id=supersedes_id, person_id=spec.person_id,
         tenure_id=tenure.id if tenure else None, post_title=post_title, unit_id=unit_id,
         measure=spec.measure, responsibility_type=spec.responsibility_type, facts=facts,
@@ -204,7 +197,7 @@ def _write(session: Session, spec: RecordSpec, cal: WorkdayCalendar, action: Rec
         decision_number=_text(spec.decision_number), effective_date=spec.effective_date,
         appeal_deadline=appeal))
     for task_id in task_ids:
-        add_audited(session, AccountabilityTask(record_id=record.id, task_id=task_id))
+        session.insert(AccountabilityTask(record_id=record.id, task_id=task_id))
     return record
 
 

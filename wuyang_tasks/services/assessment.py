@@ -28,6 +28,7 @@ from wuyang_tasks.db.models import (
     Unit,
     Urging,
 )
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.assessment import (
     NOT_SCORED,
     AdjustmentFact,
@@ -48,7 +49,7 @@ from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
 
 from .assessment_rules import RulesVersion, in_force
-from .common import add_audited, get, set_meta
+from .common import get
 from .documents import issuer_name
 from .tasks import STATUS_ENTITY
 
@@ -189,7 +190,7 @@ class AdjustmentView:
     voided_by_id: int | None
 
 
-def add_adjustment(session: Session, *, unit_id: int, day: date, points: str, reason: str,
+def add_adjustment(session: Writer, *, unit_id: int, day: date, points: str, reason: str,
                    decided_by: str | None, today: date) -> AssessmentAdjustment:
     """加减分: ``points`` as the clerk typed it ("+1", "-0.5"); the reason is required."""
     unit = get(session, Unit, unit_id, "单位")
@@ -199,12 +200,12 @@ def add_adjustment(session: Session, *, unit_id: int, day: date, points: str, re
     value = parse_points(points)
     if day > today:
         raise ValidationError("加减分日期不能晚于今天。")
-    return add_audited(session, AssessmentAdjustment(
+    return session.insert(AssessmentAdjustment(
         unit_id=unit.id, day=day, points=str(value), reason=reason,
         decided_by=(decided_by or "").strip() or None))
 
 
-def void_adjustment(session: Session, adjustment_id: int, *, reason: str, today: date) -> AssessmentAdjustment:
+def void_adjustment(session: Writer, adjustment_id: int, *, reason: str, today: date) -> AssessmentAdjustment:
     """Cancel an adjustment by a new record pointing at it; the old one stays as it was."""
     old = get(session, AssessmentAdjustment, adjustment_id, "加减分记录")
     if old.voids_id is not None:
@@ -214,8 +215,8 @@ def void_adjustment(session: Session, adjustment_id: int, *, reason: str, today:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("撤销加减分须写明理由。")
-    return add_audited(session, AssessmentAdjustment(unit_id=old.unit_id, day=today, points="0",
-                                                     reason=reason, voids_id=old.id))
+    return session.insert(AssessmentAdjustment(unit_id=old.unit_id, day=today, points="0",
+                                               reason=reason, voids_id=old.id))
 
 
 def parse_points(text: str) -> Decimal:
@@ -243,12 +244,12 @@ def briefing_score_enabled(session: Session) -> bool:
     return meta is not None and meta.value == "1"
 
 
-def set_briefing_score(session: Session, enabled: bool) -> None:
+def set_briefing_score(session: Writer, enabled: bool) -> None:
     """Turn the 考核得分 column of the briefing's per-unit table on or off (audited)."""
     before = briefing_score_enabled(session)
     if before == enabled:
         return
-    set_meta(session, BRIEFING_SCORE_KEY, "1" if enabled else "0")
+    session.set_meta(BRIEFING_SCORE_KEY, "1" if enabled else "0")
 
 
 def briefing_scores(session: Session, unit_names: list[str], as_of: date,

@@ -19,12 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import AssessmentRules
-from wuyang_tasks.domain.assessment_rules import Rules, parse_rules_text
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.assessment import cn_date
+from wuyang_tasks.domain.assessment_rules import Rules, parse_rules_text
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.paths import resource_path
-
-from .common import add_audited
 
 SHIPPED = ("assessment", "督查考核计分办法.json")
 BEGINNING = date(1900, 1, 1)
@@ -85,7 +84,7 @@ def in_force(session: Session, day: date) -> RulesVersion:
     return candidates[-1] if candidates else versions(session)[0]
 
 
-def import_rules(session: Session, text: str, origin: str, *, effective_from: date, today: date,
+def import_rules(session: Writer, text: str, origin: str, *, effective_from: date, today: date,
                  note: str | None = None) -> RulesVersion:
     """Record a new version from a file's text; refused when it would change a past period."""
     rules, _ = parse_rules_text(text, origin)
@@ -118,10 +117,10 @@ def version_text(session: Session, number: int | None) -> RulesVersion:
     raise ValidationError(f"没有第{number}版计分办法；台账中的版本：{have}。")
 
 
-def _record(session: Session, number: int, name: str, effective_from: date, text: str,
+def _record(session: Writer, number: int, name: str, effective_from: date, text: str,
             note: str | None) -> AssessmentRules:
-    return add_audited(session, AssessmentRules(version=number, name=name, effective_from=effective_from,
-                                                content=text, note=(note or "").strip() or None))
+    return session.insert(AssessmentRules(version=number, name=name, effective_from=effective_from,
+                                          content=text, note=(note or "").strip() or None))
 
 
 def _version_of(row: AssessmentRules) -> RulesVersion:

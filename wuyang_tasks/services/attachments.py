@@ -32,11 +32,12 @@ from wuyang_tasks.db.models import (
     ProgressReport,
     Task,
 )
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain import file_types
 from wuyang_tasks.domain.errors import NotFound, ValidationError
 from wuyang_tasks.fileio import atomic_path
 
-from .common import get, insert_audited
+from .common import get
 
 ENTITY = "attachment"
 NAME_LENGTH = 255
@@ -137,7 +138,7 @@ class _Checked:
     size: int
 
 
-def attach(session: Session, target: Target, files: Sequence[IncomingFile],
+def attach(session: Writer, target: Target, files: Sequence[IncomingFile],
            note: str | None = None) -> list[int]:
     """Attach files to ``target`` in the caller's transaction; every file is checked (type by
     content, size, the target's total) before anything is written. Returns the new ids."""
@@ -241,7 +242,7 @@ def _attached_bytes(session: Session, target: Target) -> int:
                           .where(_same_target(target), Attachment.withdrawn_at.is_(None))) or 0
 
 
-def _attach_one(session: Session, target: Target, c: _Checked, note: str | None) -> int:
+def _attach_one(session: Writer, target: Target, c: _Checked, note: str | None) -> int:
     with c.file.open() as stream:
         sha256, size = blobs.digest(stream)
         if size != c.size:
@@ -256,7 +257,7 @@ def _attach_one(session: Session, target: Target, c: _Checked, note: str | None)
             if preview is not None:
                 preview_sha, _ = blobs.digest(io.BytesIO(preview))
                 preview_id = _stored(session, io.BytesIO(preview), preview_sha, len(preview))
-    return insert_audited(session, Attachment.__table__, {
+    return session.insert_row(Attachment.__table__, {
         "blob_id": blob_id, "sha256": sha256, "preview_blob_id": preview_id,
         "preview_sha256": preview_sha, "name": c.name, "kind": c.type.kind, "mime": c.type.mime,
         "size": size, "task_id": target.task_id, "report_id": target.report_id,
@@ -266,7 +267,7 @@ def _attach_one(session: Session, target: Target, c: _Checked, note: str | None)
         "created_at": audit.event_time(session)}, action="attach")
 
 
-def _stored(session: Session, stream: IO[bytes], sha256: str, size: int) -> int:
+def _stored(session: Writer, stream: IO[bytes], sha256: str, size: int) -> int:
     """The blob of this content: the one already stored, or a new one (its row audited, its
     chunks written from the stream)."""
     connection = session.connection()
@@ -274,14 +275,14 @@ def _stored(session: Session, stream: IO[bytes], sha256: str, size: int) -> int:
     if existing is not None:
         return existing
     chunks = -(-size // blobs.CHUNK)
-    blob_id = insert_audited(session, Blob.__table__, {
+    blob_id = session.insert_row(Blob.__table__, {
         "sha256": sha256, "size": size, "chunks": chunks, "created_at": audit.event_time(session)})
     stream.seek(0)
     blobs.write_chunks(connection, blob_id, stream)
     return blob_id
 
 
-def withdraw(session: Session, attachment_id: int, reason: str) -> None:
+def withdraw(session: Writer, attachment_id: int, reason: str) -> None:
     """撤回: the attachment stays in the ledger (and in the case file, marked withdrawn); the
     event carries the reason and the file's hash, name, type and size."""
     reason = (reason or "").strip()
@@ -293,9 +294,9 @@ def withdraw(session: Session, attachment_id: int, reason: str) -> None:
     row.withdrawn_at = audit.event_time(session)
     row.withdrawn_reason = reason
     session.flush()
-    audit.record(session, ENTITY, row.id, "withdraw",
-                 {"withdrawn_at": None, "withdrawn_reason": None},
-                 {"withdrawn_at": row.withdrawn_at, "withdrawn_reason": reason, "sha256": row.sha256,
+    session.event(ENTITY, row.id, "withdraw",
+                  {"withdrawn_at": None, "withdrawn_reason": None},
+                  {"withdrawn_at": row.withdrawn_at, "withdrawn_reason": reason, "sha256": row.sha256,
                   "name": row.name, "mime": row.mime, "size": row.size})
 
 

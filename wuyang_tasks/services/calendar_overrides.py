@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import CalendarOverride
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import ValidationError
 
@@ -130,7 +131,7 @@ def year_view(session: Session, year: int) -> CalendarYear:
 
 
 # --------------------------------------------------------------------------- writes
-def set_override(session: Session, day: date, is_workday: bool, note: str | None = None) -> OverrideView:
+def set_override(session: Writer, day: date, is_workday: bool, note: str | None = None) -> OverrideView:
     """Make ``day`` a working day or a rest day, whatever the package says."""
     note = (note or "").strip() or None
     if note and len(note) > NOTE_MAX:
@@ -140,8 +141,8 @@ def set_override(session: Session, day: date, is_workday: bool, note: str | None
         row = CalendarOverride(day=day, is_workday=is_workday, note=note)
         session.add(row)
         session.flush()
-        audit.record(session, CalendarOverride.__tablename__, day_key(day), "create", None,
-                     audit.snapshot(row))
+        session.event(CalendarOverride.__tablename__, day_key(day), "create", None,
+                      audit.snapshot(row))
     elif (row.is_workday, row.note) != (is_workday, note):
         before = audit.snapshot(row)
         row.is_workday, row.note = is_workday, note
@@ -149,19 +150,19 @@ def set_override(session: Session, day: date, is_workday: bool, note: str | None
         after = audit.snapshot(row)
         changed = ["day"] + [k for k in after if after[k] != before[k]]  # the key, by which
         # the row is found (services.evidence_rows)
-        audit.record(session, CalendarOverride.__tablename__, day_key(day), "update",
-                     {k: before[k] for k in changed}, {k: after[k] for k in changed})
+        session.event(CalendarOverride.__tablename__, day_key(day), "update",
+                      {k: before[k] for k in changed}, {k: after[k] for k in changed})
     return OverrideView(day, is_workday, note)
 
 
-def remove_override(session: Session, day: date) -> None:
+def remove_override(session: Writer, day: date) -> None:
     row = session.get(CalendarOverride, day)
     if row is None:
         raise ValidationError(f"{chinese_date(day)}没有手工补录的安排，无需删除。")
     before = audit.snapshot(row)
     session.delete(row)
     session.flush()
-    audit.record(session, CalendarOverride.__tablename__, day_key(day), "delete", before, None)
+    session.event(CalendarOverride.__tablename__, day_key(day), "delete", before, None)
 
 
 def day_key(day: date) -> int:

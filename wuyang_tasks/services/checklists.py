@@ -17,12 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import ChecklistItem, ChecklistTemplate
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.paths import resource_path
 
-from .common import add_audited, check_version, get, update_audited
+from .common import check_version, get
 
 SHIPPED_DIR = ("checklists",)
 
@@ -104,23 +104,23 @@ def shipped_templates() -> list[TemplateSpec]:
 
 
 # --------------------------------------------------------------------------- writes
-def create_template(session: Session, spec: TemplateSpec) -> ChecklistTemplate:
+def create_template(session: Writer, spec: TemplateSpec) -> ChecklistTemplate:
     name = spec.name.strip()
     if not name:
         raise ValidationError("模板名称不能为空。")
     if session.scalar(select(ChecklistTemplate.id).where(ChecklistTemplate.name == name)):
         raise ValidationError(f"检查清单模板“{name}”已存在；如要修改检查项目，请编辑该模板。")
     _check_items(spec.items)
-    template = add_audited(session, ChecklistTemplate(name=name, description=spec.description,
-                                                      active=True, version=1))
+    template = session.insert(ChecklistTemplate(name=name, description=spec.description,
+                                                active=True, version=1))
     for seq, item in enumerate(spec.items, start=1):
-        add_audited(session, ChecklistItem(template_id=template.id, seq=seq, category=item.category,
-                                           content=item.content, active=True))
+        session.insert(ChecklistItem(template_id=template.id, seq=seq, category=item.category,
+                                     content=item.content, active=True))
     session.expire(template, ["items"])
     return template
 
 
-def revise_items(session: Session, template_id: int, items: Sequence[ItemSpec], *,
+def revise_items(session: Writer, template_id: int, items: Sequence[ItemSpec], *,
                  expected_version: int | None = None) -> ChecklistTemplate:
     """A new version of the template's items. Items kept unchanged at the same place stay the
     same rows; every other active item is deactivated (never rewritten) and new rows added."""
@@ -135,27 +135,27 @@ def revise_items(session: Session, template_id: int, items: Sequence[ItemSpec], 
     # Active items are numbered 1..n by position; a kept item keeps its place and its row.
     for i, old in enumerate(current):
         if i not in same:
-            update_audited(session, old, "deactivate", active=False)
+            session.update(old, "deactivate", active=False)
     new_ids = []
     for i, spec in enumerate(items):
         if i in same:
             new_ids.append(current[i].id)
             continue
-        row = add_audited(session, ChecklistItem(template_id=template_id, seq=i + 1,
-                                                 category=spec.category, content=spec.content,
-                                                 active=True))
+        row = session.insert(ChecklistItem(template_id=template_id, seq=i + 1,
+                                           category=spec.category, content=spec.content,
+                                           active=True))
         new_ids.append(row.id)
     old_version = template.version
     flag_modified(template, "name")  # a new version of the template (optimistic locking)
     session.flush()
-    audit.record(session, ChecklistTemplate.__tablename__, template.id, "revise_items",
-                 {"version": old_version, "items": [i.id for i in current]},
-                 {"version": template.version, "items": new_ids})
+    session.event(ChecklistTemplate.__tablename__, template.id, "revise_items",
+                  {"version": old_version, "items": [i.id for i in current]},
+                  {"version": template.version, "items": new_ids})
     session.expire(template, ["items"])
     return template
 
 
-def update_template(session: Session, template_id: int, *, expected_version: int | None = None,
+def update_template(session: Writer, template_id: int, *, expected_version: int | None = None,
                     name: str | None = None, description: str | None = None,
                     active: bool | None = None) -> ChecklistTemplate:
     template = get(session, ChecklistTemplate, template_id, "检查清单模板")
@@ -175,11 +175,11 @@ def update_template(session: Session, template_id: int, *, expected_version: int
         changes["active"] = active
     changes = {k: v for k, v in changes.items() if getattr(template, k) != v}
     if changes:
-        update_audited(session, template, "update", **changes)
+        session.update(template, "update", **changes)
     return template
 
 
-def install_shipped(session: Session) -> list[str]:
+def install_shipped(session: Writer) -> list[str]:
     """Add the shipped templates this ledger does not have yet (by name); returns their names.
     A template the office already has — perhaps edited — is left as it is."""
     installed = []

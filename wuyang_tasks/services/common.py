@@ -1,16 +1,15 @@
-"""Helpers shared by the services: loading rows with a clear error, audited changes, bulk work."""
+"""Helpers shared by the services: loading rows with a clear error, optimistic locking."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import Insert, Select, Table, bindparam, insert, inspect, select
+from sqlalchemy import Select, bindparam, inspect, select
 from sqlalchemy.orm import Session, object_session
 
-from wuyang_tasks.db import audit, failures, text_guard
-from wuyang_tasks.db.models import Base, LedgerMeta, Timestamped
+from wuyang_tasks.db import audit, failures
+from wuyang_tasks.db.models import Base
 from wuyang_tasks.domain.errors import ConflictError, NotFound
 
 M = TypeVar("M", bound=Base)
@@ -47,74 +46,3 @@ def check_version(obj, expected: int | None, what: str) -> None:
             "请重新载入后再修改。", current=audit.snapshot(obj))
 
 
-def add_audited(session: Session, obj: M, action: str = "create") -> M:
-    """Insert ``obj`` and append its audit event."""
-    if isinstance(obj, Timestamped) and obj.created_at is None:
-        obj.created_at = audit.event_time(session)
-    session.add(obj)
-    session.flush()
-    audit.record(session, obj.__tablename__, obj.id, action, None, audit.snapshot(obj))
-    return obj
-
-
-def add_all_audited(session: Session, objs: Sequence[M], action: str = "create") -> list[M]:
-    """:func:`add_audited` for several rows with one flush: the same events, in the same order
-    (each flush costs milliseconds, and an import adds tens of thousands of rows)."""
-    now = audit.event_time(session)
-    for obj in objs:
-        if isinstance(obj, Timestamped) and obj.created_at is None:
-            obj.created_at = now
-        session.add(obj)
-    session.flush()
-    for obj in objs:
-        audit.record(session, obj.__tablename__, obj.id, action, None, audit.snapshot(obj))
-    return list(objs)
-
-
-def insert_audited(session: Session, table: Table, row: dict, action: str = "create") -> int:
-    """:func:`add_audited` for a row that nothing reads back as an object: inserted with Core
-    (the unit of work's flush of one new object cost more than the rest of a 进展反馈), with
-    the same text check and the same event. ``row`` holds every column but the id. Unsaved
-    changes are flushed first, as add_audited's flush writes them. Returns the new id."""
-    columns, statement = _insert_of(table)
-    if row.keys() != columns:
-        raise TypeError(f"{table.name}: insert_audited needs every column but the id")
-    session.flush()
-    text_guard.check_row(table, row)
-    ident = session.connection().execute(statement, row).inserted_primary_key[0]
-    audit.record(session, table.name, ident, action, None, audit.snapshot_of_row({"id": ident, **row}))
-    return ident
-
-
-@cache
-def _insert_of(table: Table) -> tuple[frozenset[str], Insert]:
-    """The columns :func:`insert_audited` needs in a row of ``table``, and its INSERT."""
-    return frozenset(c.key for c in table.columns) - {"id"}, insert(table)
-
-
-def update_audited(session: Session, obj: M, action: str, **changes) -> M:
-    before = audit.snapshot(obj)
-    for key, value in changes.items():
-        setattr(obj, key, value)
-    session.flush()
-    after = audit.snapshot(obj)
-    changed_before = {k: v for k, v in before.items() if after.get(k) != v}
-    changed_after = {k: after[k] for k in changed_before}
-    audit.record(session, obj.__tablename__, obj.id, action, changed_before, changed_after)
-    return obj
-
-
-def set_meta(session: Session, key: str, value: str) -> None:
-    """Keep ``value`` under ``key`` in ledger_meta (counters, the demo's reference day), audited:
-    the first value as the row's whole image, a change as before/after — each with the key, by
-    which the row is found (services.evidence_rows)."""
-    row = session.get(LedgerMeta, key)
-    if row is None:
-        session.add(LedgerMeta(key=key, value=value))
-        session.flush()
-        audit.record(session, "ledger_meta", None, "create", None, {"key": key, "value": value})
-    elif row.value != value:
-        before = {"key": key, "value": row.value}
-        row.value = value
-        session.flush()
-        audit.record(session, "ledger_meta", None, "update", before, {"key": key, "value": value})

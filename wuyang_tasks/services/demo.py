@@ -15,15 +15,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from wuyang_tasks.db.ledger import DEMO_KEY, REFERENCE_DAY_KEY, Ledger
-from wuyang_tasks.db.models import (
-    Extension,
-    Metric,
-    MetricUnit,
-    Source,
-    Task,
-    Unit,
-    Urging,
-)
+from wuyang_tasks.db.models import Extension, Metric, MetricUnit, Source, Task, Unit, Urging
 from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import (
     ChiefKind,
@@ -45,7 +37,6 @@ from wuyang_tasks.domain.workflow import Action, path_from_draft
 from . import checklists, office
 from . import tasks as task_service
 from . import units as unit_service
-from .common import add_audited, set_meta
 from .demo_rectification import add_rectification
 from .metric_demo import add_demo_readings
 
@@ -290,7 +281,7 @@ def _build(s, ledger: Ledger) -> str:
         for town in towns:
             unit_service.add_liaison(s, people[leader], unit_ids[town], TENURE_START)
 
-    source = add_audited(s, Source(
+    source = s.insert(Source(
         title="舞阳县环保攻坚突破工作会议", kind=SourceKind.MEETING, issued_on=MEETING_DAY,
         text="2016年7月13日上午在老干部活动中心大会议室召开。演示台账：县领导和单位取自会议报道，"
              "王玉亭、陈青枝的职务及其他人员姓名为演示虚构。"))
@@ -302,24 +293,24 @@ def _build(s, ledger: Ledger) -> str:
         task_ids.append(_task(s, spec, source.id, unit_ids, people, deputies, cal))
 
     overdue = task_ids[1]  # the 10-working-day survey, due 2016-07-27
-    add_audited(s, Urging(task_id=overdue, urged_on=date(2016, 7, 28), method=UrgingMethod.WRITTEN,
-                          level=UrgingLevel.RED, notice_year=2016, notice_number=1,
-                          requirement="立即完成排查，7月29日前报送问题清单和整改台账。",
-                          by_person_id=people["朱俊峰"]))
-    set_meta(s, "notice_number:2016", "1")
+    s.insert(Urging(task_id=overdue, urged_on=date(2016, 7, 28), method=UrgingMethod.WRITTEN,
+                    level=UrgingLevel.RED, notice_year=2016, notice_number=1,
+                    requirement="立即完成排查，7月29日前报送问题清单和整改台账。",
+                    by_person_id=people["朱俊峰"]))
+    s.set_meta("notice_number:2016", "1")
     livestock = task_ids[15]
-    add_audited(s, Extension(task_id=livestock, requested_on=date(2016, 7, 26),
-                             requested_by_unit_id=unit_ids["县畜牧局"],
-                             reason="部分养殖场补偿资金尚未到位，搬迁需延后。",
-                             old_deadline=date(2016, 8, 20), new_deadline=date(2016, 9, 30),
-                             status=ExtensionStatus.APPROVED, decided_by_id=people["宋耀生"],
-                             decided_on=date(2016, 7, 27), decision_note="同意延期至9月30日，每周报送进展。"))
+    s.insert(Extension(task_id=livestock, requested_on=date(2016, 7, 26),
+                       requested_by_unit_id=unit_ids["县畜牧局"],
+                       reason="部分养殖场补偿资金尚未到位，搬迁需延后。",
+                       old_deadline=date(2016, 8, 20), new_deadline=date(2016, 9, 30),
+                       status=ExtensionStatus.APPROVED, decided_by_id=people["宋耀生"],
+                       decided_on=date(2016, 7, 27), decision_note="同意延期至9月30日，每周报送进展。"))
     task_ids.append(add_rectification(s, unit_id=unit_ids["舞泉镇"], inspector_id=people["朱俊峰"],
                                       responsible_id=deputies[unit_ids["舞泉镇"]],
                                       cal=cal))  # with its photos (佐证材料)
     office.save(s, DEMO_OFFICE)
-    set_meta(s, REFERENCE_DAY_KEY, REFERENCE_DAY.isoformat())
-    set_meta(s, DEMO_KEY, "1")
+    s.set_meta(REFERENCE_DAY_KEY, REFERENCE_DAY.isoformat())
+    s.set_meta(DEMO_KEY, "1")
     return f"{len(unit_ids)} 个单位、{len(people)} 位县领导、{len(task_ids)} 项任务"
 
 
@@ -394,10 +385,10 @@ def _metrics(s, unit_ids) -> None:
          "稳定持续达标（Ⅳ类）"),
     ]
     for name, kind, uom, direction, target, ref, note in specs:
-        metric = add_audited(s, Metric(name=name, kind=kind, unit_of_measure=uom, direction=direction,
-                                       target_value=target, reference_name=ref, year=2016, note=note))
-        add_audited(s, MetricUnit(metric_id=metric.id, unit_id=unit_ids["县环保局"], role=Role.LEAD_UNIT))
+        metric = s.insert(Metric(name=name, kind=kind, unit_of_measure=uom, direction=direction,
+                                 target_value=target, reference_name=ref, year=2016, note=note))
+        s.insert(MetricUnit(metric_id=metric.id, unit_id=unit_ids["县环保局"], role=Role.LEAD_UNIT))
         for town in TOWNSHIPS:
-            add_audited(s, MetricUnit(metric_id=metric.id, unit_id=unit_ids[town],
-                                      role=Role.TERRITORIAL_UNIT))
+            s.insert(MetricUnit(metric_id=metric.id, unit_id=unit_ids[town],
+                                role=Role.TERRITORIAL_UNIT))
         add_demo_readings(s, metric)  # generated demonstration series, marked as such

@@ -31,16 +31,16 @@ from wuyang_tasks.db.models import (
     Unit,
     Urging,
 )
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import AlertLevel, DeadlineBasis, Role, TaskStatus, UnitKind, UrgingMethod
 from wuyang_tasks.domain.errors import NotFound, ValidationError
 
 from . import office, urgings
-from .common import set_meta
 from .feedback_period import reports_due
-from .office import county_name
 from .metrics import MetricsReport, metrics_report
+from .office import county_name
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 from .urgings import NoticeView
 
@@ -89,7 +89,7 @@ def _issue_keys(start: date, end: date) -> tuple[str, str]:
     return f"briefing_issue:{end.year}", f"briefing_issue:{start.isoformat()}/{end.isoformat()}"
 
 
-def briefing_issue(session: Session, start: date, end: date, *, keep: bool) -> int:
+def briefing_issue(session: Writer, start: date, end: date, *, keep: bool) -> int:
     """第N期 of the briefing for [start, end]; with ``keep`` a new number is stored (audited)."""
     counter_key, period_key = _issue_keys(start, end)
     known = session.get(LedgerMeta, period_key)
@@ -98,8 +98,8 @@ def briefing_issue(session: Session, start: date, end: date, *, keep: bool) -> i
     counter = session.get(LedgerMeta, counter_key)
     number = (int(counter.value) if counter else 0) + 1
     if keep:
-        set_meta(session, counter_key, str(number))
-        set_meta(session, period_key, str(number))
+        session.set_meta(counter_key, str(number))
+        session.set_meta(period_key, str(number))
     return number
 
 
@@ -240,7 +240,7 @@ def _in_scope(row: TaskRow) -> bool:
 
 
 def build_briefing(session: Session, *, start: date, end: date, today: date,
-                   cal: WorkdayCalendar, keep_issue: bool = True) -> Briefing:
+                   cal: WorkdayCalendar, keep_issue: bool = False) -> Briefing:
     """The briefing for [start, end], evaluated as of the period's last day (or ``today`` if the
     period is not over yet)."""
     as_of = min(end, today)

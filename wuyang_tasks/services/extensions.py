@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from wuyang_tasks.db.models import Extension, Person, Task, Unit
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.enums import ExtensionStatus
 from wuyang_tasks.domain.errors import ValidationError
 
-from .common import add_audited, check_version, get, update_audited
+from .common import check_version, get
 from .task_list import chinese_date
 
 
@@ -44,7 +45,7 @@ def current_deadline(session: Session, task: Task) -> date | None:
     return extended or task.deadline
 
 
-def request_extension(session: Session, task_id: int, *, requested_on: date, new_deadline: date,
+def request_extension(session: Writer, task_id: int, *, requested_on: date, new_deadline: date,
                       reason: str, today: date, requested_by_unit_id: int | None = None) -> Extension:
     task = get(session, Task, task_id, "任务")
     reason = (reason or "").strip()
@@ -52,7 +53,7 @@ def request_extension(session: Session, task_id: int, *, requested_on: date, new
                         reason=reason, today=today)
     if requested_by_unit_id is not None:
         get(session, Unit, requested_by_unit_id, "申请单位")
-    return add_audited(session, Extension(
+    return session.insert(Extension(
         task_id=task.id, requested_on=requested_on, requested_by_unit_id=requested_by_unit_id,
         reason=reason, old_deadline=due, new_deadline=new_deadline,
         status=ExtensionStatus.REQUESTED, version=1))
@@ -86,7 +87,7 @@ def check_request(session: Session, task: Task, *, requested_on: date, new_deadl
     return due
 
 
-def decide_extension(session: Session, extension_id: int, *, approve: bool, decided_by_id: int,
+def decide_extension(session: Writer, extension_id: int, *, approve: bool, decided_by_id: int,
                      decided_on: date, today: date, note: str | None = None,
                      expected_version: int | None = None) -> Extension:
     """Approve or refuse a pending request; the decision names the person who made it."""
@@ -100,7 +101,7 @@ def decide_extension(session: Session, extension_id: int, *, approve: bool, deci
     if decided_on < ext.requested_on:
         raise ValidationError("审批日期不能早于申请日期。")
     status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
-    return update_audited(session, ext, "approve" if approve else "refuse", status=status,
+    return session.update(ext, "approve" if approve else "refuse", status=status,
                           decided_by_id=decided_by_id, decided_on=decided_on,
                           decision_note=(note or "").strip() or None)
 

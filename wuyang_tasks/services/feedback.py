@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import Extension, ProgressReport, Task
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import FeedbackRequest, TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
@@ -79,7 +80,7 @@ def check_entry(entry: FeedbackEntry, status: TaskStatus, today: date) -> list[t
     return problems
 
 
-def record_feedback(session: Session, entry: FeedbackEntry, *, today: date,
+def record_feedback(session: Writer, entry: FeedbackEntry, *, today: date,
                     cal: WorkdayCalendar) -> FeedbackOutcome:
     """Record one entry in the caller's transaction (one action of the caller)."""
     task = get(session, Task, entry.task_id, "任务")
@@ -130,8 +131,8 @@ def already_recorded(session: Session, entry: FeedbackEntry) -> bool:
     return False
 
 
-def record_many(session: Session, entries: list[FeedbackEntry], *, today: date,
-                cal: WorkdayCalendar) -> list[FeedbackOutcome]:
+def record_entries(session: Writer, entries: list[FeedbackEntry], *, today: date,
+                   cal: WorkdayCalendar) -> list[FeedbackOutcome]:
     """Several entries in the caller's one transaction (the 本周进展 view's 保存): all or none."""
     return [record_feedback(session, entry, today=today, cal=cal) for entry in entries if not entry.is_empty]
 

@@ -27,14 +27,9 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Extension, ProgressReport, Responsibility, Task, Unit, Urging
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
-from wuyang_tasks.domain.enums import (
-    ExtensionStatus,
-    FeedbackRequest,
-    Role,
-    UrgingLevel,
-    UrgingMethod,
-)
+from wuyang_tasks.domain.enums import ExtensionStatus, FeedbackRequest, Role, UrgingLevel, UrgingMethod
 from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
 from wuyang_tasks.imports.feedback_form import FormProblem, ReturnedForm, ReturnedRow, read_returned
 from wuyang_tasks.imports.workbook import WorkbookRefused
@@ -42,7 +37,15 @@ from wuyang_tasks.imports.workbook import WorkbookRefused
 from . import extensions as extension_service
 from . import feedback_evidence
 from .feedback import FeedbackEntry, already_recorded, check_entry, record_feedback
-from .feedback_forms import FACT_HEADERS, KEY_HEADER, RowKey, altered_facts, ledger_identity, stamp_parts, task_stamps
+from .feedback_forms import (
+    FACT_HEADERS,
+    KEY_HEADER,
+    RowKey,
+    altered_facts,
+    ledger_identity,
+    stamp_parts,
+    task_stamps,
+)
 from .task_list import chinese_date
 
 RECORD, UNCHANGED, CONFLICT, CLOSED = "record", "unchanged", "conflict", "closed"
@@ -361,7 +364,7 @@ def _refuse(plan: CollectPlan, head: str) -> None:
                                   for r in plan.undecided])
 
 
-def _record(s: Session, row: PlannedRow, result: CollectResult, today: date, cal: WorkdayCalendar,
+def _record(s: Writer, row: PlannedRow, result: CollectResult, today: date, cal: WorkdayCalendar,
             head: str) -> None:
     try:
         outcome = record_feedback(s, row.entry, today=today, cal=cal)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.errors import ValidationError
 
 from . import attachments as att
@@ -46,7 +45,7 @@ def _match(files: list[Path], name: str) -> Path | None:
     return stems[0] if len(stems) == 1 else None
 
 
-def attach(session: Session, task_id: int, report_id: int | None, files: list[Path]) -> None:
+def attach(session: Writer, task_id: int, report_id: int | None, files: list[Path]) -> None:
     if files:
         att.attach(session, att.Target(task_id=task_id, report_id=report_id),
                    [att.IncomingFile.from_path(p) for p in files])

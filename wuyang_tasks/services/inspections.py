@@ -26,6 +26,7 @@ from wuyang_tasks.db.models import (
     Task,
     Unit,
 )
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import CheckResult, DeadlineBasis, Role, SourceKind, TaskStatus
@@ -33,7 +34,7 @@ from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
 
 from . import tasks as task_service
-from .common import add_audited, get
+from .common import get
 from .task_list import chinese_date
 
 RECTIFICATION_CATEGORY = "整改"
@@ -118,7 +119,7 @@ class InspectionDetail:
 
 
 # --------------------------------------------------------------------------- recording
-def record_inspection(session: Session, *, inspected_on: date, today: date, cal: WorkdayCalendar,
+def record_inspection(session: Writer, *, inspected_on: date, today: date, cal: WorkdayCalendar,
                       inspectors: Sequence[Inspector], unit_id: int | None = None,
                       site: str | None = None, template_id: int | None = None,
                       results: Sequence[ItemResult] = (), findings: Sequence[FindingSpec] = (),
@@ -138,15 +139,15 @@ def record_inspection(session: Session, *, inspected_on: date, today: date, cal:
     failed_items = {r.item_id for r in results if r.result is CheckResult.FAIL}
     _check_findings(session, findings, failed_items, unit, inspected_on)
 
-    inspection = add_audited(session, Inspection(
+    inspection = session.insert(Inspection(
         inspected_on=inspected_on, unit_id=unit_id, site=site,
         template_id=template.id if template else None, summary=(summary or "").strip() or None))
     for row in inspector_rows:
         row.inspection_id = inspection.id
-        add_audited(session, row)
+        session.insert(row)
     for r in results:
-        add_audited(session, InspectionItemResult(inspection_id=inspection.id, item_id=r.item_id,
-                                                  result=r.result, remark=(r.remark or "").strip() or None))
+        session.insert(InspectionItemResult(inspection_id=inspection.id, item_id=r.item_id,
+                                            result=r.result, remark=(r.remark or "").strip() or None))
     source = None
     for spec in findings:
         task = None
@@ -155,7 +156,7 @@ def record_inspection(session: Session, *, inspected_on: date, today: date, cal:
                 source = _source(session, inspection, unit, template)
             task = _rectification_task(session, spec, inspection, unit, items, source, parent_task_id,
                                        cal)
-        add_audited(session, Finding(
+        session.insert(Finding(
             inspection_id=inspection.id, item_id=spec.item_id, description=spec.description.strip(),
             requirement=(spec.requirement or "").strip() or None,
             deadline=task.deadline if task else spec.deadline,
@@ -226,17 +227,17 @@ def _check_findings(session: Session, findings: Sequence[FindingSpec], failed_it
                 raise ValidationError(f"{where}要求整改，请填写被检查单位（整改任务的牵头单位）。")
 
 
-def _source(session: Session, inspection: Inspection, unit: Unit | None,
+def _source(session: Writer, inspection: Inspection, unit: Unit | None,
             template: ChecklistTemplate | None) -> Source:
     place = "".join(p for p in (unit.name if unit else None,
                                 inspection.site and f"（{inspection.site}）") if p)
     kind = f"“{template.name}”" if template else ""
-    return add_audited(session, Source(
+    return session.insert(Source(
         title=f"{chinese_date(inspection.inspected_on)}对{place}的{kind}督导检查"[:200],
         kind=SourceKind.INSPECTION, issued_on=inspection.inspected_on, text=inspection.summary))
 
 
-def _rectification_task(session: Session, spec: FindingSpec, inspection: Inspection, unit: Unit,
+def _rectification_task(session: Writer, spec: FindingSpec, inspection: Inspection, unit: Unit,
                         items: dict[int, ChecklistItem], source: Source,
                         parent_task_id: int | None, cal: WorkdayCalendar) -> Task:
     item = items.get(spec.item_id) if spec.item_id is not None else None

@@ -18,9 +18,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wuyang_tasks.collector import paused
 from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Source
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, UnitKind
 from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
@@ -32,9 +34,6 @@ from wuyang_tasks.imports.resolve import NameResolver
 from . import ledger_import_writer, ledger_updates
 from . import tasks as task_service
 from . import units as unit_service
-from wuyang_tasks.collector import paused
-
-from .common import add_audited
 
 IMPORT_NOTE = "按导入台账的状态"
 
@@ -98,7 +97,7 @@ def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool
     return result
 
 
-def _apply_updates(s: Session, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:
+def _apply_updates(s: Writer, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:
     for planned in plan.to_update:
         try:
             ledger_updates.apply_update(s, planned.update, today=today, cal=cal, note=IMPORT_NOTE)
@@ -109,11 +108,11 @@ def _apply_updates(s: Session, plan: LedgerPlan, result: LedgerImportResult, tod
         result.updated.append((planned.update.code, "；".join(planned.update.changes)))
 
 
-def _apply_plan(s: Session, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:
+def _apply_plan(s: Writer, plan: LedgerPlan, result: LedgerImportResult, today: date, cal) -> None:
     reading = plan.reading
     source_id = plan.source_id
     if source_id is None:
-        source_id = add_audited(s, Source(
+        source_id = s.insert(Source(
             title=plan.source_title, kind=SourceKind.DOCUMENT, issued_on=reading.doc_date,
             text=f"由台账文件“{reading.path.name}”（工作表“{reading.sheet}”）导入")).id
     unit_ids = {}
@@ -190,8 +189,8 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
     today = ledger.today()
     with ledger.write() as s:
         _refuse_repeat(s, proposal)
-        source = add_audited(s, Source(title=proposal.title, kind=proposal.kind,
-                                       issued_on=proposal.issued_on, text=proposal.cleaned.text))
+        source = s.insert(Source(title=proposal.title, kind=proposal.kind,
+                                 issued_on=proposal.issued_on, text=proposal.cleaned.text))
         result = MinutesResult(source_title=source.title, source_id=source.id, backup_path=backup_path)
         resolver = NameResolver(s)
         for draft in drafts:
@@ -207,10 +206,10 @@ def save_minutes(ledger: Ledger, proposal: MinutesProposal, *, drafts: list[Draf
             if existing is not None:
                 result.metrics_existing.append(existing.name)
                 continue
-            add_audited(s, Metric(name=metric.name, kind=metric.kind, unit_of_measure=metric.unit_of_measure,
-                                  direction=metric.direction, target_value=metric.target_value,
-                                  reference_name=metric.reference_name, year=metric.year,
-                                  note=metric.sentence))
+            s.insert(Metric(name=metric.name, kind=metric.kind, unit_of_measure=metric.unit_of_measure,
+                            direction=metric.direction, target_value=metric.target_value,
+                            reference_name=metric.reference_name, year=metric.year,
+                            note=metric.sentence))
             result.metrics_created.append(metric.name)
     return result
 
@@ -253,7 +252,7 @@ def matching_metric(s: Session, proposal: MetricProposal) -> Metric | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _draft_assignments(s: Session, draft: DraftTask, resolver: NameResolver, create_missing: bool,
+def _draft_assignments(s: Writer, draft: DraftTask, resolver: NameResolver, create_missing: bool,
                        result: MinutesResult):
     assignments: list[task_service.Assignment] = []
     notes: list[str] = []

@@ -6,9 +6,11 @@ statements, several flushes and ten audit events: 10^4 tasks took minutes. Here 
 calls' rules — the functions of ``services.tasks`` they are made of — compute every row and
 every audit event first, for all tasks in table order (so the first bad row is refused, as
 before, and nothing is written); then the rows go in with executemany (``db.bulk``) and the
-events with ``audit.record_many``, in the caller's transaction. The ledger is the one the service calls
-write: the same rows and ids, the same events in the same order, apart from the times
-(tests/imports/test_bulk_import.py imports one table both ways and compares).
+events through the action's writer (``Writer.events``), in the caller's transaction. The
+ledger is the one the service calls write: the same rows and ids, the same events in the same
+order, apart from the times (tests/imports/test_bulk_import.py imports one table both ways and
+compares). ``version`` needs no rule here: it counts actions (db.writer), so a task created
+and moved by one import is at version 1 on either path.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import audit, bulk, text_guard
 from wuyang_tasks.db.models import LedgerMeta, ProgressReport, Responsibility, Task, Unit
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import Role, TaskStatus
 from wuyang_tasks.domain.errors import LedgerError
@@ -98,7 +101,7 @@ class _Codes:
                                           value=str(self.counter)))
 
 
-def write_tasks(session: Session, planned: Sequence[PlannedTask], *, source_id: int,
+def write_tasks(session: Writer, planned: Sequence[PlannedTask], *, source_id: int,
                 unit_ids: dict[str, int], person_ids: dict[str, int], today: date,
                 cal: WorkdayCalendar, report_day: date, note: str) -> list[str]:
     """Create the planned tasks (their codes, in order); raises :class:`RowRefused`.
@@ -113,7 +116,7 @@ def write_tasks(session: Session, planned: Sequence[PlannedTask], *, source_id: 
             raise RowRefused(p, exc) from None
     builder.codes.store()
     _insert(session, tasks)
-    audit.record_many(session, _events(tasks))
+    session.events(_events(tasks))
     return [t.row["code"] for t in tasks]
 
 
@@ -156,9 +159,6 @@ class _Builder:
         new = _NewTask(at, created, dict(created), responsibilities, [], counter=counter)
         final = new.row
         lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
-        # version counts the task's UPDATEs on the service path: each flush wrote the moves
-        # made since the one before (the report's insert flushed, then the next task's query)
-        unflushed = False
         for action, changes, before, after in self._moves(row.status or TaskStatus.DRAFT):
             if action is Action.ASSIGN:
                 # the chiefs at 交办 are those of today, already on the rows made today; the
@@ -170,7 +170,6 @@ class _Builder:
                     final["status"], action, today, self.note, assigned, final)
             final.update(changes)
             new.steps.append((action, before, after))
-            unflushed = True
             if action is Action.START and row.progress:
                 # the task is 办理中 now: report_progress makes no move; its insert flushes
                 text = task_service.report_text(final["status"], row.progress, None,
@@ -181,10 +180,6 @@ class _Builder:
                               "report_date": self.report_day, "text": text}
                 text_guard.check_row(ProgressReport.__table__, new.report)
                 new.steps.append((None, None, None))
-                final["version"] += 1
-                unflushed = False
-        if unflushed:
-            final["version"] += 1
         return new
 
     def _moves(self, target: TaskStatus) -> list[tuple]:

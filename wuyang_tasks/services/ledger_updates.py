@@ -8,9 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from wuyang_tasks.db.models import Task
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import Role, TaskStatus
@@ -59,7 +58,7 @@ class RowUpdate:
         return not (self.progress or self.moves or self.roles is not None or self.deadline is not None)
 
 
-def apply_update(session: Session, update: RowUpdate, *, today: date, cal: WorkdayCalendar,
+def apply_update(session: Writer, update: RowUpdate, *, today: date, cal: WorkdayCalendar,
                  note: str | None = None) -> None:
     task_id = update.task_id
     if update.roles is not None:
@@ -78,12 +77,12 @@ def apply_update(session: Session, update: RowUpdate, *, today: date, cal: Workd
             _report(session, update, today, cal)
 
 
-def _report(session: Session, update: RowUpdate, today: date, cal: WorkdayCalendar) -> None:
+def _report(session: Writer, update: RowUpdate, today: date, cal: WorkdayCalendar) -> None:
     record_feedback(session, FeedbackEntry(update.task_id, update.lead_unit_id, text=update.progress),
                     today=today, cal=cal)
 
 
-def _moves(session: Session, task: Task, update: RowUpdate, today: date, cal: WorkdayCalendar,
+def _moves(session: Writer, task: Task, update: RowUpdate, today: date, cal: WorkdayCalendar,
            note: str | None) -> None:
     if update.target is None or task.status is update.target:
         return

@@ -12,12 +12,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlalchemy.orm import Session
-
 from wuyang_tasks.db.models import Metric
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.enums import MetricKind
 
-from .common import update_audited
 from .metrics import DAY, DEMO_NOTE, MONTH, ReadingEntry, enter_readings
 
 LAST_DAY = date(2016, 7, 29)
@@ -33,7 +31,7 @@ WATER_CLASSES_BY_MONTH = (4, 4, 5, 4, 4, 4, 4)  # Jan…Jul; March Ⅴ
 METRIC_NOTE = "本台账中该指标的读数为程序生成的演示数据（2016年1月1日—7月29日），不是实测监测数据。"
 
 
-def add_demo_readings(session: Session, metric: Metric) -> int:
+def add_demo_readings(session: Writer, metric: Metric) -> int:
     """Write the demonstration series for ``metric`` and mark the metric; returns readings added."""
     if metric.kind is MetricKind.GOOD_DAYS:
         entries = aqi_levels()
@@ -50,7 +48,7 @@ def add_demo_readings(session: Session, metric: Metric) -> int:
         return 0
     result = enter_readings(session, metric.id, entries, today=LAST_DAY)
     note = f"{metric.note}。{METRIC_NOTE}" if metric.note else METRIC_NOTE
-    update_audited(session, metric, "update", note=note)
+    session.update(metric, "update", note=note)
     return result.added
 
 

@@ -17,23 +17,18 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import Metric, MetricReading, MetricUnit, Task, Unit
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain import metrics as rules
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import DeadlineBasis, MetricDirection, MetricKind, Role, Urgency
 from wuyang_tasks.domain.errors import ValidationError
-from wuyang_tasks.domain.metrics import (
-    ConcentrationSummary,
-    GoodDaysPace,
-    MetricStatus,
-    WaterClassSummary,
-)
+from wuyang_tasks.domain.metrics import ConcentrationSummary, GoodDaysPace, MetricStatus, WaterClassSummary
 from wuyang_tasks.domain.workflow import Action
 
 from . import tasks as task_service
-from .common import add_audited, get, update_audited
+from .common import get
 
 DAY, MONTH = "DAY", "MONTH"
 DEMO_NOTE = "演示数据（程序生成，非实测）"
@@ -151,7 +146,7 @@ def check_entries(session: Session, metric: Metric, entries: Sequence[ReadingEnt
     return problems
 
 
-def enter_readings(session: Session, metric_id: int, entries: Sequence[ReadingEntry], *,
+def enter_readings(session: Writer, metric_id: int, entries: Sequence[ReadingEntry], *,
                    today: date) -> EntryResult:
     """Store a batch of readings for one metric: all of them, or none (ValidationError)."""
     metric = get(session, Metric, metric_id, "指标")
@@ -170,29 +165,28 @@ def problem_text(head: str, problems: list[str]) -> str:
     return f"{head}（共{len(problems)}处错误）：\n" + "\n".join(shown) + more
 
 
-def _store(session: Session, metric: Metric, entry: ReadingEntry) -> EntryResult:
+def _store(session: Writer, metric: Metric, entry: ReadingEntry) -> EntryResult:
     row = session.scalar(select(MetricReading).where(
         MetricReading.metric_id == metric.id, MetricReading.day == entry.day,
         MetricReading.period == entry.period, MetricReading.is_reference == entry.is_reference))
     if entry.value is None:
         if row is None:
             return EntryResult(unchanged=1)
-        audit.record(session, MetricReading.__tablename__, row.id, "delete", audit.snapshot(row), None)
-        session.delete(row)
+        session.remove(row)
         session.flush()
         return EntryResult(removed=1)
     value = float(entry.value)
     if row is None:
-        add_audited(session, MetricReading(metric_id=metric.id, day=entry.day, period=entry.period,
-                                           is_reference=entry.is_reference, value=value,
-                                           note=entry.note))
+        session.insert(MetricReading(metric_id=metric.id, day=entry.day, period=entry.period,
+                                     is_reference=entry.is_reference, value=value,
+                                     note=entry.note))
         return EntryResult(added=1)
     if row.value == value and (entry.note is None or entry.note == row.note):
         return EntryResult(unchanged=1)
     changes = {"value": value}
     if entry.note is not None:
         changes["note"] = entry.note
-    update_audited(session, row, "update", **changes)
+    session.update(row, "update", **changes)
     return EntryResult(changed=1)
 
 
@@ -441,7 +435,7 @@ def default_task_title(metric: Metric) -> str:
     return f"{metric.name}未达到{metric.reference_name or '目标'}要求：强化扬尘和工业源管控"
 
 
-def raise_task(session: Session, metric_id: int, *, today: date, cal: WorkdayCalendar,
+def raise_task(session: Writer, metric_id: int, *, today: date, cal: WorkdayCalendar,
                title: str | None = None, assign: bool = False, workdays: int = 5) -> Task:
     """One action: a task for a metric falling behind — lead = the metric's lead unit(s),
     territorial = its territorial units, content linked to the metric; DRAFT, or ASSIGNED."""

@@ -18,10 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import LedgerMeta, Unit
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.enums import UnitKind
 from wuyang_tasks.domain.errors import ValidationError
-
-from .common import set_meta
 
 PROFILE_KEY = "office_profile"
 LEGACY_ISSUER_KEY = "document_issuer"  # the issuer's name before the profile existed
@@ -133,18 +132,18 @@ def _check(profile: OfficeProfile) -> None:
             raise ValidationError(f"机关信息：{label}有重复的名称。")
 
 
-def save(session: Session, profile: OfficeProfile) -> OfficeProfile:
+def save(session: Writer, profile: OfficeProfile) -> OfficeProfile:
     """Store the profile (inside ``ledger.write()``): one audited event with the whole profile
     before and after (services.common.set_meta, so that ``verify`` replays the row)."""
     profile = OfficeProfile(**{k: (v.strip() if isinstance(v, str) else v)
                                for k, v in asdict(profile).items()})
     _check(profile)
     if _stored(session) != asdict(profile):
-        set_meta(session, PROFILE_KEY, json.dumps(asdict(profile), ensure_ascii=False))
+        session.set_meta(PROFILE_KEY, json.dumps(asdict(profile), ensure_ascii=False))
     return profile
 
 
-def update(session: Session, **changes) -> OfficeProfile:
+def update(session: Writer, **changes) -> OfficeProfile:
     """:func:`save` of the current profile with ``changes`` (field name → value)."""
     profile = load(session)
     for key, value in changes.items():

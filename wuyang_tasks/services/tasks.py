@@ -16,6 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import LedgerMeta, Person, ProgressReport, Responsibility, Task, Unit
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.deadlines import DeadlineSpec
 from wuyang_tasks.domain.enums import Role, TaskStatus, Urgency
@@ -24,15 +25,7 @@ from wuyang_tasks.domain.workflow import Action, next_status
 
 from . import closing_evidence
 from . import units as unit_service
-from .common import (
-    add_all_audited,
-    add_audited,
-    check_version,
-    get,
-    insert_audited,
-    set_meta,
-    update_audited,
-)
+from .common import check_version, get
 
 
 @dataclass(frozen=True)
@@ -61,13 +54,13 @@ def next_free_code(year: int, n: int, taken: Callable[[str], bool]) -> tuple[int
             return n, code
 
 
-def next_code(session: Session, year: int) -> str:
+def next_code(session: Writer, year: int) -> str:
     """编号 like 2016-007: a per-year counter kept in the ledger, so numbers are never reused."""
     key = code_counter_key(year)
     meta = session.get(LedgerMeta, key)
     n, code = next_free_code(year, int(meta.value) if meta else 0, lambda code: bool(
         session.scalar(select(Task.id).where(Task.code == code))))
-    set_meta(session, key, str(n))
+    session.set_meta(key, str(n))
     return code
 
 
@@ -91,7 +84,7 @@ def draft_values(*, code: str, title: str, cal: WorkdayCalendar, content: str = 
                 **deadline_values(deadline, cal, None))
 
 
-def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalendar,
+def create_task(session: Writer, *, title: str, today: date, cal: WorkdayCalendar,
                 content: str = "", code: str | None = None, category: str | None = None,
                 source_id: int | None = None, parent_id: int | None = None,
                 urgency: Urgency = Urgency.NORMAL, is_key: bool = False,
@@ -106,7 +99,7 @@ def create_task(session: Session, *, title: str, today: date, cal: WorkdayCalend
     task = Task(**draft_values(code=code, title=title, cal=cal, content=content, category=category,
                                source_id=source_id, parent_id=parent_id, urgency=urgency,
                                is_key=is_key, deadline=deadline, target=target, note=note))
-    add_audited(session, task)
+    session.insert(task)
     set_committed_value(task, "responsibilities", [])  # a new task has none: no query for them
     if responsibilities:
         set_responsibilities(session, task.id, responsibilities, today)
@@ -128,12 +121,6 @@ def deadline_values(spec: DeadlineSpec, cal: WorkdayCalendar, assigned_on: date 
                 deadline=spec.resolve(cal, assigned_on))
 
 
-def _apply_deadline(task: Task, spec: DeadlineSpec, cal: WorkdayCalendar,
-                    assigned_on: date | None) -> None:
-    for key, value in deadline_values(spec, cal, assigned_on).items():
-        setattr(task, key, value)
-
-
 def deadline_spec_of(task: Task) -> DeadlineSpec:
     return spec_of_columns({key: getattr(task, key) for key in DEADLINE_COLUMNS})
 
@@ -150,7 +137,7 @@ EDITABLE_FIELDS = {"title", "content", "category", "source_id", "parent_id", "ur
                    "target", "note", "code"}
 
 
-def update_task(session: Session, task_id: int, *, expected_version: int | None,
+def update_task(session: Writer, task_id: int, *, expected_version: int | None,
                 cal: WorkdayCalendar, deadline: DeadlineSpec | None = None, **fields) -> Task:
     """Edit a task's facts from the editor; refuses if someone else saved it meanwhile."""
     task = get(session, Task, task_id, "任务")
@@ -165,21 +152,13 @@ def update_task(session: Session, task_id: int, *, expected_version: int | None,
         raise ValidationError(f"任务编号“{fields['code']}”已被使用。")
     if fields.get("parent_id") == task.id:
         raise ValidationError("任务不能以自己为上级任务。")
-    before = audit.snapshot(task)
-    for key, value in fields.items():
-        setattr(task, key, value)
+    changes = dict(fields)
     if deadline is not None:
-        _apply_deadline(task, deadline, cal, task.assigned_on)
-    session.flush()
-    after = audit.snapshot(task)
-    changed = {k for k in after if before.get(k) != after[k] and k != "version"}
-    if changed:
-        audit.record(session, "task", task.id, "update", {k: before[k] for k in changed},
-                     {k: after[k] for k in changed})
-    return task
+        changes.update(deadline_values(deadline, cal, task.assigned_on))
+    return session.update(task, "update", **changes)
 
 
-def set_responsibilities(session: Session, task_id: int, assignments: Sequence[Assignment],
+def set_responsibilities(session: Writer, task_id: int, assignments: Sequence[Assignment],
                          today: date) -> list[Responsibility]:
     """Replace a task's responsibilities. Each unit row records the unit's party and government
     chiefs at the time (the day the task was assigned, or today for a draft)."""
@@ -188,8 +167,7 @@ def set_responsibilities(session: Session, task_id: int, assignments: Sequence[A
     day = task.assigned_on or today
     old = list(task.responsibilities)
     for row in old:
-        audit.record(session, "responsibility", row.id, "delete", audit.snapshot(row), None)
-        session.delete(row)
+        session.remove(row)
     if old:
         session.flush()  # the old rows go before the new ones come
     rows = []
@@ -198,7 +176,7 @@ def set_responsibilities(session: Session, task_id: int, assignments: Sequence[A
                              sort_order=order)
         _capture_tenures(session, row, day)
         rows.append(row)
-    add_all_audited(session, rows)
+    session.insert_all(rows)
     set_committed_value(task, "responsibilities", rows)  # as stored (sort_order), without a reload
     return rows
 
@@ -270,17 +248,17 @@ def status_change(status: TaskStatus, action: Action, today: date, note: str | N
     return changes, before, after
 
 
-def _move(session: Session, task: Task, action: Action, today: date, note: str | None = None,
+def _move(session: Writer, task: Task, action: Action, today: date, note: str | None = None,
           also: Mapping | None = None, extra: dict | None = None) -> Task:
     was = {key: getattr(task, key) for key in (*(also or ()), "closed_on")}
     changes, before, after = status_change(task.status, action, today, note, also, was)
     for key, value in changes.items():
         setattr(task, key, value)  # flushed with the next query or at commit, not per move
-    audit.record(session, STATUS_ENTITY, task.id, action.value, before, {**after, **(extra or {})})
+    session.event(STATUS_ENTITY, task.id, action.value, before, {**after, **(extra or {})})
     return task
 
 
-def transition(session: Session, task_id: int, action: Action, *, today: date,
+def transition(session: Writer, task_id: int, action: Action, *, today: date,
                cal: WorkdayCalendar, expected_version: int | None = None,
                note: str | None = None, no_evidence_reason: str | None = None) -> Task:
     """Apply one workflow action (交办, 签收, 办结 …); illegal moves raise IllegalTransition.
@@ -302,13 +280,13 @@ def transition(session: Session, task_id: int, action: Action, *, today: date,
     return _move(session, task, action, today, note)
 
 
-def _assign(session: Session, task: Task, today: date, cal: WorkdayCalendar, note: str | None) -> Task:
+def _assign(session: Writer, task: Task, today: date, cal: WorkdayCalendar, note: str | None) -> Task:
     changes = assign_changes(task.code, task.status, [r.role for r in task.responsibilities],
                              {key: getattr(task, key) for key in DEADLINE_COLUMNS}, today, cal)
     for row in task.responsibilities:  # chiefs as they are on the day of 交办
         captured = tenure_values(session, row.unit_id, row.person_id, today)
         if any(getattr(row, key) != value for key, value in captured.items()):
-            update_audited(session, row, "update", **captured)
+            session.update(row, "update", **captured)
     return _move(session, task, Action.ASSIGN, today, note, changes)
 
 
@@ -328,7 +306,7 @@ def assign_changes(code: str, status: TaskStatus, roles: Sequence[Role], deadlin
     return changes
 
 
-def report_progress(session: Session, task_id: int, *, report_date: date, text: str,
+def report_progress(session: Writer, task_id: int, *, report_date: date, text: str,
                     unit_id: int | None = None, percent: int | None = None,
                     request_close: bool = False, today: date, cal: WorkdayCalendar,
                     reporter: str | None = None, reporter_phone: str | None = None,
@@ -344,7 +322,7 @@ def report_progress(session: Session, task_id: int, *, report_date: date, text: 
         _move(session, task, Action.ACCEPT, today, "随进展反馈签收")
     if task.status is TaskStatus.ACCEPTED:
         _move(session, task, Action.START, today)
-    report_id = insert_audited(session, ProgressReport.__table__, {
+    report_id = session.insert_row(ProgressReport.__table__, {
         "task_id": task.id, "unit_id": unit_id, "report_date": report_date, "text": text,
         "percent": percent, "created_at": audit.event_time(session),
         "reporter": _blank_none(reporter), "reporter_phone": _blank_none(reporter_phone),

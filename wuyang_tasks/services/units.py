@@ -8,15 +8,15 @@ from datetime import date, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import Liaison, Person, Post, Tenure, Unit, UnitAlias
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.enums import ChiefKind, UnitKind
 from wuyang_tasks.domain.errors import ValidationError
 
-from .common import add_audited, get, update_audited
+from .common import get
 
 
-def add_unit(session: Session, name: str, kind: UnitKind, *, short_name: str | None = None,
+def add_unit(session: Writer, name: str, kind: UnitKind, *, short_name: str | None = None,
              sort_order: int | None = None, aliases: tuple[str, ...] = ()) -> Unit:
     name = name.strip()
     if not name:
@@ -30,14 +30,14 @@ def add_unit(session: Session, name: str, kind: UnitKind, *, short_name: str | N
     if sort_order is None:
         sort_order = (session.scalar(select(Unit.sort_order).order_by(Unit.sort_order.desc())
                                      .limit(1)) or 0) + 10
-    unit = add_audited(session, Unit(name=name, kind=kind, short_name=short_name,
-                                     sort_order=sort_order, active=True))
+    unit = session.insert(Unit(name=name, kind=kind, short_name=short_name,
+                               sort_order=sort_order, active=True))
     for alias in aliases:
         add_alias(session, unit.id, alias)
     return unit
 
 
-def add_alias(session: Session, unit_id: int, alias: str) -> UnitAlias:
+def add_alias(session: Writer, unit_id: int, alias: str) -> UnitAlias:
     alias = alias.strip()
     if not alias:
         raise ValidationError("别名不能为空。")
@@ -50,18 +50,15 @@ def add_alias(session: Session, unit_id: int, alias: str) -> UnitAlias:
         if existing.unit_id != unit_id:
             raise ValidationError(f"别名“{alias}”已指向另一个单位。")
         return existing
-    return add_audited(session, UnitAlias(alias=alias, unit_id=unit_id))
+    return session.insert(UnitAlias(alias=alias, unit_id=unit_id))
 
 
-def remove_alias(session: Session, alias: str) -> None:
+def remove_alias(session: Writer, alias: str) -> None:
     """Aliases are lookup aids, not evidence: removing one is allowed and audited."""
     row = session.scalar(select(UnitAlias).where(UnitAlias.alias == alias.strip()))
     if row is None:
         raise ValidationError(f"没有别名“{alias.strip()}”。")
-    before = audit.snapshot(row)
-    session.delete(row)
-    session.flush()
-    audit.record(session, "unit_alias", before["id"], "delete", before, None)
+    session.remove(row)
 
 
 def aliases_in_order(session: Session) -> list[tuple[str, str]]:
@@ -71,25 +68,25 @@ def aliases_in_order(session: Session) -> list[tuple[str, str]]:
     return [(a, n) for a, n in rows]
 
 
-def add_person(session: Session, name: str, *, phone: str | None = None, note: str | None = None) -> Person:
+def add_person(session: Writer, name: str, *, phone: str | None = None, note: str | None = None) -> Person:
     name = name.strip()
     if not name:
         raise ValidationError("姓名不能为空。")
-    return add_audited(session, Person(name=name, phone=phone, note=note, active=True))
+    return session.insert(Person(name=name, phone=phone, note=note, active=True))
 
 
-def add_post(session: Session, unit_id: int, title: str, *, chief_kind: ChiefKind | None = None,
+def add_post(session: Writer, unit_id: int, title: str, *, chief_kind: ChiefKind | None = None,
              is_county_leader: bool = False, sort_order: int = 0) -> Post:
     get(session, Unit, unit_id, "单位")
     if chief_kind and session.scalar(select(Post.id).where(Post.unit_id == unit_id,
                                                            Post.chief_kind == chief_kind)):
         raise ValidationError(f"该单位已有{chief_kind.label}职务。")
     forget_tenures(session)
-    return add_audited(session, Post(unit_id=unit_id, title=title.strip(), chief_kind=chief_kind,
-                                     is_county_leader=is_county_leader, sort_order=sort_order))
+    return session.insert(Post(unit_id=unit_id, title=title.strip(), chief_kind=chief_kind,
+                               is_county_leader=is_county_leader, sort_order=sort_order))
 
 
-def appoint(session: Session, post_id: int, person_id: int, effective: date) -> Tenure:
+def appoint(session: Writer, post_id: int, person_id: int, effective: date) -> Tenure:
     """任免: ``person`` holds ``post`` from ``effective``; the previous holder's tenure ends the day
     before. Past tenures are never rewritten."""
     get(session, Post, post_id, "职务")
@@ -100,26 +97,26 @@ def appoint(session: Session, post_id: int, person_id: int, effective: date) -> 
         if effective <= current.start_date:
             raise ValidationError(
                 f"任职生效日期必须晚于现任者的任职起始日（{current.start_date:%Y年%m月%d日}）。")
-        update_audited(session, current, "end_tenure", end_date=effective - timedelta(days=1))
-    return add_audited(session, Tenure(post_id=post_id, person_id=person_id, start_date=effective))
+        session.update(current, "end_tenure", end_date=effective - timedelta(days=1))
+    return session.insert(Tenure(post_id=post_id, person_id=person_id, start_date=effective))
 
 
-def end_tenure(session: Session, tenure_id: int, last_day: date) -> Tenure:
+def end_tenure(session: Writer, tenure_id: int, last_day: date) -> Tenure:
     tenure = get(session, Tenure, tenure_id, "任职记录")
     if tenure.end_date is not None:
         raise ValidationError("该任职已经结束。")
     if last_day < tenure.start_date:
         raise ValidationError("离任日期不能早于任职起始日。")
     forget_tenures(session)
-    return update_audited(session, tenure, "end_tenure", end_date=last_day)
+    return session.update(tenure, "end_tenure", end_date=last_day)
 
 
-def add_liaison(session: Session, leader_id: int, unit_id: int, start: date,
+def add_liaison(session: Writer, leader_id: int, unit_id: int, start: date,
                 end: date | None = None) -> Liaison:
     get(session, Person, leader_id, "县领导")
     get(session, Unit, unit_id, "单位")
-    return add_audited(session, Liaison(leader_id=leader_id, unit_id=unit_id, start_date=start,
-                                        end_date=end))
+    return session.insert(Liaison(leader_id=leader_id, unit_id=unit_id, start_date=start,
+                                  end_date=end))
 
 
 @dataclass(frozen=True)
@@ -146,7 +143,7 @@ def liaisons(session: Session, *, leader_id: int | None = None, day: date | None
             for li, leader, unit in session.execute(query)]
 
 
-def start_liaison(session: Session, leader_id: int, unit_id: int, start: date) -> Liaison:
+def start_liaison(session: Writer, leader_id: int, unit_id: int, start: date) -> Liaison:
     """A county leader begins to liaise with a unit (township) from ``start``; refused while
     the same leader already liaises with it then."""
     overlapping = session.scalar(select(Liaison.id).where(
@@ -157,7 +154,7 @@ def start_liaison(session: Session, leader_id: int, unit_id: int, start: date) -
     return add_liaison(session, leader_id, unit_id, start)
 
 
-def end_liaison(session: Session, leader_id: int, unit_id: int, last_day: date) -> Liaison:
+def end_liaison(session: Writer, leader_id: int, unit_id: int, last_day: date) -> Liaison:
     """The leader's liaison with the unit ends after ``last_day`` (audited, the row kept)."""
     row = session.scalar(select(Liaison).where(
         Liaison.leader_id == leader_id, Liaison.unit_id == unit_id, Liaison.end_date.is_(None)))
@@ -165,7 +162,7 @@ def end_liaison(session: Session, leader_id: int, unit_id: int, last_day: date) 
         raise ValidationError("该县领导现在没有分包联系这个单位。")
     if last_day < row.start_date:
         raise ValidationError(f"结束日期不能早于分包联系的起始日（{row.start_date:%Y年%m月%d日}）。")
-    return update_audited(session, row, "end_liaison", end_date=last_day)
+    return session.update(row, "end_liaison", end_date=last_day)
 
 
 def _active_on(model, day: date):

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import LedgerMeta, Person, Task, Urging
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import AlertLevel, UrgingLevel, UrgingMethod
 from wuyang_tasks.domain.errors import LedgerError, ValidationError
 
 from . import office
-from .common import add_audited, get, set_meta
+from .common import get
 from .task_list import TaskFilter, TaskRow, chinese_date, list_tasks
 
 LEVELS = (UrgingLevel.BLUE, UrgingLevel.YELLOW, UrgingLevel.RED)
@@ -135,7 +136,7 @@ def task_row(session: Session, task_id: int, *, today: date, cal: WorkdayCalenda
 
 
 # --------------------------------------------------------------------------- writes
-def urge(session: Session, task_id: int, *, urged_on: date, method: UrgingMethod,
+def urge(session: Writer, task_id: int, *, urged_on: date, method: UrgingMethod,
          level: UrgingLevel, today: date, requirement: str | None = None, note: str | None = None,
          by_person_id: int | None = None) -> Urging:
     """Log one chase. A written one (书面) gets the next 督办单 number of its year."""
@@ -154,10 +155,10 @@ def urge(session: Session, task_id: int, *, urged_on: date, method: UrgingMethod
     if method is UrgingMethod.WRITTEN:
         urging.notice_year = urged_on.year
         urging.notice_number = allocate_notice_number(session, urged_on.year)
-    return add_audited(session, urging)
+    return session.insert(urging)
 
 
-def allocate_notice_number(session: Session, year: int) -> int:
+def allocate_notice_number(session: Writer, year: int) -> int:
     """The next 督办单 number of ``year``. Serialised with every other writer (SQLite: the write
     transaction; PostgreSQL: the chain's advisory lock), and never below a number already used,
     so a number is never given twice; a rolled-back allocation was never issued."""
@@ -170,7 +171,7 @@ def allocate_notice_number(session: Session, year: int) -> int:
         raise LedgerError(f"台账中督办单编号计数器“{key}”的值“{meta.value}”无效，请检查台账。") from None
     used = session.scalar(select(func.max(Urging.notice_number)).where(Urging.notice_year == year)) or 0
     number = max(last, used) + 1
-    set_meta(session, key, str(number))
+    session.set_meta(key, str(number))
     return number
 
 
@@ -182,7 +183,7 @@ def default_requirement(row: TaskRow) -> str:
     return f"请{due}办结，并书面反馈办理结果。"
 
 
-def written_urging_for(session: Session, task_id: int, *, today: date, cal: WorkdayCalendar,
+def written_urging_for(session: Writer, task_id: int, *, today: date, cal: WorkdayCalendar,
                        by_person_id: int | None = None, requirement: str | None = None) -> Urging:
     """The task's latest written urging (督办单), or a new one recorded today at the suggested
     level when it has none. Used by the 督办通知单 export."""

@@ -1,6 +1,6 @@
 """本周进展: one row per open task of the filtered list — last report, the new report, percent,
 申请 — so that twenty reports taken by phone or from paper are entered without twenty editors.
-保存 records every filled row in one transaction through services.feedback.record_many, the
+保存 records every filled row in one transaction through services.feedback.record_entries, the
 service the 反馈表 collect uses."""
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ class WeeklyEntryDialog(QDialog):
                         QMessageBox.StandardButton.Ok, self).exec()
             return
         ctx = self.ctx
-        ok, _ = ctx.perform(lambda s: feedback.record_many(s, entries, today=ctx.today(), cal=ctx.calendar()),
+        ok, _ = ctx.perform(lambda s: feedback.record_entries(s, entries, today=ctx.today(), cal=ctx.calendar()),
                             changed=task_change(e.task_id for e in entries), parent=self)
         if ok:
             self.saved = len(entries)

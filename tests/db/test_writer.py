@@ -1,0 +1,102 @@
+"""The one write path (issue 15): every audited change goes through the action's writer.
+
+What it promises: the events of an action are appended at its commit in the order they were
+stated and not at all when it fails; ``version`` counts actions, not flushes; only db/writer.py
+hands events to the chain.
+"""
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from wuyang_tasks.db.models import AuditEvent, Task, Unit
+from wuyang_tasks.db.writer import Writer
+from wuyang_tasks.domain.enums import TaskStatus, UnitKind
+from wuyang_tasks.domain.workflow import Action
+from wuyang_tasks.services import tasks as ts
+from wuyang_tasks.services.evidence import verify_ledger
+
+PACKAGE = Path(__file__).resolve().parents[2] / "wuyang_tasks"
+
+
+def _events(ledger) -> int:
+    with ledger.read() as s:
+        return s.scalar(select(func.count()).select_from(AuditEvent))
+
+
+def test_the_ledger_writes_through_a_writer(ledger):
+    with ledger.write() as s:
+        assert isinstance(s, Writer)
+    with ledger.read() as s:
+        assert not isinstance(s, Writer)  # a read cannot state a change
+
+
+def test_events_are_appended_at_commit_in_the_order_stated(ledger):
+    before = _events(ledger)
+    with ledger.write() as s:
+        unit = s.insert(Unit(name="县环保局", kind=UnitKind.DEPARTMENT, sort_order=1))
+        s.update(unit, "update", short_name="环保局")
+        s.update(unit, "update", short_name="环保局")  # no change: nothing stated
+        assert _events(ledger) == before  # buffered until the action commits
+    with ledger.read() as s:
+        rows = s.execute(select(AuditEvent.entity, AuditEvent.action, AuditEvent.after)
+                         .where(AuditEvent.seq > before).order_by(AuditEvent.seq)).all()
+    assert [(r.entity, r.action) for r in rows] == [("unit", "create"), ("unit", "update")]
+    assert rows[1].after == '{"short_name":"环保局"}'
+    assert verify_ledger(ledger).ok
+
+
+def test_a_failed_action_appends_nothing(ledger):
+    before = _events(ledger)
+    with pytest.raises(RuntimeError):
+        with ledger.write() as s:
+            s.insert(Unit(name="县水务局", kind=UnitKind.DEPARTMENT, sort_order=2))
+            raise RuntimeError("the clerk's action fails half-way")
+    assert _events(ledger) == before
+    with ledger.read() as s:
+        assert s.scalar(select(Unit.id).where(Unit.name == "县水务局")) is None
+
+
+def test_version_counts_actions_not_flushes(demo_ledger):
+    cal, today = demo_ledger.calendar(), demo_ledger.today()
+    with demo_ledger.read() as s:
+        task_id, version = s.execute(select(Task.id, Task.version)
+                                     .where(Task.status == TaskStatus.ASSIGNED).limit(1)).one()
+    with demo_ledger.write() as s:  # 签收, 开始办理 (flushed by the report's insert), the report
+        ts.report_progress(s, task_id, report_date=today, text="已开始整治。", today=today, cal=cal)
+        s.flush()
+        ts.transition(s, task_id, Action.REPORT, today=today, cal=cal)
+    with demo_ledger.read() as s:
+        assert s.get(Task, task_id).version == version + 1  # one action, one version
+    with demo_ledger.write() as s:
+        ts.transition(s, task_id, Action.SEND_BACK, today=today, cal=cal, note="佐证不足")
+    with demo_ledger.read() as s:
+        assert s.get(Task, task_id).version == version + 2
+
+
+def test_a_new_task_moved_in_its_own_action_is_at_version_one(ledger):
+    today = date(2016, 7, 13)
+    with ledger.write() as s:
+        unit = s.insert(Unit(name="县环保局", kind=UnitKind.DEPARTMENT, sort_order=1))
+        task = ts.create_task(s, title="清理违法建设项目", today=today, cal=ledger.calendar(),
+                              deadline=ts.DeadlineSpec(day=date(2016, 7, 29)),
+                              responsibilities=[ts.Assignment(ts.Role.LEAD_UNIT, unit_id=unit.id)])
+        ts.transition(s, task.id, Action.ASSIGN, today=today, cal=ledger.calendar())
+    with ledger.read() as s:
+        assert s.get(Task, task.id).version == 1
+
+
+def _appends_to_the_chain(path: Path) -> bool:
+    """Whether ``path`` calls the chain's append (``record_many``) itself."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(node, ast.Call)
+               and getattr(node.func, "attr", getattr(node.func, "id", None)) == "record_many"
+               for node in ast.walk(tree))
+
+
+def test_only_the_writer_appends_audit_events():
+    callers = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if _appends_to_the_chain(p)}
+    assert callers == {"db/writer.py"}

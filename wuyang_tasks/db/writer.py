@@ -1,0 +1,194 @@
+"""The one write path: the session of a user action, which states every change it makes.
+
+``Ledger.write()`` yields a :class:`Writer`. It is a SQLAlchemy session (services query through
+it as through any session) that also owns what every audited write needs: the actor and the
+clock of its events, the snapshots before and after a change, the text check of each flush,
+the count of ``version`` and the chain append. Services state their changes through it —
+:meth:`~Writer.insert`, :meth:`~Writer.update`, :meth:`~Writer.remove`, :meth:`~Writer.event`
+— and nothing else appends to the audit chain (``db.audit`` hashes and stores the events this
+module hands it).
+
+Events are buffered and appended as the action commits (:meth:`Writer.finish`), in the order
+they were stated, with one executemany: an action that moves a task twice and files a report
+appends its three events in one statement. An action that creates thousands of rows (an
+import) is the same path: its rows get their ids in blocks and go in at the flush, its events
+at the end.
+
+``version`` counts actions: a row changed by an action is one version later, however many
+times the action changed it (a 交办 that also captures the chiefs, an import that creates a
+task and moves it to 办理中: one version). It is the optimistic lock of edits made from a form
+(``services.common.check_version``); SQLAlchemy's version check on UPDATE stays on, with the
+value set here (``version_id_generator=False`` in the models).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from sqlalchemy import Table, event, insert, inspect
+from sqlalchemy.orm import Session
+
+from . import audit, text_guard
+from .models import Base, LedgerMeta, Timestamped
+
+M = TypeVar("M", bound=Base)
+
+
+class Writer(Session):
+    """The session of one user action (see the module's docstring)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pending: list[audit.Event] = []
+        self._counted: set[tuple] = set()  # identity keys of the rows this action has counted
+        self._flushing_new: list[Base] = []
+
+    # -- the event's parties -----------------------------------------------------------------
+    @property
+    def actor(self) -> str:
+        return self.info.get("actor") or audit.os_actor()
+
+    @property
+    def at(self) -> str:
+        """When this action's events happen: the session's fixed clock (generated ledgers,
+        tests) or now."""
+        return audit.event_time(self)
+
+    # -- stated changes ----------------------------------------------------------------------
+    def insert(self, obj: M, action: str = "create") -> M:
+        """Insert ``obj`` (its id known on return) and state it as created."""
+        self.insert_all((obj,), action)
+        return obj
+
+    def insert_all(self, objs: Sequence[M], action: str = "create") -> list[M]:
+        """:meth:`insert` for several rows with one flush: the same events, in the same order."""
+        at = self.at
+        for obj in objs:
+            if isinstance(obj, Timestamped) and obj.created_at is None:
+                obj.created_at = at
+            self.add(obj)
+        self.flush()
+        for obj in objs:
+            self._pending.append((at, obj.__tablename__, obj.id, action, None, audit.snapshot(obj)))
+        return list(objs)
+
+    def insert_row(self, table: Table, row: dict, action: str = "create") -> int:
+        """:meth:`insert` for a row that nothing reads back as an object: inserted with Core
+        (the unit of work's flush of one new object cost more than the rest of a 进展反馈), with
+        the same text check and the same event. ``row`` holds every column but the id. Unsaved
+        changes are flushed first, so rows go in in the order they were stated. Returns the id."""
+        if row.keys() != _columns_but_id(table):
+            raise TypeError(f"{table.name}: insert_row needs every column but the id")
+        self.flush()
+        text_guard.check_row(table, row)
+        ident = self.connection().execute(insert(table), row).inserted_primary_key[0]
+        self._pending.append((self.at, table.name, ident, action, None,
+                              audit.snapshot_of_row({"id": ident, **row})))
+        return ident
+
+    def update(self, obj: M, action: str = "update", **changes) -> M:
+        """Set ``changes`` on ``obj`` and state the columns that really changed (before and
+        after); nothing is stated when none did. Written at the next flush."""
+        if inspect(obj).pending:  # its id comes with its insert
+            self.flush()
+        before = audit.snapshot(obj)
+        for key, value in changes.items():
+            setattr(obj, key, value)
+        after = audit.snapshot(obj)
+        changed = [k for k, v in after.items() if before[k] != v and k != _VERSION]
+        if changed:
+            self._pending.append((self.at, obj.__tablename__, obj.id, action,
+                                  {k: before[k] for k in changed}, {k: after[k] for k in changed}))
+        return obj
+
+    def remove(self, obj: Base, action: str = "delete") -> None:
+        """Delete ``obj`` (a row that is not evidence: an alias, a reading replaced), stating
+        its last image."""
+        self._pending.append((self.at, obj.__tablename__, obj.id, action, audit.snapshot(obj), None))
+        self.delete(obj)
+
+    def event(self, entity: str, entity_id: int | None, action: str,
+              before: dict | None = None, after: dict | None = None) -> None:
+        """State a change the service made itself (a workflow move with its note, a row keyed
+        by something else than an id): ``before``/``after`` as ``services.evidence_rows``
+        replays them."""
+        self._pending.append((self.at, entity, entity_id, action, before, after))
+
+    def events(self, events: Iterable[audit.Event]) -> int:
+        """Append many events formed by the caller (a seal's row images), at once and before
+        anything stated later; returns how many."""
+        self._append_pending()
+        return audit.record_many(self, events)
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Keep ``value`` under ``key`` in ledger_meta (counters, the demo's reference day): the
+        first value as the row's whole image, a change as before/after — each with the key, by
+        which the row is found (services.evidence_rows)."""
+        row = self.get(LedgerMeta, key)
+        if row is None:
+            self.add(LedgerMeta(key=key, value=value))
+            self.event("ledger_meta", None, "create", None, {"key": key, "value": value})
+        elif row.value != value:
+            before = {"key": key, "value": row.value}
+            row.value = value
+            self.event("ledger_meta", None, "update", before, {"key": key, "value": value})
+
+    # -- the end of the action ---------------------------------------------------------------
+    def finish(self) -> None:
+        """Append the stated events and keep the chain's new head. Runs as the action commits;
+        a writer on a connection whose owner commits (a migration's seal, a copy) calls it
+        itself after its last change."""
+        self._append_pending()
+        if "audit_head" in self.info:
+            audit.store_head(self)
+
+    def _append_pending(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            audit.record_many(self, pending)
+
+
+_VERSION = "version"
+
+
+def _columns_but_id(table: Table) -> frozenset[str]:
+    return _COLUMNS.get(table) or _COLUMNS.setdefault(
+        table, frozenset(c.key for c in table.columns) - {"id"})
+
+
+_COLUMNS: dict[Table, frozenset[str]] = {}
+
+
+@event.listens_for(Writer, "before_flush")
+def _before_flush(session: Writer, context, instances) -> None:
+    text_guard.check_flush(session, context, instances)
+    _count_versions(session)
+
+
+def _count_versions(session: Writer) -> None:
+    """One version more for each row this action changes, once (see the module's docstring).
+    Rows are told apart by identity key: the session may load a row again as a new object."""
+    for obj in session.new:
+        if inspect(obj).mapper.version_id_col is not None and obj.version is None:
+            obj.version = 1  # created by this action
+    session._flushing_new = list(session.new)  # their keys are known after the flush
+    counted = session._counted
+    for obj in session.dirty:
+        state = inspect(obj)
+        if state.key in counted or state.mapper.version_id_col is None:
+            continue
+        if session.is_modified(obj, include_collections=False):
+            obj.version += 1
+            counted.add(state.key)
+
+
+@event.listens_for(Writer, "after_flush_postexec")
+def _after_flush(session: Writer, _context) -> None:
+    session._counted.update(inspect(obj).key for obj in session._flushing_new)  # created: version 1
+    session._flushing_new = []
+
+
+@event.listens_for(Writer, "before_commit")
+def _before_commit(session: Writer) -> None:
+    session.finish()
