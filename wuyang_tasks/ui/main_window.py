@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.daily_backup = DailyBackup(ctx, self)
         ctx.navigate_requested.connect(self.go_to)
         ctx.ledger_replaced.connect(self.update_status)
-        ctx.data_changed.connect(lambda _entity: self.update_status())
+        ctx.data_changed.connect(lambda _change: self.update_status())
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reminders = Reminders(ctx)
         self.reminders.badge_changed.connect(lambda n: self.set_badge("tasks", n))

@@ -36,6 +36,7 @@ from wuyang_tasks.exports import registry
 from wuyang_tasks.services import checklists, units
 from wuyang_tasks.services.task_list import TaskFilter, week_range
 
+from ..changes import Change, ChangeKind
 from ..context import UiContext
 from ..page import Page
 from ..printing import open_document, print_document
@@ -275,7 +276,7 @@ class ReportsPage(Page):
         if kind.prepare is not None and not ledger.read_only:
             cal = self.ctx.calendar()
             ok, _ = self.ctx.perform(lambda s: kind.prepare(s, today=today, cal=cal, **params),
-                                     changed="urging" if kind is registry.NOTICE else "document", parent=self)
+                                     changed=Change(ChangeKind.URGING if kind is registry.NOTICE else ChangeKind.DOCUMENT), parent=self)
             if not ok:
                 return
 

@@ -29,6 +29,7 @@ from wuyang_tasks.services import units as unit_service
 from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.unit_directory import PostEntry, UnitEntry
 
+from ..changes import Change, ChangeKind
 from ..context import UiContext
 from ..page import Page
 
@@ -209,7 +210,7 @@ class UnitsPage(Page):
             pid = person_id if person_id is not None else unit_service.add_person(s, new_name).id
             unit_service.appoint(s, post_id, pid, effective)
 
-        ok, _ = self.ctx.perform(action, changed="tenure", parent=self)
+        ok, _ = self.ctx.perform(action, changed=Change(ChangeKind.TENURE), parent=self)
         return ok
 
     def liaison_selected(self, ending: bool) -> None:
@@ -229,7 +230,7 @@ class UnitsPage(Page):
             else:
                 unit_service.start_liaison(s, leader_id, unit_id, day)
 
-        ok, _ = self.ctx.perform(action, changed="liaison", parent=self)
+        ok, _ = self.ctx.perform(action, changed=Change(ChangeKind.LIAISON), parent=self)
         return ok
 
     def save_state(self, settings: QSettings) -> None:

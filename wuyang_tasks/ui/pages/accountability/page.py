@@ -10,6 +10,7 @@ from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from ..inspections.rows_model import RowsModel
@@ -66,8 +67,8 @@ class AccountabilityPage(Page):
         layout.addWidget(self.splitter)
         self._enable()
 
-    def accepts_data_change(self, entity: str) -> bool:
-        return entity in ("accountability", "unit", "person", "*")
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.touches(ChangeKind.ACCOUNTABILITY)
 
     def refresh(self) -> None:
         with self.ctx.ledger.read() as s:

@@ -24,6 +24,7 @@ from wuyang_tasks.services import assessment as service
 from wuyang_tasks.services import assessment_rules as rules_service
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from ..inspections.rows_model import RowsModel
@@ -105,7 +106,7 @@ class AssessmentPage(Page):
         return [chinese_date(p.day), p.task_code or "", title, p.label, p.rule_text, points_text(p.points),
                 p.evidence]
 
-    def accepts_data_change(self, entity: str) -> bool:
+    def accepts_data_change(self, change: Change) -> bool:
         return True  # tasks, urgings, extensions, records and adjustments all move scores
 
     def refresh(self) -> None:
@@ -179,11 +180,11 @@ class AssessmentPage(Page):
         adjustment_id = int("".join(c for c in point.evidence if c.isdigit()))
         today = self.ctx.today()
         done, _ = self.ctx.perform(lambda s: service.void_adjustment(s, adjustment_id, reason=reason, today=today),
-                                   changed="assessment", parent=self)
+                                   changed=Change(ChangeKind.ASSESSMENT), parent=self)
         return done
 
     def set_briefing(self, enabled: bool) -> None:
-        ok, _ = self.ctx.perform(lambda s: service.set_briefing_score(s, enabled), changed="assessment", parent=self)
+        ok, _ = self.ctx.perform(lambda s: service.set_briefing_score(s, enabled), changed=Change(ChangeKind.ASSESSMENT), parent=self)
         if ok:
             self.ctx.status_message.emit(self.tr("The briefing's unit table shows scores.") if enabled
                                          else self.tr("The briefing's unit table shows no scores."))
@@ -199,7 +200,7 @@ class AssessmentPage(Page):
             _, text = rules_service.read_rules_file(path)
             return rules_service.import_rules(s, text, str(path), effective_from=today, today=today)
 
-        ok, version = self.ctx.perform(write, changed="assessment", parent=self)
+        ok, version = self.ctx.perform(write, changed=Change(ChangeKind.ASSESSMENT), parent=self)
         if ok:
             self.ctx.status_message.emit(self.tr("Rules imported: %1").replace("%1", version.caption))
         return ok

@@ -21,6 +21,7 @@ from wuyang_tasks.services import inspections
 from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from ..tasks.evidence_panel import EvidencePanel
@@ -83,8 +84,8 @@ class InspectionsPage(Page):
         finding_id = self.finding_choice.currentData()
         self.evidence.set_target(Target(finding_id=finding_id) if finding_id is not None else None)
 
-    def accepts_data_change(self, entity: str) -> bool:
-        return entity in ("inspection", "template", "*") or entity.startswith("task")
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.touches(ChangeKind.INSPECTION, ChangeKind.TEMPLATE, ChangeKind.TASK)
 
     def refresh(self) -> None:
         with self.ctx.ledger.read() as s:

@@ -27,6 +27,7 @@ from wuyang_tasks.domain.metrics import MetricStatus
 from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services.metrics import MONTH, MetricsReport, MetricView
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from .charts import MetricChart
@@ -191,8 +192,8 @@ class MetricsPage(Page):
         layout.addWidget(self.split, 1)
 
     # -- Page ----------------------------------------------------------------------------------
-    def accepts_data_change(self, entity: str) -> bool:
-        return entity in ("metric_reading", "metric", "task", "*")
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.touches(ChangeKind.METRIC_READING, ChangeKind.METRIC, ChangeKind.TASK)
 
     def refresh(self) -> None:
         keep = self.current_view().id if self.current_view() else None
@@ -345,7 +346,7 @@ class MetricsPage(Page):
         today = self.ctx.today()
         ok, result = self.ctx.perform(
             lambda s: metric_service.enter_readings(s, view.id, entries, today=today),
-            changed="metric_reading", parent=self)
+            changed=Change(ChangeKind.METRIC_READING), parent=self)
         if ok:
             self.ctx.status_message.emit(self.tr("Readings saved: %1").replace("%1", result.text))
         return ok
@@ -357,10 +358,10 @@ class MetricsPage(Page):
         today, cal = self.ctx.today(), self.ctx.calendar()
         def action(s):
             task = metric_service.raise_task(s, view.id, today=today, cal=cal)
-            return task.code, task.status.label, task.title  # plain values: the session closes
+            return task.id, task.code, task.status.label, task.title  # plain values: the session closes
 
-        ok, raised = self.ctx.perform(action, changed="task", parent=self)
+        ok, raised = self.ctx.perform(action, changed=lambda r: Change.tasks([r[0]]), parent=self)
         if ok:
-            code, status, title = raised
+            _task_id, code, status, title = raised
             self.ctx.status_message.emit(self.tr("Task %1 raised (%2): %3")
                                          .replace("%1", code).replace("%2", status).replace("%3", title))

@@ -42,9 +42,9 @@ from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.task_views import PickLists, TaskDetail
 from wuyang_tasks.services.tasks import Assignment
 
+from ...changes import Change
 from ...context import UiContext
 from ...sizing import fit_to_screen
-from ...task_store import task_change
 from .evidence_panel import EvidencePanel
 from .extensions import decide_extension_dialog, request_extension_dialog
 from .pickers import CheckList
@@ -431,11 +431,9 @@ class TaskEditor(QDialog):
                 task_service.set_responsibilities(session, self.task_id, assignments, ctx.today())
             return self.task_id
 
-        ok, task_id = ctx.perform(action, changed=task_change([self.task_id] if self.task_id else []), parent=self,
+        ok, task_id = ctx.perform(action, changed=lambda saved_id: Change.tasks([saved_id]), parent=self,
                                   on_conflict=self.reject)
         if ok:
-            if self.task_id is None:
-                self.ctx.data_changed.emit(task_change([task_id]))
             self.task_id = task_id
             self.saved = True
             self.accept()
@@ -469,7 +467,7 @@ class TaskEditor(QDialog):
         ok, _ = ctx.perform(lambda s: task_service.report_progress(
             s, self.task_id, report_date=day, text=text, unit_id=unit_id, percent=percent,
             request_close=close, today=ctx.today(), cal=ctx.calendar()),
-            changed=task_change([self.task_id]), parent=self)
+            changed=Change.tasks([self.task_id]), parent=self)
         if ok:
             self.report_text.clear()
             self.report_close.setChecked(False)

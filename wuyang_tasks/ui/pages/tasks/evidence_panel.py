@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from wuyang_tasks.domain.file_types import LIMITS_TEXT
 from wuyang_tasks.services import attachments as att
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 
 THUMB = 96
@@ -165,7 +166,7 @@ class EvidencePanel(QWidget):
             return False
         target = self.target
         files = [att.IncomingFile.from_path(p) for p in paths]
-        ok, _ = self.ctx.perform(lambda s: att.attach(s, target, files), changed="attachment",
+        ok, _ = self.ctx.perform(lambda s: att.attach(s, target, files), changed=Change(ChangeKind.ATTACHMENT),
                                  parent=self)
         if ok:
             self.reload()
@@ -213,7 +214,7 @@ class EvidencePanel(QWidget):
             .replace("%1", v.name))
         if not ok:
             return False
-        done, _ = self.ctx.perform(lambda s: att.withdraw(s, v.id, reason), changed="attachment",
+        done, _ = self.ctx.perform(lambda s: att.withdraw(s, v.id, reason), changed=Change(ChangeKind.ATTACHMENT),
                                    parent=self)
         if done:
             self.reload()
