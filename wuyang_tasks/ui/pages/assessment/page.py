@@ -24,6 +24,7 @@ from wuyang_tasks.services import assessment as service
 from wuyang_tasks.services import assessment_rules as rules_service
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...access import Need
 from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
@@ -60,17 +61,18 @@ class AssessmentPage(Page):
         self.units.selectionModel().currentRowChanged.connect(lambda *_: self._show_points())
         self.points.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
 
-        self.action_adjust = QAction(self.tr("Adjust points…"), self)
+        guard = self.ctx.role_guard
+        self.action_adjust = guard.restrict(QAction(self.tr("Adjust points…"), self), Need.ADMINISTER)
         self.action_adjust.triggered.connect(self.adjust)
-        self.action_void = QAction(self.tr("Cancel adjustment…"), self)
+        self.action_void = guard.restrict(QAction(self.tr("Cancel adjustment…"), self), Need.ADMINISTER)
         self.action_void.triggered.connect(self.void)
         self.action_xlsx = QAction(self.tr("Export Excel…"), self)
         self.action_xlsx.triggered.connect(lambda: self.export(".xlsx"))
         self.action_pdf = QAction(self.tr("Export PDF…"), self)
         self.action_pdf.triggered.connect(lambda: self.export(".pdf"))
-        self.action_rules = QAction(self.tr("Import rules…"), self)
+        self.action_rules = guard.restrict(QAction(self.tr("Import rules…"), self), Need.ADMINISTER)
         self.action_rules.triggered.connect(self.import_rules)
-        self.action_briefing = QAction(self.tr("Scores in the briefing"), self)
+        self.action_briefing = guard.restrict(QAction(self.tr("Scores in the briefing"), self), Need.EDIT)
         self.action_briefing.setCheckable(True)
         self.action_briefing.toggled.connect(self.set_briefing)
         self.toolbar = QToolBar()

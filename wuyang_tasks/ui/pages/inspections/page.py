@@ -21,6 +21,7 @@ from wuyang_tasks.services import inspections
 from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...access import Need
 from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
@@ -54,9 +55,10 @@ class InspectionsPage(Page):
             lambda url: self.ctx.navigate("tasks", task_id=int(url.toString().split(":")[1])))
 
         self.toolbar = QToolBar()
-        self.action_record = QAction(self.tr("Record inspection…"), self)
+        guard = self.ctx.role_guard
+        self.action_record = guard.restrict(QAction(self.tr("Record inspection…"), self), Need.EDIT)
         self.action_record.triggered.connect(self.record_inspection)
-        self.action_templates = QAction(self.tr("Checklist templates…"), self)
+        self.action_templates = guard.restrict(QAction(self.tr("Checklist templates…"), self), Need.ADMINISTER)
         self.action_templates.triggered.connect(self.edit_templates)
         self.toolbar.addAction(self.action_record)
         self.toolbar.addAction(self.action_templates)

@@ -27,6 +27,7 @@ from wuyang_tasks.domain.metrics import MetricStatus
 from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services.metrics import MONTH, MetricsReport, MetricView
 
+from ...access import Need
 from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
@@ -140,12 +141,13 @@ class MetricsPage(Page):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.save_button = QPushButton(self.tr("Save readings"))
+        guard = self.ctx.role_guard
+        self.save_button = guard.restrict(QPushButton(self.tr("Save readings")), Need.EDIT)
         self.save_button.clicked.connect(self.save_readings)
         self.discard_button = QPushButton(self.tr("Discard changes"))
         self.discard_button.clicked.connect(self._load_grid)
         self.chart = MetricChart()
-        self.raise_button = QPushButton(self.tr("Raise a supervision task"))
+        self.raise_button = guard.restrict(QPushButton(self.tr("Raise a supervision task")), Need.EDIT)
         self.raise_button.setToolTip(self.tr(
             "Creates a task (待交办) for the metric's lead unit and its townships, linked to the metric."))
         self.raise_button.clicked.connect(self.raise_task)

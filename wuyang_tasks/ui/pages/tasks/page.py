@@ -29,6 +29,7 @@ from wuyang_tasks.services import task_views, urgings, who_answers
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
 
+from ...access import Need
 from ...changes import Change
 from ...context import UiContext
 from ...page import Page
@@ -90,23 +91,25 @@ class TasksPage(Page):
     def _build_actions(self) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.action_new = QAction(self.tr("New task"), self)
+        guard = self.ctx.role_guard
+        self.action_new = guard.restrict(QAction(self.tr("New task"), self), Need.EDIT)
         self.action_new.setShortcut(QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(self.new_task)
         self.action_edit = QAction(self.tr("Open"), self)
         self.action_edit.triggered.connect(self.edit_current)
         self.workflow: dict[Action, QAction] = {}
         for action in MAIN_ACTIONS + MORE_ACTIONS:
-            qaction = QAction(action.label, self)
+            qaction = guard.restrict(QAction(action.label, self), Need.EDIT)
             qaction.triggered.connect(lambda _=False, a=action: self.run_action(a))
             self.workflow[action] = qaction
-        self.action_urge = QAction(self.tr("Urge…"), self)
+        self.action_urge = guard.restrict(QAction(self.tr("Urge…"), self), Need.EDIT)
         self.action_urge.triggered.connect(self.urge_selected)
-        self.action_request_extension = QAction(self.tr("Request extension…"), self)
+        self.action_request_extension = guard.restrict(QAction(self.tr("Request extension…"), self), Need.EDIT)
         self.action_request_extension.triggered.connect(self.request_extension)
-        self.action_decide_extension = QAction(self.tr("Decide on extension…"), self)
+        self.action_decide_extension = guard.restrict(QAction(self.tr("Decide on extension…"), self), Need.EDIT)
         self.action_decide_extension.triggered.connect(self.decide_extension)
-        self.action_notices = QAction(self.tr("Supervision notices (PDF)…"), self)
+        # a task without a written urging gets one recorded first
+        self.action_notices = guard.restrict(QAction(self.tr("Supervision notices (PDF)…"), self), Need.EDIT)
         self.action_notices.setToolTip(self.tr("One 督办通知单 per selected open task, in one PDF to print"))
         self.action_notices.triggered.connect(self.print_notices)
         self.action_export = QAction(self.tr("Export to Excel…"), self)
