@@ -6,7 +6,9 @@ click) — then the window's own menus, the 退出 last. Each enabled action is 
 with the page's rows selected: once answering every dialog with 取消, once accepting it with
 sensible input (``tests/ui/user.py``). Nothing is listed by hand: an action added to a page or
 a menu is walked as soon as it is there. The test fails on any exception that reached the
-error handler, that Qt saw escape a slot (pytest-qt), or that was written to errors.log.
+error handler, that Qt saw escape a slot (pytest-qt), or that was written to errors.log, and on
+an action that wrote to the ledger (the audit chain grew) without declaring the role it needs
+(ui/access.py): a viewer would have been offered it and refused by the server.
 
 A page's rows are selected as a clerk would: a click on the row that enables the most actions,
 then Ctrl+A. On PostgreSQL the walk covers the task ledger only (the page whose actions write
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuyang_tasks.services.changes import head
 from wuyang_tasks.ui import errors, navigation
 from wuyang_tasks.ui.sizing import free_size
 
@@ -94,6 +97,10 @@ class _ButtonAction:
     def isEnabled(self) -> bool:
         return self.button.isVisible() and self.button.isEnabled()
 
+    @property
+    def target(self) -> QAbstractButton:
+        return self.button
+
     def trigger(self) -> None:
         QTest.mouseClick(self.button, Qt.MouseButton.LeftButton)
 
@@ -109,6 +116,7 @@ class Walk:
         self.window, self.user, self.qtbot = window, user, qtbot
         self.ctx = window.ctx
         self.triggered: list[str] = []
+        self.writers: dict[str, object] = {}  # "where ▸ action" → the action or button, if it wrote
 
     def settle(self) -> None:
         self.qtbot.waitUntil(self.ctx.is_idle, timeout=IDLE_MS)
@@ -122,9 +130,16 @@ class Walk:
                 continue
             self.user.mode = mode
             before = len(self.user.errors)
+            ledger = self.ctx.ledger
+            with ledger.read() as s:
+                chain = head(s)
             action.trigger()
             self.settle()
             self.triggered.append(f"{where} ▸ {_label(action)} ({mode})")
+            if self.ctx.ledger is ledger:  # not 打开台账 / 新建台账
+                with ledger.read() as s:
+                    if head(s) != chain:
+                        self.writers[f"{where} ▸ {_label(action)}"] = getattr(action, "target", action)
             bugs = [e for e in self.user.errors[before:] if e in self.user.bugs]
             assert not bugs, f"{where} ▸ {_label(action)} ({mode}): {bugs[0]!r}"
 
@@ -247,3 +262,7 @@ def test_every_action_of_the_window(walk, backend):
     for expected in ("tasks [all rows] ▸ 导出 Excel… (accept)", "tasks [one row] ▸ 催办… (accept)"):
         assert expected in walked, walked
     assert any(p.suffix == ".xlsx" and p.exists() for p in walk.user.saved)
+    guard = walk.ctx.role_guard
+    undeclared = [name for name, target in walk.writers.items() if guard.need_of(target) is None]
+    assert not undeclared, undeclared
+    assert "tasks [one row] ▸ 催办…" in walk.writers  # the check saw the writes

@@ -17,6 +17,7 @@ from wuyang_tasks.db.roles import AccessRole, add_user, setup_roles
 from wuyang_tasks.domain.enums import TaskStatus
 from wuyang_tasks.services import tasks as ts
 from wuyang_tasks.ui.app import Launcher
+from wuyang_tasks.ui.changes import EVERYTHING
 from wuyang_tasks.ui.context import UiContext
 from wuyang_tasks.ui.main_window import MainWindow
 from wuyang_tasks.ui.opening import start_opening
@@ -204,7 +205,7 @@ def test_own_changes_are_not_announced_as_someone_elses(main_window, qtbot):
                                             Responsibility.unit_id.is_not(None))).first()
     ok, _ = ctx.perform(lambda s: ts.report_progress(
         s, task_id, report_date=TODAY, text="本窗口录入的反馈", unit_id=unit_id, percent=10,
-        today=TODAY, cal=ctx.calendar()), changed="*")
+        today=TODAY, cal=ctx.calendar()), changed=EVERYTHING)
     assert ok
     main_window.statusBar().clearMessage()
     main_window.live_view.poll()

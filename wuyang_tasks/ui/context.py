@@ -23,6 +23,7 @@ from wuyang_tasks.services.access import Access, current_access
 
 from . import errors
 from .access import RoleGuard
+from .changes import EVERYTHING, Change, ChangeKind
 from .settings import app_settings
 from .workers import Job, Progress, start_job
 
@@ -30,7 +31,7 @@ T = TypeVar("T")
 
 
 class UiContext(QObject):
-    data_changed = Signal(str)  # entity that changed ("task", "unit", "*" for everything)
+    data_changed = Signal(object)  # a Change (ui/changes.py): what kind of records, which ones
     ledger_replaced = Signal()  # another ledger was opened
     navigate_requested = Signal(str, dict)  # page key, arguments for Page.show_item
     status_message = Signal(str)
@@ -82,21 +83,26 @@ class UiContext(QObject):
     def _forget_access(self) -> None:
         self._access = None
 
-    def _forget_calendar(self, entity: str) -> None:
-        if entity in ("calendar", "*"):
+    def _forget_calendar(self, change: Change) -> None:
+        if change.touches(ChangeKind.CALENDAR):
             self._calendar = None
 
     def settings(self) -> QSettings:
         return app_settings()
 
     # -- actions ---------------------------------------------------------------------------
-    def perform(self, fn: Callable[[Session], T], *, changed: str = "*",
+    def perform(self, fn: Callable[[Session], T], *,
+                changed: Change | Callable[[T], Change] = EVERYTHING,
                 parent: QWidget | None = None,
                 on_conflict: Callable[[], None] | None = None) -> tuple[bool, T | None]:
         """Run one user action in one write transaction. Returns (ok, result); on failure
         nothing was saved and the user has seen a dialog (for a conflict: with 重新载入; for a
         lost connection: with 重新连接, which runs the same action again — the caller's dialog
-        stays open with what was typed)."""
+        stays open with what was typed).
+
+        ``changed`` is announced to the pages afterwards: what the action changed, or a function
+        of its result giving that (a new task's id is known only once it is saved). After a
+        conflict such a function has no result to look at, and every page reloads."""
         parent = parent or self._parent()
         try:
             with self.ledger.write() as session:
@@ -109,12 +115,12 @@ class UiContext(QObject):
             if errors.ask_reload_after_conflict(parent, exc):
                 if on_conflict is not None:
                     on_conflict()
-                self.data_changed.emit(changed)
+                self.data_changed.emit(changed if isinstance(changed, Change) else EVERYTHING)
             return False, None
         except Exception as exc:
             self.show_error(exc, parent)
             return False, None
-        self.data_changed.emit(changed)
+        self.data_changed.emit(changed if isinstance(changed, Change) else changed(result))
         return True, result
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None,

@@ -11,18 +11,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from sqlalchemy.exc import DBAPIError
 
 from wuyang_tasks.domain.errors import LedgerError
-from wuyang_tasks.services.changes import MAX_CHANGES, POLL_SECONDS, Change, ChangeWatcher
+from wuyang_tasks.services.changes import MAX_CHANGES, POLL_SECONDS, ChangeWatcher
+from wuyang_tasks.services.changes import Change as LedgerChange
 
-from .task_store import task_change
+from .changes import EVERYTHING, Change
 
 LOST_INTERVAL_MS = 30_000  # while the server is unreachable: a poll may wait for the connect timeout
 
 
-def changed_entity(changes: list[Change]) -> str:
-    """The ``data_changed`` argument for these changes: the tasks, or "*" for everything."""
+def change_of(changes: list[LedgerChange]) -> Change:
+    """What the pages are told of these audit events: the tasks they belong to, or everything."""
     if len(changes) >= MAX_CHANGES or not all(c.is_task_related for c in changes):
-        return "*"
-    return task_change(c.task_id for c in changes if c.task_id is not None)
+        return EVERYTHING
+    return Change.tasks(c.task_id for c in changes if c.task_id is not None)
 
 
 class LiveView(QObject):
@@ -48,7 +49,7 @@ class LiveView(QObject):
             self.watcher = None  # the next poll tries again
         self.timer.start()
 
-    def _after_own_change(self, _entity: str) -> None:
+    def _after_own_change(self, _change: Change) -> None:
         """This window's own action is shown already: move the counter past it so that it is
         not announced as someone else's (the same login may be used on two PCs, and on SQLite
         every program writes as the same user, so the actor alone cannot tell)."""
@@ -83,10 +84,10 @@ class LiveView(QObject):
         if changes:
             self._announce(changes)
 
-    def _announce(self, changes: list[Change]) -> None:
+    def _announce(self, changes: list[LedgerChange]) -> None:
         self._emitting = True
         try:
-            self.ctx.data_changed.emit(changed_entity(changes))
+            self.ctx.data_changed.emit(change_of(changes))
         finally:
             self._emitting = False
         self.ctx.status_message.emit(QCoreApplication.translate(

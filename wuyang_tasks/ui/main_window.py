@@ -20,7 +20,7 @@ from wuyang_tasks import APP_TITLE, __version__, paths
 from wuyang_tasks.db.ledger import Ledger
 
 from . import navigation
-from .access import restrict_page, restrict_window
+from .access import Need
 from .context import UiContext
 from .live_view import LiveView
 from .opening import start_opening
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.daily_backup = DailyBackup(ctx, self)
         ctx.navigate_requested.connect(self.go_to)
         ctx.ledger_replaced.connect(self.update_status)
-        ctx.data_changed.connect(lambda _entity: self.update_status())
+        ctx.data_changed.connect(lambda _change: self.update_status())
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reminders = Reminders(ctx)
         self.reminders.badge_changed.connect(lambda n: self.set_badge("tasks", n))
@@ -83,7 +83,6 @@ class MainWindow(QMainWindow):
         ctx.task_rows.reset.connect(self.update_status)  # the calendar knows its gaps only now
         self.stack.currentChanged.connect(self._page_shown)
         self.restore_layout()
-        restrict_window(self)
         self.live_view = LiveView(ctx)
         ctx.ledger_replaced.connect(self._ledger_kind_changed)
         self._ledger_kind_changed()
@@ -105,7 +104,6 @@ class MainWindow(QMainWindow):
     def _page_created(self, key: str, page: Page) -> None:
         page.badge_changed.connect(lambda n: self.set_badge(key, n))
         page.restore_state(self.ctx.settings())
-        restrict_page(self.ctx.role_guard, key, page)
 
     def _page_shown(self, _index: int) -> None:
         if self.current_key() == "tasks":
@@ -125,6 +123,7 @@ class MainWindow(QMainWindow):
 
     # -- menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        guard = self.ctx.role_guard  # the needs of the actions that write, declared as they are made
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.action_open = QAction(self.tr("&Open ledger…"), self)
         self.action_open.setShortcut(QKeySequence.StandardKey.Open)
@@ -142,9 +141,10 @@ class MainWindow(QMainWindow):
         self.action_copy_to_server.triggered.connect(self.copy_to_server)
         file_menu.insertAction(self.recent_menu.menuAction(), self.action_copy_to_server)
         file_menu.addSeparator()
-        self.action_import = file_menu.addAction(self.tr("&Import Excel ledger…"))
+        self.action_import = guard.restrict(file_menu.addAction(self.tr("&Import Excel ledger…")), Need.EDIT)
         self.action_import.triggered.connect(self.import_ledger)
-        self.action_minutes = file_menu.addAction(self.tr("Tasks from &minutes or a plan…"))
+        self.action_minutes = guard.restrict(file_menu.addAction(self.tr("Tasks from &minutes or a plan…")),
+                                             Need.EDIT)
         self.action_minutes.triggered.connect(self.tasks_from_minutes)
         file_menu.addSeparator()
         self.action_backups = file_menu.addAction(self.tr("&Backups and restore…"))
@@ -157,10 +157,12 @@ class MainWindow(QMainWindow):
         self.action_export_case = task_menu.addAction(self.tr("Export case &file…"))
         self.action_export_case.triggered.connect(self.export_case)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
-        self.action_calendar = tools_menu.addAction(self.tr("Working-day &calendar…"))
+        # 工作日历 opens for everyone, read-only below 管理 (pages/workday_calendar.py)
+        self.action_calendar = guard.open_below(tools_menu.addAction(self.tr("Working-day &calendar…")),
+                                                Need.ADMINISTER)
         self.action_calendar.triggered.connect(self.show_calendar)
         documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
-        self.action_office = documents_menu.addAction(self.tr("&Office profile…"))
+        self.action_office = guard.restrict(documents_menu.addAction(self.tr("&Office profile…")), Need.EDIT)
         self.action_office.triggered.connect(self.show_office_profile)
         self.action_fonts = documents_menu.addAction(self.tr("&Fonts…"))
         self.action_fonts.triggered.connect(self.show_fonts)

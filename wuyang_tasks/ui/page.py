@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
+from .changes import Change, ChangeKind
 from .context import UiContext
 
 
@@ -35,8 +36,8 @@ class Page(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         """Restore what save_state wrote."""
 
-    def accepts_data_change(self, entity: str) -> bool:
-        """Whether a change to ``entity`` affects this page (default: any change)."""
+    def accepts_data_change(self, change: Change) -> bool:
+        """Whether ``change`` affects this page (default: any change)."""
         return True
 
     def when_visible(self, update) -> None:
@@ -52,8 +53,8 @@ class Page(QWidget):
         if self.isVisible():
             self._refresh_now()
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity == "*" or self.accepts_data_change(entity):
+    def _on_data_changed(self, change: Change) -> None:
+        if change.kind is ChangeKind.ALL or self.accepts_data_change(change):
             self.mark_stale()
 
     def _refresh_now(self) -> None:

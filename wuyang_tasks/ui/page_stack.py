@@ -3,8 +3,8 @@
 Building all seven pages at start (their modules, services, widgets and models) cost
 0.3–0.7 s before the window could paint, and a session opens two or three of them. A page
 built late behaves as one built at start: a page loads its data when it is first shown anyway
-(ui/page.py), and the window connects its badge, restores its remembered layout and applies
-the role's restrictions as it is built (``page_created``).
+(ui/page.py), the window connects its badge and restores its remembered layout as it is built
+(``page_created``), and the page's actions declared their role restrictions as they were made.
 """
 
 from __future__ import annotations

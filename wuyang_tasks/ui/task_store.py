@@ -3,7 +3,8 @@
 Reading 100,000 tasks with their responsibilities and alert levels takes seconds, so the rows
 are read once (off the GUI thread) and kept; filters and sorting work on this list in Python.
 After an action on some tasks only those rows are read again: pages say which tasks they
-changed with ``ctx.perform(..., changed=task_change(ids))``. Any other change reloads all.
+changed with ``ctx.perform(..., changed=Change.tasks(ids))`` (ui/changes.py), and the pages get
+just those rows (``rows_changed``). Any other change reloads all.
 
 The first load starts only after the window's next paint, so that what it shows first (the
 ledger page: a screenful read by ``first_screen`` in a few ms) is on screen at once: the worker
@@ -12,33 +13,20 @@ building 10^5 rows holds the GIL, and every model call of a paint would wait for
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, first_task_ids, list_tasks
 
+from .changes import Change
 from .workers import Progress
 
-TASK_PREFIX = "task:"
 FIRST_SCREEN = 100  # rows shown while the whole list loads (more than a screen holds)
 PAINT_WAIT_MS = 1000  # load anyway if the first screenful was never painted (window hidden)
 
 
-def task_change(ids: Iterable[int]) -> str:
-    """The ``changed`` argument of ctx.perform for an action on these tasks."""
-    return TASK_PREFIX + ",".join(str(i) for i in sorted(set(ids)))
-
-
-def changed_task_ids(entity: str) -> set[int] | None:
-    if not entity.startswith(TASK_PREFIX):
-        return None
-    return {int(x) for x in entity[len(TASK_PREFIX):].split(",") if x}
-
-
 class TaskRowStore(QObject):
     reset = Signal()  # the whole list was (re)loaded
-    rows_changed = Signal(object)  # set of task ids read again
+    rows_changed = Signal(object)  # {task id: its row read again, None if the task is gone}
 
     def __init__(self, ctx):
         super().__init__()
@@ -117,24 +105,26 @@ class TaskRowStore(QObject):
         if self._loading is None and self.loaded:  # someone is looking at the rows: reload now
             self.load()
 
-    def reload_ids(self, ids: set[int]) -> None:
+    def reload_ids(self, ids: frozenset[int]) -> None:
         if not self.loaded:
             self._stale = True  # the load under way may have read them before the change
             return
         with self.ctx.ledger.read() as s:
             fresh = list_tasks(s, today=self.ctx.today(), cal=self.ctx.calendar(),
-                               flt=TaskFilter(task_ids=frozenset(ids)))
+                               flt=TaskFilter(task_ids=ids))
         by_id = {r.id: r for r in fresh}
-        self.rows = [by_id.pop(r.id, r) if r.id in ids else r for r in self.rows]
+        changed = {i: by_id.get(i) for i in ids}
+        self.rows = [by_id.pop(r.id, None) if r.id in ids else r for r in self.rows]
+        if len(fresh) < len(ids):  # a task named is gone
+            self.rows = [r for r in self.rows if r is not None]
         self.rows.extend(by_id.values())  # new tasks
-        self.rows_changed.emit(ids)
+        self.rows_changed.emit(changed)
 
-    def _on_data_changed(self, entity: str) -> None:
-        ids = changed_task_ids(entity)
-        if ids is None:
+    def _on_data_changed(self, change: Change) -> None:
+        if change.task_ids is None:
             self.invalidate()
         else:
-            self.reload_ids(ids)
+            self.reload_ids(change.task_ids)
 
 
 

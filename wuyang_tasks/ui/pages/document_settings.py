@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from wuyang_tasks.exports import fonts
 from wuyang_tasks.services import office
 
+from ..changes import Change, ChangeKind
 from ..context import UiContext
 
 
@@ -73,7 +74,7 @@ class OfficeProfileDialog(QDialog):
 
     def save(self) -> None:
         profile = self.profile()
-        ok, _ = self.ctx.perform(lambda s: office.save(s, profile), changed="office", parent=self)
+        ok, _ = self.ctx.perform(lambda s: office.save(s, profile), changed=Change(ChangeKind.OFFICE), parent=self)
         if ok:
             self.accept()
 

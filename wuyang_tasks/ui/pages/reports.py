@@ -36,6 +36,8 @@ from wuyang_tasks.exports import registry
 from wuyang_tasks.services import checklists, units
 from wuyang_tasks.services.task_list import TaskFilter, week_range
 
+from ..access import Need
+from ..changes import Change, ChangeKind
 from ..context import UiContext
 from ..page import Page
 from ..printing import open_document, print_document
@@ -69,7 +71,8 @@ class ReportsPage(Page):
         self.stack.addWidget(self._notice_form())
         self.kinds.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        self.export_button = QPushButton(self.tr("Export…"))
+        # every role exports; below 录入 without recording the issue or the written urging first
+        self.export_button = ctx.role_guard.open_below(QPushButton(self.tr("Export…")), Need.EDIT)
         self.export_button.clicked.connect(self.export)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -272,10 +275,10 @@ class ReportsPage(Page):
         if target.suffix.lower() != suffix:
             target = target.with_suffix(suffix)
         self.ctx.settings().setValue("reports/folder", str(target.parent))
-        if kind.prepare is not None and not ledger.read_only:
+        if kind.prepare is not None and self.ctx.access.can_edit:
             cal = self.ctx.calendar()
             ok, _ = self.ctx.perform(lambda s: kind.prepare(s, today=today, cal=cal, **params),
-                                     changed="urging" if kind is registry.NOTICE else "document", parent=self)
+                                     changed=Change(ChangeKind.URGING if kind is registry.NOTICE else ChangeKind.DOCUMENT), parent=self)
             if not ok:
                 return
 

@@ -29,6 +29,8 @@ from wuyang_tasks.services import units as unit_service
 from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.unit_directory import PostEntry, UnitEntry
 
+from ..access import Need
+from ..changes import Change, ChangeKind
 from ..context import UiContext
 from ..page import Page
 
@@ -112,14 +114,15 @@ class UnitsPage(Page):
         self.posts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.posts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.posts.verticalHeader().setVisible(False)
-        self.appoint_button = QPushButton(self.tr("Appoint…"))
+        guard = ctx.role_guard
+        self.appoint_button = guard.restrict(QPushButton(self.tr("Appoint…")), Need.ADMINISTER)
         self.appoint_button.clicked.connect(self.appoint_selected)
         self.liaison = QLabel()
         self.liaison.setWordWrap(True)
         self.liaison.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.add_liaison_button = QPushButton(self.tr("Add liaison…"))
+        self.add_liaison_button = guard.restrict(QPushButton(self.tr("Add liaison…")), Need.ADMINISTER)
         self.add_liaison_button.clicked.connect(lambda: self.liaison_selected(False))
-        self.end_liaison_button = QPushButton(self.tr("End liaison…"))
+        self.end_liaison_button = guard.restrict(QPushButton(self.tr("End liaison…")), Need.ADMINISTER)
         self.end_liaison_button.clicked.connect(lambda: self.liaison_selected(True))
         liaison_buttons = QHBoxLayout()
         liaison_buttons.addWidget(self.add_liaison_button)
@@ -209,7 +212,7 @@ class UnitsPage(Page):
             pid = person_id if person_id is not None else unit_service.add_person(s, new_name).id
             unit_service.appoint(s, post_id, pid, effective)
 
-        ok, _ = self.ctx.perform(action, changed="tenure", parent=self)
+        ok, _ = self.ctx.perform(action, changed=Change(ChangeKind.TENURE), parent=self)
         return ok
 
     def liaison_selected(self, ending: bool) -> None:
@@ -229,7 +232,7 @@ class UnitsPage(Page):
             else:
                 unit_service.start_liaison(s, leader_id, unit_id, day)
 
-        ok, _ = self.ctx.perform(action, changed="liaison", parent=self)
+        ok, _ = self.ctx.perform(action, changed=Change(ChangeKind.LIAISON), parent=self)
         return ok
 
     def save_state(self, settings: QSettings) -> None:

@@ -1,7 +1,7 @@
 """工作日历 (工具 ▸ 工作日历…): a year's holidays and 调休 as packaged, the days entered by hand,
 whether the year is covered; a day can be set as working day / rest day or its entry removed.
 
-After a change every task is evaluated again: ``ctx.perform(..., changed="calendar")`` makes the
+After a change every task is evaluated again: ``changed=Change(ChangeKind.CALENDAR)`` makes the
 context forget its cached calendar and the task rows reload (ui/context.py, ui/task_store.py).
 """
 
@@ -34,6 +34,7 @@ from wuyang_tasks.services import calendar_overrides as overrides
 from wuyang_tasks.services.calendar_overrides import CalendarYear
 from wuyang_tasks.services.task_list import chinese_date
 
+from ..changes import Change, ChangeKind
 from ..context import UiContext
 from ..sizing import fit_to_screen
 
@@ -189,7 +190,7 @@ class WorkdayCalendarDialog(QDialog):
     def save_day(self) -> bool:
         day, is_workday, note = self.day.date().toPython(), self.kind.currentData(), self.note.text()
         ok, _ = self.ctx.perform(lambda s: overrides.set_override(s, day, is_workday, note),
-                                 changed="calendar", parent=self)
+                                 changed=Change(ChangeKind.CALENDAR), parent=self)
         if ok:
             self._after_change(day, self.tr("%1 is now a %2.").replace("%1", chinese_date(day))
                                .replace("%2", self.kind.currentText()))
@@ -200,7 +201,7 @@ class WorkdayCalendarDialog(QDialog):
         if day is None:
             return False
         ok, _ = self.ctx.perform(lambda s: overrides.remove_override(s, day),
-                                 changed="calendar", parent=self)
+                                 changed=Change(ChangeKind.CALENDAR), parent=self)
         if ok:
             self._after_change(day, self.tr("The entry of %1 was removed.").replace(
                 "%1", chinese_date(day)))

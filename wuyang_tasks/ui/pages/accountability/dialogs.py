@@ -29,6 +29,7 @@ from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.services import people
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...printing import print_document
 from ...sizing import fit_to_screen
@@ -150,7 +151,7 @@ class RecordDialog(QDialog):
         return acc.issue(session, spec, cal=self.ctx.calendar())
 
     def accept(self) -> None:
-        ok, record = self.ctx.perform(self.save, changed="accountability", parent=self)
+        ok, record = self.ctx.perform(self.save, changed=Change(ChangeKind.ACCOUNTABILITY), parent=self)
         if ok:
             self.record_id = record.id
             super().accept()
@@ -179,7 +180,7 @@ class VoidDialog(QDialog):
         ok, _ = self.ctx.perform(lambda s: acc.void(
             s, self.record_id, reason=self.reason.toPlainText(), effective_date=_pydate(self.effective.date()),
             cal=self.ctx.calendar(), deciding_body=self.body.text() or None,
-            decision_number=self.number.text() or None), changed="accountability", parent=self)
+            decision_number=self.number.text() or None), changed=Change(ChangeKind.ACCOUNTABILITY), parent=self)
         if ok:
             super().accept()
 

@@ -10,6 +10,8 @@ from wuyang_tasks.services import accountability as acc
 from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...access import Need
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from ..inspections.rows_model import RowsModel
@@ -37,11 +39,12 @@ class AccountabilityPage(Page):
         self.table.doubleClicked.connect(lambda *_: self.open_person())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
 
-        self.action_new = QAction(self.tr("New record…"), self)
+        guard = self.ctx.role_guard
+        self.action_new = guard.restrict(QAction(self.tr("New record…"), self), Need.ADMINISTER)
         self.action_new.triggered.connect(self.new_record)
-        self.action_correct = QAction(self.tr("Correct…"), self)
+        self.action_correct = guard.restrict(QAction(self.tr("Correct…"), self), Need.ADMINISTER)
         self.action_correct.triggered.connect(self.correct)
-        self.action_void = QAction(self.tr("Void…"), self)
+        self.action_void = guard.restrict(QAction(self.tr("Void…"), self), Need.ADMINISTER)
         self.action_void.triggered.connect(self.void)
         self.action_person = QAction(self.tr("Person's record…"), self)
         self.action_person.triggered.connect(self.open_person)
@@ -66,8 +69,8 @@ class AccountabilityPage(Page):
         layout.addWidget(self.splitter)
         self._enable()
 
-    def accepts_data_change(self, entity: str) -> bool:
-        return entity in ("accountability", "unit", "person", "*")
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.touches(ChangeKind.ACCOUNTABILITY)
 
     def refresh(self) -> None:
         with self.ctx.ledger.read() as s:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from wuyang_tasks.services import assessment as service
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 
 
@@ -34,6 +35,6 @@ class AdjustmentDialog(QDialog):
         ok, _ = self.ctx.perform(
             lambda s: service.add_adjustment(s, unit_id=self.unit_id, day=today, points=points, reason=reason,
                                              decided_by=by, today=today),
-            changed="assessment", parent=self)
+            changed=Change(ChangeKind.ASSESSMENT), parent=self)
         if ok:
             self.accept()

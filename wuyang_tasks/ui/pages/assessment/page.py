@@ -24,6 +24,8 @@ from wuyang_tasks.services import assessment as service
 from wuyang_tasks.services import assessment_rules as rules_service
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...access import Need
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from ..inspections.rows_model import RowsModel
@@ -59,17 +61,18 @@ class AssessmentPage(Page):
         self.units.selectionModel().currentRowChanged.connect(lambda *_: self._show_points())
         self.points.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
 
-        self.action_adjust = QAction(self.tr("Adjust points…"), self)
+        guard = self.ctx.role_guard
+        self.action_adjust = guard.restrict(QAction(self.tr("Adjust points…"), self), Need.ADMINISTER)
         self.action_adjust.triggered.connect(self.adjust)
-        self.action_void = QAction(self.tr("Cancel adjustment…"), self)
+        self.action_void = guard.restrict(QAction(self.tr("Cancel adjustment…"), self), Need.ADMINISTER)
         self.action_void.triggered.connect(self.void)
         self.action_xlsx = QAction(self.tr("Export Excel…"), self)
         self.action_xlsx.triggered.connect(lambda: self.export(".xlsx"))
         self.action_pdf = QAction(self.tr("Export PDF…"), self)
         self.action_pdf.triggered.connect(lambda: self.export(".pdf"))
-        self.action_rules = QAction(self.tr("Import rules…"), self)
+        self.action_rules = guard.restrict(QAction(self.tr("Import rules…"), self), Need.ADMINISTER)
         self.action_rules.triggered.connect(self.import_rules)
-        self.action_briefing = QAction(self.tr("Scores in the briefing"), self)
+        self.action_briefing = guard.restrict(QAction(self.tr("Scores in the briefing"), self), Need.EDIT)
         self.action_briefing.setCheckable(True)
         self.action_briefing.toggled.connect(self.set_briefing)
         self.toolbar = QToolBar()
@@ -105,7 +108,7 @@ class AssessmentPage(Page):
         return [chinese_date(p.day), p.task_code or "", title, p.label, p.rule_text, points_text(p.points),
                 p.evidence]
 
-    def accepts_data_change(self, entity: str) -> bool:
+    def accepts_data_change(self, change: Change) -> bool:
         return True  # tasks, urgings, extensions, records and adjustments all move scores
 
     def refresh(self) -> None:
@@ -179,11 +182,11 @@ class AssessmentPage(Page):
         adjustment_id = int("".join(c for c in point.evidence if c.isdigit()))
         today = self.ctx.today()
         done, _ = self.ctx.perform(lambda s: service.void_adjustment(s, adjustment_id, reason=reason, today=today),
-                                   changed="assessment", parent=self)
+                                   changed=Change(ChangeKind.ASSESSMENT), parent=self)
         return done
 
     def set_briefing(self, enabled: bool) -> None:
-        ok, _ = self.ctx.perform(lambda s: service.set_briefing_score(s, enabled), changed="assessment", parent=self)
+        ok, _ = self.ctx.perform(lambda s: service.set_briefing_score(s, enabled), changed=Change(ChangeKind.ASSESSMENT), parent=self)
         if ok:
             self.ctx.status_message.emit(self.tr("The briefing's unit table shows scores.") if enabled
                                          else self.tr("The briefing's unit table shows no scores."))
@@ -199,7 +202,7 @@ class AssessmentPage(Page):
             _, text = rules_service.read_rules_file(path)
             return rules_service.import_rules(s, text, str(path), effective_from=today, today=today)
 
-        ok, version = self.ctx.perform(write, changed="assessment", parent=self)
+        ok, version = self.ctx.perform(write, changed=Change(ChangeKind.ASSESSMENT), parent=self)
         if ok:
             self.ctx.status_message.emit(self.tr("Rules imported: %1").replace("%1", version.caption))
         return ok

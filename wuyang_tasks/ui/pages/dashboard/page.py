@@ -26,6 +26,7 @@ from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services import task_views
 from wuyang_tasks.services.task_list import TaskRow, chinese_date, week_range
 
+from ...changes import Change
 from ...context import UiContext
 from ...page import Page
 from ..tasks.filters import OPEN, Criteria
@@ -189,8 +190,8 @@ class DashboardPage(Page):
         QVBoxLayout(box).addWidget(view)
         return box, view
 
-    def accepts_data_change(self, entity: str) -> bool:
-        return not entity.startswith("task:")  # task rows come through the store
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.task_ids is None  # rows of the tasks named come through the store
 
     def refresh(self) -> None:
         self.store.ensure_loaded()

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
 
+from ...access import Need
+
 if TYPE_CHECKING:
     from ..tasks.page import TasksPage
 
@@ -17,11 +19,12 @@ class FeedbackActions(QObject):
     def __init__(self, page: TasksPage):
         super().__init__(page)
         self.page = page
-        self.send = QAction(self.tr("Send feedback forms…"), page)
+        guard = page.ctx.role_guard
+        self.send = QAction(self.tr("Send feedback forms…"), page)  # writes workbooks, not the ledger
         self.send.triggered.connect(self.send_forms)
-        self.collect = QAction(self.tr("Collect feedback forms…"), page)
+        self.collect = guard.restrict(QAction(self.tr("Collect feedback forms…"), page), Need.EDIT)
         self.collect.triggered.connect(self.collect_forms)
-        self.weekly = QAction(self.tr("This week's progress…"), page)
+        self.weekly = guard.restrict(QAction(self.tr("This week's progress…"), page), Need.EDIT)
         self.weekly.triggered.connect(self.weekly_entry)
         self.button = QToolButton()
         self.button.setText(self.tr("Feedback forms"))

@@ -35,6 +35,7 @@ from wuyang_tasks.domain.enums import FeedbackRequest
 from wuyang_tasks.imports.feedback_form import FormProblem
 from wuyang_tasks.services import feedback_collect as fc
 
+from ...changes import EVERYTHING
 from ...context import UiContext
 from ...sizing import fit_to_screen
 
@@ -236,7 +237,7 @@ class FeedbackCollectDialog(QDialog):
 
     def collected(self, result: fc.CollectResult) -> None:
         self.result_ = result
-        self.ctx.data_changed.emit("*")
+        self.ctx.data_changed.emit(EVERYTHING)
         text = (self.tr("Recorded %1 reports; %2 tasks submitted for review; %3 extension requests; "
                         "%4 rows unchanged.").replace("%1", str(result.reports))
                 .replace("%2", str(result.to_review)).replace("%3", str(result.extensions))

@@ -26,9 +26,9 @@ from wuyang_tasks.services import feedback
 from wuyang_tasks.services.feedback_forms import last_report_caption
 from wuyang_tasks.services.task_list import TaskRow
 
+from ...changes import Change
 from ...context import UiContext
 from ...sizing import fit_to_screen
-from ...task_store import task_change
 
 CODE, TITLE, LAST, UNIT, TEXT, PERCENT, REQUEST, EXTEND_TO, REASON, REPORTER = range(10)
 EDITABLE = (TEXT, PERCENT, EXTEND_TO, REASON, REPORTER)
@@ -122,7 +122,7 @@ class WeeklyEntryDialog(QDialog):
             return
         ctx = self.ctx
         ok, _ = ctx.perform(lambda s: feedback.record_entries(s, entries, today=ctx.today(), cal=ctx.calendar()),
-                            changed=task_change(e.task_id for e in entries), parent=self)
+                            changed=Change.tasks(e.task_id for e in entries), parent=self)
         if ok:
             self.saved = len(entries)
             ctx.status_message.emit(self.tr("%1 progress entries saved").replace("%1", str(len(entries))))

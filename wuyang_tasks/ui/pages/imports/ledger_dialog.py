@@ -37,6 +37,7 @@ from wuyang_tasks.imports.workbook import sheet_names
 from wuyang_tasks.services import intake
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import EVERYTHING
 from ...context import UiContext
 from ...sizing import fit_to_screen
 
@@ -311,7 +312,7 @@ class LedgerImportDialog(QDialog):
 
     def imported(self, result: intake.LedgerImportResult) -> None:
         self.result = result
-        self.ctx.data_changed.emit("*")
+        self.ctx.data_changed.emit(EVERYTHING)
         text = (self.tr("%1 tasks imported (source “%2”); %3 were already in the ledger.")
                 .replace("%1", str(len(result.created))).replace("%2", result.source_title)
                 .replace("%3", str(len(result.existing))))

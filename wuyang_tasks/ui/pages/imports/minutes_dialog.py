@@ -39,6 +39,7 @@ from wuyang_tasks.imports.text_file import read_text_file
 from wuyang_tasks.services import intake
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import EVERYTHING
 from ...context import UiContext
 from ...sizing import fit_to_screen
 
@@ -375,7 +376,7 @@ class MinutesDialog(QDialog):
 
     def saved(self, result: intake.MinutesResult) -> None:
         self.result = result
-        self.ctx.data_changed.emit("*")
+        self.ctx.data_changed.emit(EVERYTHING)
         text = (self.tr("%1 draft tasks saved under “%2”; %3 metrics created.")
                 .replace("%1", str(len(result.created))).replace("%2", result.source_title)
                 .replace("%3", str(len(result.metrics_created))))

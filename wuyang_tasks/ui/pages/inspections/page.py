@@ -21,6 +21,8 @@ from wuyang_tasks.services import inspections
 from wuyang_tasks.services.attachments import Target
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...access import Need
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from ..tasks.evidence_panel import EvidencePanel
@@ -53,9 +55,10 @@ class InspectionsPage(Page):
             lambda url: self.ctx.navigate("tasks", task_id=int(url.toString().split(":")[1])))
 
         self.toolbar = QToolBar()
-        self.action_record = QAction(self.tr("Record inspection…"), self)
+        guard = self.ctx.role_guard
+        self.action_record = guard.restrict(QAction(self.tr("Record inspection…"), self), Need.EDIT)
         self.action_record.triggered.connect(self.record_inspection)
-        self.action_templates = QAction(self.tr("Checklist templates…"), self)
+        self.action_templates = guard.restrict(QAction(self.tr("Checklist templates…"), self), Need.ADMINISTER)
         self.action_templates.triggered.connect(self.edit_templates)
         self.toolbar.addAction(self.action_record)
         self.toolbar.addAction(self.action_templates)
@@ -83,8 +86,8 @@ class InspectionsPage(Page):
         finding_id = self.finding_choice.currentData()
         self.evidence.set_target(Target(finding_id=finding_id) if finding_id is not None else None)
 
-    def accepts_data_change(self, entity: str) -> bool:
-        return entity in ("inspection", "template", "*") or entity.startswith("task")
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.touches(ChangeKind.INSPECTION, ChangeKind.TEMPLATE, ChangeKind.TASK)
 
     def refresh(self) -> None:
         with self.ctx.ledger.read() as s:

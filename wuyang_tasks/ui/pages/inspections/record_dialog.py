@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from wuyang_tasks.domain.enums import CheckResult
 from wuyang_tasks.services import checklists, inspections, people, units
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...sizing import fit_to_screen
 
@@ -158,7 +159,7 @@ class RecordInspectionDialog(QDialog):
             summary=self.summary.toPlainText())
 
     def accept(self) -> None:
-        ok, inspection = self.ctx.perform(self.save, changed="inspection", parent=self)
+        ok, inspection = self.ctx.perform(self.save, changed=Change(ChangeKind.INSPECTION), parent=self)
         if ok:
             self.inspection_id = inspection.id
             super().accept()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.services import checklists
 
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...sizing import fit_to_screen
 
@@ -106,7 +107,7 @@ class TemplateEditorDialog(QDialog):
         items = self.edited_items()
         ok, _ = self.ctx.perform(lambda s: checklists.revise_items(s, view.id, items,
                                                                    expected_version=view.version),
-                                 changed="template", parent=self, on_conflict=self.reload)
+                                 changed=Change(ChangeKind.TEMPLATE), parent=self, on_conflict=self.reload)
         if ok:
             self.reload(view.id)
         return ok
@@ -117,7 +118,7 @@ class TemplateEditorDialog(QDialog):
             return False
         spec = checklists.TemplateSpec(name=name, items=(checklists.ItemSpec(self.tr("First item")),))
         done, template = self.ctx.perform(lambda s: checklists.create_template(s, spec),
-                                          changed="template", parent=self)
+                                          changed=Change(ChangeKind.TEMPLATE), parent=self)
         if done:
             self.reload(template.id)
         return done
@@ -127,7 +128,7 @@ class TemplateEditorDialog(QDialog):
         if view is None:
             return False
         ok, _ = self.ctx.perform(lambda s: checklists.update_template(
-            s, view.id, expected_version=view.version, active=False), changed="template", parent=self,
+            s, view.id, expected_version=view.version, active=False), changed=Change(ChangeKind.TEMPLATE), parent=self,
             on_conflict=self.reload)
         if ok:
             self.reload()

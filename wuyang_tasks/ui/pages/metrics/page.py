@@ -27,6 +27,8 @@ from wuyang_tasks.domain.metrics import MetricStatus
 from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services.metrics import MONTH, MetricsReport, MetricView
 
+from ...access import Need
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 from ...page import Page
 from .charts import MetricChart
@@ -139,12 +141,13 @@ class MetricsPage(Page):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.save_button = QPushButton(self.tr("Save readings"))
+        guard = self.ctx.role_guard
+        self.save_button = guard.restrict(QPushButton(self.tr("Save readings")), Need.EDIT)
         self.save_button.clicked.connect(self.save_readings)
         self.discard_button = QPushButton(self.tr("Discard changes"))
         self.discard_button.clicked.connect(self._load_grid)
         self.chart = MetricChart()
-        self.raise_button = QPushButton(self.tr("Raise a supervision task"))
+        self.raise_button = guard.restrict(QPushButton(self.tr("Raise a supervision task")), Need.EDIT)
         self.raise_button.setToolTip(self.tr(
             "Creates a task (待交办) for the metric's lead unit and its townships, linked to the metric."))
         self.raise_button.clicked.connect(self.raise_task)
@@ -191,8 +194,8 @@ class MetricsPage(Page):
         layout.addWidget(self.split, 1)
 
     # -- Page ----------------------------------------------------------------------------------
-    def accepts_data_change(self, entity: str) -> bool:
-        return entity in ("metric_reading", "metric", "task", "*")
+    def accepts_data_change(self, change: Change) -> bool:
+        return change.touches(ChangeKind.METRIC_READING, ChangeKind.METRIC, ChangeKind.TASK)
 
     def refresh(self) -> None:
         keep = self.current_view().id if self.current_view() else None
@@ -345,7 +348,7 @@ class MetricsPage(Page):
         today = self.ctx.today()
         ok, result = self.ctx.perform(
             lambda s: metric_service.enter_readings(s, view.id, entries, today=today),
-            changed="metric_reading", parent=self)
+            changed=Change(ChangeKind.METRIC_READING), parent=self)
         if ok:
             self.ctx.status_message.emit(self.tr("Readings saved: %1").replace("%1", result.text))
         return ok
@@ -357,10 +360,10 @@ class MetricsPage(Page):
         today, cal = self.ctx.today(), self.ctx.calendar()
         def action(s):
             task = metric_service.raise_task(s, view.id, today=today, cal=cal)
-            return task.code, task.status.label, task.title  # plain values: the session closes
+            return task.id, task.code, task.status.label, task.title  # plain values: the session closes
 
-        ok, raised = self.ctx.perform(action, changed="task", parent=self)
+        ok, raised = self.ctx.perform(action, changed=lambda r: Change.tasks([r[0]]), parent=self)
         if ok:
-            code, status, title = raised
+            _task_id, code, status, title = raised
             self.ctx.status_message.emit(self.tr("Task %1 raised (%2): %3")
                                          .replace("%1", code).replace("%2", status).replace("%3", title))

@@ -42,9 +42,10 @@ from wuyang_tasks.services.task_list import chinese_date
 from wuyang_tasks.services.task_views import PickLists, TaskDetail
 from wuyang_tasks.services.tasks import Assignment
 
+from ...access import Need
+from ...changes import Change
 from ...context import UiContext
 from ...sizing import fit_to_screen
-from ...task_store import task_change
 from .evidence_panel import EvidencePanel
 from .extensions import decide_extension_dialog, request_extension_dialog
 from .pickers import CheckList
@@ -89,7 +90,8 @@ class TaskEditor(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        guard = ctx.role_guard  # every role opens a task; saving needs 录入
+        self.save_button = guard.restrict(buttons.button(QDialogButtonBox.StandardButton.Save), Need.EDIT)
         layout = QVBoxLayout(self)
         if self.detail is not None:
             status = QLabel(self.tr("Status: %1").replace("%1", self.detail.status.label))
@@ -97,9 +99,11 @@ class TaskEditor(QDialog):
             top = QHBoxLayout()
             top.addWidget(status, 1)
             if self.detail.status.is_open:
-                self.request_extension_button = QPushButton(self.tr("Request extension…"))
+                self.request_extension_button = guard.restrict(QPushButton(self.tr("Request extension…")),
+                                                               Need.EDIT)
                 self.request_extension_button.clicked.connect(self.request_extension)
-                self.decide_extension_button = QPushButton(self.tr("Decide on extension…"))
+                self.decide_extension_button = guard.restrict(QPushButton(self.tr("Decide on extension…")),
+                                                              Need.EDIT)
                 self.decide_extension_button.clicked.connect(self.decide_extension)
                 top.addWidget(self.request_extension_button)
                 top.addWidget(self.decide_extension_button)
@@ -252,7 +256,7 @@ class TaskEditor(QDialog):
         self.report_text = QPlainTextEdit()
         self.report_text.setMaximumHeight(80)
         self.report_close = QCheckBox(self.tr("Finished: submit for review (已反馈)"))
-        self.add_report_button = QPushButton(self.tr("Add report"))
+        self.add_report_button = self.ctx.role_guard.restrict(QPushButton(self.tr("Add report")), Need.EDIT)
         self.add_report_button.clicked.connect(self.add_report)
         form.addRow(self.tr("Unit"), self.report_unit)
         form.addRow(self.tr("Date"), self.report_date)
@@ -431,11 +435,9 @@ class TaskEditor(QDialog):
                 task_service.set_responsibilities(session, self.task_id, assignments, ctx.today())
             return self.task_id
 
-        ok, task_id = ctx.perform(action, changed=task_change([self.task_id] if self.task_id else []), parent=self,
+        ok, task_id = ctx.perform(action, changed=lambda saved_id: Change.tasks([saved_id]), parent=self,
                                   on_conflict=self.reject)
         if ok:
-            if self.task_id is None:
-                self.ctx.data_changed.emit(task_change([task_id]))
             self.task_id = task_id
             self.saved = True
             self.accept()
@@ -469,7 +471,7 @@ class TaskEditor(QDialog):
         ok, _ = ctx.perform(lambda s: task_service.report_progress(
             s, self.task_id, report_date=day, text=text, unit_id=unit_id, percent=percent,
             request_close=close, today=ctx.today(), cal=ctx.calendar()),
-            changed=task_change([self.task_id]), parent=self)
+            changed=Change.tasks([self.task_id]), parent=self)
         if ok:
             self.report_text.clear()
             self.report_close.setChecked(False)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from wuyang_tasks.domain.file_types import LIMITS_TEXT
 from wuyang_tasks.services import attachments as att
 
+from ...access import Need
+from ...changes import Change, ChangeKind
 from ...context import UiContext
 
 THUMB = 96
@@ -79,13 +81,14 @@ class EvidencePanel(QWidget):
         self.list.files_dropped.connect(self.attach_paths)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.list.currentRowChanged.connect(lambda _row: self._enable())
-        self.add_button = QPushButton(self.tr("Add evidence…"))
+        guard = ctx.role_guard
+        self.add_button = guard.restrict(QPushButton(self.tr("Add evidence…")), Need.EDIT)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self.open_selected)
         self.save_button = QPushButton(self.tr("Save as…"))
         self.save_button.clicked.connect(self.save_selected)
-        self.withdraw_button = QPushButton(self.tr("Withdraw…"))
+        self.withdraw_button = guard.restrict(QPushButton(self.tr("Withdraw…")), Need.EDIT)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.hint = QLabel(self.tr("Drop files here or use “Add evidence…”. %1.").replace("%1", LIMITS_TEXT))
         self.hint.setWordWrap(True)
@@ -161,11 +164,11 @@ class EvidencePanel(QWidget):
         return self.attach_paths(paths) if paths else False
 
     def attach_paths(self, paths: list[str]) -> bool:
-        if self.target is None:
+        if self.target is None or not self.add_button.isEnabled():  # a drop goes where the button may
             return False
         target = self.target
         files = [att.IncomingFile.from_path(p) for p in paths]
-        ok, _ = self.ctx.perform(lambda s: att.attach(s, target, files), changed="attachment",
+        ok, _ = self.ctx.perform(lambda s: att.attach(s, target, files), changed=Change(ChangeKind.ATTACHMENT),
                                  parent=self)
         if ok:
             self.reload()
@@ -213,7 +216,7 @@ class EvidencePanel(QWidget):
             .replace("%1", v.name))
         if not ok:
             return False
-        done, _ = self.ctx.perform(lambda s: att.withdraw(s, v.id, reason), changed="attachment",
+        done, _ = self.ctx.perform(lambda s: att.withdraw(s, v.id, reason), changed=Change(ChangeKind.ATTACHMENT),
                                    parent=self)
         if done:
             self.reload()

@@ -33,9 +33,9 @@ from wuyang_tasks.services import extensions, task_views
 from wuyang_tasks.services.extensions import ExtensionView
 from wuyang_tasks.services.task_list import chinese_date
 
+from ...changes import Change
 from ...context import UiContext
 from ...sizing import fit_to_screen
-from ...task_store import task_change
 
 DATE_FORMAT = "yyyy年M月d日"
 
@@ -141,7 +141,7 @@ class RequestExtensionDialog(_ExtensionDialog):
         on, new = self.requested_on.date().toPython(), self.new_deadline.date().toPython()
         ok, _ = ctx.perform(lambda s: extensions.request_extension(
             s, task_id, requested_on=on, new_deadline=new, reason=reason, today=ctx.today(),
-            requested_by_unit_id=unit_id), changed=task_change([task_id]), parent=self)
+            requested_by_unit_id=unit_id), changed=Change.tasks([task_id]), parent=self)
         self._finish(ok, self.tr("Extension request recorded for %1; it awaits a decision.")
                      .replace("%1", self.detail.code))
         return ok
@@ -198,7 +198,7 @@ class DecideExtensionDialog(_ExtensionDialog):
         on, note = self.decided_on.date().toPython(), self.note.toPlainText()
         ok, _ = ctx.perform(lambda s: extensions.decide_extension(
             s, p.id, approve=approve, decided_by_id=person, decided_on=on, today=ctx.today(),
-            note=note, expected_version=p.version), changed=task_change([task_id]), parent=self,
+            note=note, expected_version=p.version), changed=Change.tasks([task_id]), parent=self,
             on_conflict=self.reject)
         message = (self.tr("Extension of %1 approved: new deadline %2.") if approve
                    else self.tr("Extension of %1 refused; the deadline stays %2."))

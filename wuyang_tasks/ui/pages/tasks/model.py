@@ -1,8 +1,12 @@
-"""The task ledger table: a QAbstractTableModel over TaskRow, sorted by sorting the list."""
+"""The task ledger table: a QAbstractTableModel over TaskRow, sorted by sorting the list.
+
+A new list (a filter, the whole ledger read again) resets the model; the rows of tasks an action
+changed are put in place one by one (``update_rows``), so the view keeps where it was.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -87,6 +91,57 @@ class TaskTableModel(QAbstractTableModel):
         self.rows = self._sorted(rows)
         self.endResetModel()
 
+    def update_rows(self, changed: Mapping[int, TaskRow | None]) -> None:
+        """Tasks read again, by id (None: no longer shown). A row whose place in the order holds
+        is replaced where it is (``dataChanged``); the others are removed, and inserted again
+        where they sort now, as are the tasks new to the table."""
+        at = {r.id: i for i, r in enumerate(self.rows) if r.id in changed}
+        placed, leaving = set(), []
+        for task_id, row in changed.items():
+            i = at.get(task_id)
+            if i is None:
+                continue
+            if row is not None and self._fits(i, row):
+                self.rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+                placed.add(task_id)
+            else:
+                leaving.append(i)
+        for i in sorted(leaving, reverse=True):
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self.rows[i]
+            self.endRemoveRows()
+        for task_id, row in changed.items():
+            if row is not None and task_id not in placed:
+                i = self._position(row)
+                self.beginInsertRows(QModelIndex(), i, i)
+                self.rows.insert(i, row)
+                self.endInsertRows()
+
+    def _fits(self, i: int, row: TaskRow) -> bool:
+        """Whether ``row`` sorts between the neighbours of row ``i``."""
+        key, k = self.columns[self.sort_column].sort_key, self.columns[self.sort_column].sort_key(row)
+        before = self.rows[i - 1] if i > 0 else None
+        after = self.rows[i + 1] if i + 1 < len(self.rows) else None
+        low, high = (after, before) if self._descending else (before, after)
+        return (low is None or key(low) <= k) and (high is None or k <= key(high))
+
+    def _position(self, row: TaskRow) -> int:
+        """Where ``row`` goes in the sorted rows (after those it sorts equal with)."""
+        key, k = self.columns[self.sort_column].sort_key, self.columns[self.sort_column].sort_key(row)
+        lo, hi = 0, len(self.rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if (key(self.rows[mid]) < k) if self._descending else (k < key(self.rows[mid])):
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    @property
+    def _descending(self) -> bool:
+        return self.sort_order == Qt.SortOrder.DescendingOrder
+
     def row_at(self, row: int) -> TaskRow:
         return self.rows[row]
 
@@ -151,7 +206,7 @@ class TaskTableModel(QAbstractTableModel):
 
     def _sorted(self, rows: list[TaskRow]) -> list[TaskRow]:
         key = self.columns[self.sort_column].sort_key
-        return sorted(rows, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        return sorted(rows, key=key, reverse=self._descending)
 
     def _alert_tip(self, row: TaskRow) -> str:
         if row.alert is AlertLevel.RED:

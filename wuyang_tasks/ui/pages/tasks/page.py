@@ -29,10 +29,11 @@ from wuyang_tasks.services import task_views, urgings, who_answers
 from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
 
+from ...access import Need
+from ...changes import Change
 from ...context import UiContext
 from ...page import Page
 from ...printing import print_document
-from ...task_store import task_change
 from .filters import Criteria, FilterBar, matches
 from .model import TaskTableModel
 
@@ -81,7 +82,7 @@ class TasksPage(Page):
         layout.addWidget(self.count_label)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.store.reset.connect(lambda: self.when_visible(self._on_rows_loaded))
-        self.store.rows_changed.connect(lambda _ids: self.when_visible(self.apply_filter))
+        self.store.rows_changed.connect(lambda changed: self.when_visible(lambda: self._show_changed(changed)))
         self._choices_loaded = False
         self._sort_when_loaded: tuple[int, Qt.SortOrder] | None = None
         self._update_actions()
@@ -90,23 +91,25 @@ class TasksPage(Page):
     def _build_actions(self) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.action_new = QAction(self.tr("New task"), self)
+        guard = self.ctx.role_guard
+        self.action_new = guard.restrict(QAction(self.tr("New task"), self), Need.EDIT)
         self.action_new.setShortcut(QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(self.new_task)
         self.action_edit = QAction(self.tr("Open"), self)
         self.action_edit.triggered.connect(self.edit_current)
         self.workflow: dict[Action, QAction] = {}
         for action in MAIN_ACTIONS + MORE_ACTIONS:
-            qaction = QAction(action.label, self)
+            qaction = guard.restrict(QAction(action.label, self), Need.EDIT)
             qaction.triggered.connect(lambda _=False, a=action: self.run_action(a))
             self.workflow[action] = qaction
-        self.action_urge = QAction(self.tr("Urge…"), self)
+        self.action_urge = guard.restrict(QAction(self.tr("Urge…"), self), Need.EDIT)
         self.action_urge.triggered.connect(self.urge_selected)
-        self.action_request_extension = QAction(self.tr("Request extension…"), self)
+        self.action_request_extension = guard.restrict(QAction(self.tr("Request extension…"), self), Need.EDIT)
         self.action_request_extension.triggered.connect(self.request_extension)
-        self.action_decide_extension = QAction(self.tr("Decide on extension…"), self)
+        self.action_decide_extension = guard.restrict(QAction(self.tr("Decide on extension…"), self), Need.EDIT)
         self.action_decide_extension.triggered.connect(self.decide_extension)
-        self.action_notices = QAction(self.tr("Supervision notices (PDF)…"), self)
+        # a task without a written urging gets one recorded first
+        self.action_notices = guard.restrict(QAction(self.tr("Supervision notices (PDF)…"), self), Need.EDIT)
         self.action_notices.setToolTip(self.tr("One 督办通知单 per selected open task, in one PDF to print"))
         self.action_notices.triggered.connect(self.print_notices)
         self.action_export = QAction(self.tr("Export to Excel…"), self)
@@ -184,7 +187,7 @@ class TasksPage(Page):
         self.action_export_case.setEnabled(len(rows) == 1)
 
     # -- data ---------------------------------------------------------------------------------
-    def accepts_data_change(self, entity: str) -> bool:
+    def accepts_data_change(self, change: Change) -> bool:
         return False  # the task store tells this page (reset / rows_changed)
 
     def refresh(self) -> None:
@@ -241,17 +244,36 @@ class TasksPage(Page):
         if not self._choices_loaded:
             self._load_choices()
         criteria = self.filters.criteria()
-        text_ids = None
-        if criteria.text:
-            with self.ctx.ledger.read() as s:
-                text_ids = task_views.task_ids_matching(s, criteria.text)
+        text_ids = self._text_matches(criteria)
         selected = {r.id for r in self.selected_rows()}
-        rows = [r for r in self.store.rows if matches(r, criteria, text_ids)]
-        self.model.set_rows(rows)
+        self.model.set_rows([r for r in self.store.rows if matches(r, criteria, text_ids)])
         self._select_ids(selected)
-        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(len(rows)))
-                                 .replace("%2", str(len(self.store.rows))))
+        self._show_count()
         self._update_actions()
+
+    def _show_changed(self, changed: dict[int, TaskRow | None]) -> None:
+        """The rows of the tasks an action changed, updated in the table (not a new list): a
+        row moved by the sort is selected again if it was."""
+        if not self.store.loaded:
+            return
+        criteria = self.filters.criteria()
+        text_ids = self._text_matches(criteria)
+        selected = {r.id for r in self.selected_rows()}
+        self.model.update_rows({task_id: row if row is not None and matches(row, criteria, text_ids)
+                                else None for task_id, row in changed.items()})
+        self._select_ids(selected - {r.id for r in self.selected_rows()})
+        self._show_count()
+        self._update_actions()
+
+    def _text_matches(self, criteria: Criteria) -> set[int] | None:
+        if not criteria.text:
+            return None
+        with self.ctx.ledger.read() as s:
+            return task_views.task_ids_matching(s, criteria.text)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%1 of %2 tasks").replace("%1", str(self.model.rowCount()))
+                                 .replace("%2", str(len(self.store.rows))))
 
     def selected_rows(self) -> list[TaskRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -326,7 +348,7 @@ class TasksPage(Page):
                                         cal=ctx.calendar(), expected_version=row.version, note=note,
                                         no_evidence_reason=reasons.get(row.id))
 
-        ok, _ = ctx.perform(apply, changed=task_change(r.id for r in rows), parent=self,
+        ok, _ = ctx.perform(apply, changed=Change.tasks(r.id for r in rows), parent=self,
                             on_conflict=self.reload_all)
         if ok:
             ctx.status_message.emit(self.tr("“%1” done for %2 task(s)").replace("%1", action.label)
@@ -416,7 +438,7 @@ class TasksPage(Page):
                 urgings.urge(session, row.id, urged_on=ctx.today(), method=method, level=level,
                              today=ctx.today(), requirement=requirement or None)
 
-        ok, _ = ctx.perform(apply, changed=task_change(r.id for r in rows), parent=self)
+        ok, _ = ctx.perform(apply, changed=Change.tasks(r.id for r in rows), parent=self)
         if ok and method is UrgingMethod.WRITTEN:
             ctx.status_message.emit(self.tr("Urging recorded; print its notice with “Supervision notices (PDF)…”."))
         return ok
@@ -439,7 +461,7 @@ class TasksPage(Page):
         ok, docs = ctx.perform(
             lambda s: [documents.build_notice(s, r.code, today=ctx.today(), cal=ctx.calendar(),
                                               create=True) for r in rows],
-            changed=task_change(r.id for r in rows), parent=self)
+            changed=Change.tasks(r.id for r in rows), parent=self)
         if not ok:
             return
 
