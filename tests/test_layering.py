@@ -16,11 +16,10 @@ LAYER = {"domain": 0, "fileio": 1, "paths": 1, "collector": 1, "db": 2, "service
 # (cli/main.py) and runs it over every page (cli/smoke.py).
 SIDEWAYS = {("cli", "ui")}
 # Known back-arrows, (importing file, imported module), each with its reason; to be removed,
-# never added to. services/intake.py, feedback_collect.py and ledger_import_writer.py read
-# files through imports/ (the ledger table, the minutes, the returned feedback forms) and
-# take its plan types (LedgerPlan, PlannedTask, DraftTask, ReturnedForm …): making imports/
-# hand finished plans to services means moving those types and the reading to the callers,
-# together with the one-write-path rewrite of the ledger import (issue 15's main part).
+# never added to. services/intake.py and feedback_collect.py read files through imports/ (the
+# ledger table, the minutes, the returned feedback forms) and take its plan types (LedgerPlan,
+# PlannedTask, DraftTask, ReturnedForm …): making imports/ hand finished plans to services
+# means moving those types and the reading to the callers (ui/, cli/).
 KNOWN_BACK_ARROWS = {
     ("services/intake.py", "wuyang_tasks.imports.ledger_plan"),
     ("services/intake.py", "wuyang_tasks.imports.ledger_table"),
@@ -28,7 +27,6 @@ KNOWN_BACK_ARROWS = {
     ("services/intake.py", "wuyang_tasks.imports.resolve"),
     ("services/feedback_collect.py", "wuyang_tasks.imports.feedback_form"),
     ("services/feedback_collect.py", "wuyang_tasks.imports.workbook"),
-    ("services/ledger_import_writer.py", "wuyang_tasks.imports.ledger_plan"),
 }
 
 

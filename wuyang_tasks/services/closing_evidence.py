@@ -8,12 +8,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.models import Finding
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.errors import ValidationError
 
 from .attachments import has_evidence
 
 
 def is_rectification(session: Session, task_id: int) -> bool:
+    if isinstance(session, Writer):  # also a finding this action has made (an import's batch)
+        return session.taken(Finding.rectification_task_id, task_id)
     return session.scalar(select(Finding.id).where(Finding.rectification_task_id == task_id)
                           .limit(1)) is not None
 

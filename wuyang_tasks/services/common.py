@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, object_session
 
 from wuyang_tasks.db import audit, failures
 from wuyang_tasks.db.models import Base
+from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.errors import ConflictError, NotFound
 
 M = TypeVar("M", bound=Base)
@@ -22,12 +23,16 @@ def get(session: Session, model: type[M], ident: int, what: str) -> M:
     ``session.get``'s load: autoflush first, then one SELECT by the key); ``session.get`` builds a
     new statement and its cache key at every call — two fifths of a workflow move's look-up."""
     mapper = inspect(model)
+    if isinstance(session, Writer) and (held := session.held(model, ident)) is not None:
+        return held  # created by the open batch, not yet written
     if ident is None or mapper.identity_key_from_primary_key((ident,)) in session.identity_map:
         obj = session.get(model, ident)
     else:
         obj = session.execute(_by_key(model), {"ident": ident}).scalar_one_or_none()
     if obj is None:
         raise NotFound(f"找不到{what}（编号 {ident}）。")
+    if isinstance(session, Writer):
+        session.keep(obj)
     return obj
 
 

@@ -2,8 +2,8 @@
 
 ``import_ledger`` saves a task table; ``save_minutes`` saves reviewed drafts of minutes or a
 plan. Each is one transaction (all or nothing), every row audited: written through
-``services.tasks`` / ``services.units``, or — the many tasks of a table — by
-``services.ledger_import_writer``, which writes the very rows and events those calls would.
+``services.tasks`` / ``services.units`` — the many tasks of a table in one batch of the
+action's writer (``Writer.batch``), which writes what the same calls write one by one.
 A SQLite ledger is backed up right before the write (``db.backup.before_import``). The plan is
 made again inside the write transaction, so what is saved is checked against the ledger as it
 is at that moment.
@@ -24,14 +24,15 @@ from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.db.models import Metric, Source
 from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.deadlines import DeadlineSpec
-from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, UnitKind
+from wuyang_tasks.domain.enums import MetricKind, Role, SourceKind, TaskStatus, UnitKind
 from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
-from wuyang_tasks.imports.ledger_plan import LedgerPlan, guess_kind, plan_ledger
+from wuyang_tasks.domain.workflow import Action, path_from_draft
+from wuyang_tasks.imports.ledger_plan import LedgerPlan, PlannedTask, guess_kind, plan_ledger
 from wuyang_tasks.imports.ledger_table import Problem, TableReading, read_ledger_table
 from wuyang_tasks.imports.minutes import DraftTask, MetricProposal, MinutesProposal, UnitRef, propose
 from wuyang_tasks.imports.resolve import NameResolver
 
-from . import ledger_import_writer, ledger_updates
+from . import ledger_updates
 from . import tasks as task_service
 from . import units as unit_service
 
@@ -130,15 +131,44 @@ def _apply_plan(s: Writer, plan: LedgerPlan, result: LedgerImportResult, today: 
             result.existing.append((planned.existing_code or "", planned.row.title))
         else:
             to_create.append(planned)
-    try:
-        codes = ledger_import_writer.write_tasks(
-            s, to_create, source_id=source_id, unit_ids=unit_ids, person_ids=person_ids,
-            today=today, cal=cal, report_day=report_day, note=IMPORT_NOTE)
-    except ledger_import_writer.RowRefused as refused:
-        row = refused.planned.row
-        raise ImportRejected(f"“{reading.path.name}”未导入，台账未作任何改动：", [Problem(
-            refused.error.message, sheet=row.sheet, row=row.row)]) from None
+    codes = []
+    with s.batch():  # thousands of tasks: the same calls, written together (db.writer)
+        for planned in to_create:
+            try:
+                codes.append(_create_task(s, planned, source_id, unit_ids, person_ids, today, cal,
+                                          report_day))
+            except LedgerError as refused:
+                row = planned.row
+                raise ImportRejected(f"“{reading.path.name}”未导入，台账未作任何改动：", [Problem(
+                    refused.message, sheet=row.sheet, row=row.row)]) from None
     result.created.extend((code, planned.row.title) for code, planned in zip(codes, to_create))
+
+
+def _create_task(s: Writer, planned: PlannedTask, source_id: int, unit_ids: dict[str, int],
+                 person_ids: dict[str, int], today: date, cal, report_day: date) -> str:
+    """One new task of the table, as a clerk would make it: created, moved to the status the
+    table gives (each move noted as the import's), with its progress as a report once under
+    way. ``unit_ids``/``person_ids``: the units and people just created for the plan, by name."""
+    row = planned.row
+    assignments = []
+    for r in planned.roles:
+        if r.is_unit:
+            uid = r.ref_id if r.ref_id is not None else unit_ids[r.new_name]
+            assignments.append(task_service.Assignment(r.role, unit_id=uid))
+        else:
+            pid = r.ref_id if r.ref_id is not None else person_ids[r.new_name]
+            assignments.append(task_service.Assignment(r.role, person_id=pid))
+    task = task_service.create_task(
+        s, title=row.title, content=row.content, code=row.code, category=row.category,
+        source_id=source_id, deadline=planned.deadline or DeadlineSpec(), target=row.target,
+        note=planned.note, responsibilities=assignments, today=today, cal=cal)
+    lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
+    for action in path_from_draft(row.status or TaskStatus.DRAFT):
+        task_service.transition(s, task.id, action, today=today, cal=cal, note=IMPORT_NOTE)
+        if action is Action.START and row.progress:
+            task_service.report_progress(s, task.id, report_date=report_day, text=row.progress,
+                                         unit_id=lead, today=today, cal=cal)
+    return task.code
 
 
 # --------------------------------------------------------------------------- minutes and plans

@@ -58,8 +58,8 @@ def next_code(session: Writer, year: int) -> str:
     """编号 like 2016-007: a per-year counter kept in the ledger, so numbers are never reused."""
     key = code_counter_key(year)
     meta = session.get(LedgerMeta, key)
-    n, code = next_free_code(year, int(meta.value) if meta else 0, lambda code: bool(
-        session.scalar(select(Task.id).where(Task.code == code))))
+    n, code = next_free_code(year, int(meta.value) if meta else 0,
+                             lambda code: session.taken(Task.code, code))
     session.set_meta(key, str(n))
     return code
 
@@ -77,7 +77,7 @@ def draft_values(*, code: str, title: str, cal: WorkdayCalendar, content: str = 
                  is_key: bool = False, deadline: DeadlineSpec = DeadlineSpec(),
                  target: str | None = None, note: str | None = None) -> dict:
     """Column values of a new 待交办 task (title checked, code chosen): what create_task
-    inserts, and the bulk import (services.ledger_import_writer) too."""
+    inserts."""
     return dict(code=code, title=title, content=content or "", category=category,
                 source_id=source_id, parent_id=parent_id, status=TaskStatus.DRAFT,
                 urgency=urgency, is_key=is_key, target=target, note=note, version=1,
@@ -92,7 +92,7 @@ def create_task(session: Writer, *, title: str, today: date, cal: WorkdayCalenda
                 note: str | None = None, responsibilities: Sequence[Assignment] = ()) -> Task:
     title = task_title(title)
     code = (code or "").strip() or next_code(session, today.year)
-    if session.scalar(select(Task.id).where(Task.code == code)):
+    if session.taken(Task.code, code):
         raise code_taken(code)
     if parent_id is not None:
         get(session, Task, parent_id, "上级任务")
