@@ -30,20 +30,28 @@ import re
 from dataclasses import dataclass, field
 
 from .names import is_all_townships, is_other_collective
-from .roles import named_units
+from .roles import UNIT_SUFFIX, named_units
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
                      r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
                      r"|(?<=[局委办位门镇乡村府室心])于(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^，。；]{0,8}?(?:前|以前|之前))")
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
-_ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|配合|参与|"
-                       r"协助|组织实施|组织)$")
+_ROLE_END = re.compile(r"(?:等(?:其他)?(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|"
+                       r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|组织|落实)$")
+# '九重区域环境整治由王光玲牵头' / '香花、九重污水处理厂由住建局派驻专人指导督导': the work first, then who
+_TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>[\u4e00-\u9fff、]{2,16}?)(?P<verb>牵头负责|牵头|具体负责|负责|落实|组织)"
+                       r"(?P<rest>[^，]*)$")
+_TOPIC_BY_UNIT = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?!于)(?P<rest>[^，]{4,}?)(?<!主持|主办|承办)$")
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,6}(?:督导组|督查组)")  # '林业局', '督导组'
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# '督导组负责每天向市里报送…进度': a unit, 负责, then its work
+_UNIT_DOES = re.compile(r"^(?P<who>[^，]{2,30}?)(?:牵头负责|具体负责|负责)(?![的人])(?P<work>[^，]{4,})$")
 _MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|在[^，]{2,20}(?:内|期间)$|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
 _OBJECT_VERB = re.compile(r"^对(?!照)(?:于)?[^，《]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
 _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
-_RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
+_RESULT = re.compile(r"^(确保|(?:全力|切实|着力|牢牢|坚决)?(?:保障|守住|守牢)|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
 _SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
@@ -61,8 +69,8 @@ _BOILERPLATE = re.compile(
     r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
-    r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署)$|绝不手软|"
-    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
+    r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
+    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实)$")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要|、)(?=\S)")
@@ -78,6 +86,8 @@ _SPEAKER_TITLED = re.compile(
 _SPEAKER_PLAIN = re.compile(
     r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
     r"(指出|强调|要求|提出要求)")
+_SPEAKER_PRONOUN = re.compile(  # '张秀萍对…表示肯定，她说，…' / '副县长周虎光就…做了部署，他指出，…'
+    r"^(?:[^，。]{0,12}?(?:书记|县长|区长|市长|主任))?([\u4e00-\u9fff]{2,3})[^，。]{2,40}[，,](?:他|她)(?:说|指出|强调|要求)[，,：:]")
 _SPEAKER_SHORT = re.compile(r"^([\u4e00-\u9fff])(书记|县长|区长|市长|主任)(指出|强调|要求)")
 _NOT_NAME = re.compile(r"^[县市省区各全会我他她这该其此同大要并还对在]|会议|大会|文件|通知|方案|督查组|检查组|调研组|"
                        r"^(工作|有关|相关|具体|主要|总体|基本|以下|如下|上述|整改|督查|检查|通报|明确)")
@@ -94,6 +104,7 @@ class Group:
     leader: str | None = None
     sentence: str = ""
     raw: list[str] = field(default_factory=list)  # the clauses as written (their deadlines)
+    listed: bool = False  # one part of a '；' list ('要A，B；要C，D；…'): the speaker has itemised it already
 
     @property
     def work(self) -> list[str]:
@@ -155,9 +166,12 @@ def speaker_in(sentence: str, text: str) -> str | None:
     """The leader whose words a sentence reports: '李亦博强调，…', '县长宋耀生要求，…', '彭书记指出',
     also after a clause of circumstance ('听取汇报后，章寿禹指出，…')."""
     head = sentence[:80]
-    lead = re.match(r"^(?:在?听取[^，。]{0,16}后|会上|会议最后|最后|随后|调研中|督查中)[，,]", head)
+    lead = re.match(r"^(?:在?听取[^，。]{0,40}后|就[^，。]{2,40}|会上|会议最后|最后|随后|调研中|督查中)[，,]", head)
     if lead:
         head = head[lead.end():]
+    m = _SPEAKER_PRONOUN.match(head)
+    if m and not _NOT_NAME.search(m.group(1)):
+        return m.group(1)
     m = _SPEAKER_SHORT.match(head)
     if m:
         full = re.search(rf"{m.group(2)}({m.group(1)}[\u4e00-\u9fff]{{1,2}}?)(?=[，。、\s主出在参])", text)
@@ -200,7 +214,7 @@ def mentions_in(text: str) -> list[str]:
     for pos, name in named_units(text):
         if not any(name in n or n in name or (p < pos + len(name) and pos < p + len(n)) for p, n in found):
             found.append((pos, name))
-    bare = re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:局|委|办)", text.strip())
+    bare = _BARE_UNIT.fullmatch(text.strip())
     if bare and not found:
         found.append((0, bare.group(0)))
     for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|督导组|督查组|工作组|专班))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
@@ -241,7 +255,9 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             current = None  # '会议强调：…。对卫片执法下发图斑加快核查力度。': each requirement a task
         elif not ctx.enumerated and not ended_at_semicolon:
             current = None  # in free speech a group ends with its sentence (a '；' goes on)
+        listed = ended_at_semicolon or sentence.rstrip().endswith(("；", ";"))
         ended_at_semicolon = sentence.rstrip().endswith(("；", ";"))
+        made = len(groups)
         pending: str | None = None
         parts = clauses_of(sentence)
         if here.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
@@ -256,6 +272,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
                 current.topic = topic
         if pending and current is not None:
             current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
+        for g in groups[made:]:
+            g.listed = listed
     out: list[Group] = []
     for g in groups:
         if g.decision and any(not o.decision and o.work and set(n for _, n in g.roles) & set(o.subject)
@@ -278,8 +296,38 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if len(text) <= 40 and re.search(r"(要求|强调|指出|提出要求|表示)$", text) and (
             index == 0 or speaker_in(text, text) or re.search(r"(以下|如下)要求$", text)):
         return current, pending  # '钟宇龙要求：' / '会议强调，' / '…，县长宋耀生要求': who speaks, not what is asked
-    if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?:如何)?做好[^，]{2,30}", text)):
-        return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech
+    if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?![地近业医学])[^，]{2,40}", text)) \
+            or re.fullmatch(r"由[^，]{0,12}领导牵头(?:负责)?", text):
+        return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech;
+        # '由相关县领导牵头': no one named
+    by_person, by_unit = _TOPIC_BY.match(text), _TOPIC_BY_UNIT.match(text)
+    if by_unit and not _PAST.search(text) and not MARKER.search(by_unit.group("work")):
+        who = by_person.group("who") if by_person else ""
+        units = mentions_in(by_unit.group("rest")[:16]) or [m.group(0) for m in [_BARE_UNIT.match(by_unit.group("rest"))] if m]
+        if by_person and _PERSON.fullmatch(who) and not mentions_in(who) and not _NOT_NAME.search(who):
+            g = _new(groups, ctx, sentence)
+            g.leader = who
+            work = by_person.group("work") + by_person.group("rest")
+        elif units and by_unit.group("rest").startswith(units[0]):
+            g = _new(groups, ctx, sentence)
+            g.roles.append(("lead", units[0]))
+            work = by_unit.group("work") + re.sub(r"^(牵头负责|牵头|具体负责|负责|落实|组织)", "", _after_names(by_unit.group("rest"), units[:1]))
+        else:
+            g = None
+        if g is not None:
+            g.obligation = True
+            g.clauses.append(("work", work))
+            return g, None
+    unit_does = _UNIT_DOES.match(text)
+    if unit_does and not _PAST.search(text):
+        names = mentions_in(unit_does.group("who"))
+        if names and "".join(names) == unit_does.group("who"):
+            g = _new(groups, ctx, sentence)
+            g.obligation = True
+            g.roles.append(("lead", names[0]))
+            g.roles.extend(("coop", n) for n in names[1:])
+            g.clauses.append((_kind(unit_does.group("work")), unit_does.group("work")))
+            return g, None
     decision = _DECISION.match(text)
     if decision and index == 0:
         rest = text[decision.end():]
@@ -434,7 +482,7 @@ def _strip_time(text: str) -> str:
 def _split(group: Group) -> list[Group]:
     """Runs of parallel clauses ('到…，到…，到…'; '通过抓A，在…下功夫；通过抓B，…') are one task each,
     from each such clause to the next; so are three or more short actions of a leader's list
-    without a result clause."""
+    without a result clause, unless the speaker gave them as one part of a '；' list."""
     starts = [i for i, (_, text) in enumerate(group.clauses) if re.match(r"^(主动)?到|^通过", text)]
     prefixes = {"通过" if group.clauses[i][1].startswith("通过") else "到" for i in starts}
     if len(starts) >= 2 and len(prefixes) == 1:
@@ -444,7 +492,7 @@ def _split(group: Group) -> list[Group]:
     has_result = any(kind == "result" for kind, _ in group.clauses)
     short = len(work) >= 3 and not has_result and all(
         8 <= len(re.sub(r"[“”‘’、]", "", group.clauses[i][1])) <= 20 for i in work)
-    if not (short and not group.subject and group.leader):
+    if not (short and not group.subject and group.leader) or group.listed:
         return [group]
     return [_part(group, [group.clauses[i]]) for i in work]
 

@@ -257,7 +257,7 @@ class _Reader:
         self.leader: str | None = None
 
     def drafts(self, text: str) -> list[DraftTask]:
-        blocks = numbered_items(text)
+        blocks = _join_enumerations(numbered_items(text))
         leaves = [b for b in blocks if isinstance(b, _Item) and not b.children]
         out: list[DraftTask] = []
         for n, block in enumerate(blocks):
@@ -392,9 +392,9 @@ class _Reader:
         ref = self._ref(name)
         if any(r.display == ref.display for r in draft.unit_refs()):
             return
-        if role == "lead" and draft.lead is None:
+        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name):
             draft.lead = ref
-        elif role == "territorial":
+        elif role == "territorial" or _TOWNSHIP.fullmatch(name):  # '九重镇落实': the township is territorial
             draft.territorial.append(ref)
         else:
             draft.cooperating.append(ref)
@@ -406,6 +406,7 @@ class _Reader:
         return UnitRef(written, match.unit_id, match.unit_name)
 
 
+_TOWNSHIP = re.compile(r"(?!各)[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?")
 _MARKER_TEXT = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻件害])|务必|必须|一是|一要")
 
 
@@ -499,6 +500,22 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     if kind == "、":
         items = [re.sub(r"^要", "", item) for item in items]
     return [(lead_in, items, requirement, kind)]
+
+
+def _join_enumerations(blocks: list[_Item | str]) -> list[_Item | str]:
+    """'…高巍强调，一要提高政治站位。…' / '二要强化时间概念。…' / '三要…': a 一要/一是 list whose items
+    start paragraphs of their own is one paragraph."""
+    numbers = "一二三四五六七八九十"
+    out: list[_Item | str] = []
+    for block in blocks:
+        m = re.match(r"^([二三四五六七八九十])(是|要)(?=\S)", block) if isinstance(block, str) else None
+        if m and out and isinstance(out[-1], str) and any(
+                e.group(1) == numbers[numbers.index(m.group(1)) - 1] and e.group(2) == m.group(2)
+                for e in ENUM.finditer(out[-1])):
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
+    return out
 
 
 def _drop_slogan_heading(item: str) -> str:
