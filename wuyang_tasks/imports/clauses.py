@@ -27,7 +27,7 @@ is proposed as each draft's 牵头县领导.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .names import is_all_townships, is_other_collective
 from .roles import UNIT_SUFFIX, named_units
@@ -50,6 +50,7 @@ _UNIT_DOES = re.compile(r"^(?P<who>[^，]{2,30}?)(?:牵头负责|具体负责|�
 _MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|在[^，]{2,20}(?:内|期间)$|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
 _OBJECT_VERB = re.compile(r"^对(?!照)(?:于)?[^，《]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
+_FRAMED_OBJECT = re.compile(r"^(?:结合|按照|根据|依据|围绕)[^，对]{2,20}(?=对(?!照)[^，《]{2,40}?(?:加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织))")
 _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|(?:全力|切实|着力|牢牢|坚决)?(?:保障|守住|守牢)|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
@@ -66,11 +67,16 @@ _BOILERPLATE = re.compile(
     r"有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
-    r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
+    r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
+    r"凝聚力|战斗力|执行力|工作能力$|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
+    r"^确保[^，]{0,16}(?:落到实处|落地见效|顺利推进|有序推进|圆满完成)$|^(?:工作)?(?:进度|力度|节奏)(?:再|要|更)?(?:加快|加大|提速)$|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
     r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实)$")
+_SPEECH_FRAME = re.compile(r"^(?:同时|并|还|也|会议|会上|最后)?(?:提出|明确)?(?:要求|强调|指出)$")
+_ADVERB = re.compile(r"^(?:(?:进一步|切实|全面|认真|不断|坚决|扎实|着力|持续|积极|主动|努力|全力|大力|深入|更加|"
+                     r"不折不扣|时刻|始终|真正|务必|继续)[、，]?)+")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要|、)(?=\S)")
@@ -239,8 +245,12 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     current: Group | None = None
     topic: str | None = None
     ended_at_semicolon = False
-    for sentence in sentences(text):
+    where: dict[int, int] = {}  # id(group) → the number of the sentence that opened it
+    for number, sentence in enumerate(sentences(text)):
         body = sentence.rstrip("。；;！？!?")
+        who = speaker_in(sentence, text) if number else None
+        if who and who != ctx.leader:
+            ctx = replace(ctx, leader=who)  # '会议还对…进行了安排调度。在听取…汇报后，张秀萍强调，…': hers from here on
         m = re.match(r"^关于(.{2,30}?)(?:的?(?:问题|事项))?[：:]?$", body)
         if m:
             topic = m.group(1)
@@ -260,6 +270,9 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
         made = len(groups)
         pending: str | None = None
         parts = clauses_of(sentence)
+        if len(parts) > 1 and _SPEECH_FRAME.match(parts[-1]):
+            current = None  # '督查组实地督查、现场交办问题，同时要求，': what was done before the requirements
+            continue
         if here.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
             current = None
             continue
@@ -274,6 +287,9 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
         for g in groups[made:]:
             g.listed = listed
+            where[id(g)] = number
+    groups = [g for i, g in enumerate(groups) if not (
+        i + 1 < len(groups) and _is_heading(g, groups[i + 1]) and where.get(id(groups[i + 1])) == where.get(id(g), -2) + 1)]
     out: list[Group] = []
     for g in groups:
         if g.decision and any(not o.decision and o.work and set(n for _, n in g.roles) & set(o.subject)
@@ -281,6 +297,14 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             continue  # '原则同意X的意见。X要…': the obligation is the task
         out.extend(_split(g) if ctx.split_actions else [g])
     return [g for g in out if _is_task(g, ctx)]
+
+
+def _is_heading(group: Group, following: Group) -> bool:
+    """'要加强督导检查。严格落实汛期值班、带班制度，…': a short requirement whose details follow in the
+    next sentence, without a 要 of their own, heads them."""
+    return len(group.work) == 1 and len(re.sub(r"\W", "", group.sentence)) <= 14 and not group.roles \
+        and all(is_other_collective(n) or is_all_townships(n) for n in group.subject) \
+        and bool(MARKER.search(group.sentence)) and not MARKER.search(following.sentence) and not following.roles
 
 
 def _new(groups: list[Group], ctx: Context, sentence: str) -> Group:
@@ -418,6 +442,9 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         names = mentions_in(text)
         current.subject.extend(n for n in names if n not in current.subject)
         return current, pending
+    framed = _FRAMED_OBJECT.match(text)
+    if framed:
+        text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
     if _MODIFIER.match(text) and not MARKER.search(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
     if current is None:
@@ -447,8 +474,11 @@ def is_slogan(text: str) -> bool:
 
 def _kind(text: str) -> str:
     plain = re.sub(r"[“”‘’《》、]", "", text)
-    if _BOILERPLATE.search(text) or len(plain) <= 3:
-        return "slogan"
+    bare = _ADVERB.sub("", text)
+    if _BOILERPLATE.search(text) or len(plain) <= 3 or (bare != text and (not bare or _BOILERPLATE.search(bare))):
+        return "slogan"  # '进一步压实工作责任' is '压实工作责任'
+    if all(_BOILERPLATE.search(_ADVERB.sub("", part)) for part in text.split("、")):
+        return "slogan"  # '压实工作责任、强化协调配合、提升工作能力': every part a slogan
     if _RESULT.match(text):
         return "result"
     return "work"
