@@ -35,7 +35,7 @@ from .roles import UNIT_SUFFIX, named_units
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
                      r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
                      r"|(?<=[局委办位门镇乡村府室心])于(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^，。；]{0,8}?(?:前|以前|之前))")
-_REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
+_REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|各(?:乡|镇|街道|县|部门|单位|有关|相关)|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
 _ROLE_END = re.compile(r"(?:等(?:其他)?(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|"
                        r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|组织|落实)$")
@@ -70,7 +70,7 @@ _BOILERPLATE = re.compile(
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
-    r"凝聚力|战斗力|执行力|工作能力$|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
+    r"凝聚力|战斗力|执行力|工作能力$|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
     r"^确保[^，]{0,16}(?:落到实处|落地见效|顺利推进|有序推进|圆满完成)$|^(?:工作)?(?:进度|力度|节奏)(?:再|要|更)?(?:加快|加大|提速)$|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
     r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实)$")
@@ -116,7 +116,9 @@ class Group:
     def work(self) -> list[str]:
         """The clauses that state work; a group of results only ('确保…整改到位') is its results."""
         work = [text for kind, text in self.clauses if kind == "work"]
-        return work or [text for kind, text in self.clauses if kind == "result" and text.startswith("确保")]
+        return work or [text for kind, text in self.clauses if kind == "result" and (
+            text.startswith("确保") or (re.match(r"^(力争|争取)", text) and re.search(r"\d", text)))]
+        # '争取两年时间内完成6014.699公里沟渠疏浚任务': a counted aim is the work
 
     def title(self) -> str:
         """The first clause of work (with an object-giving modifier before it: '对…问题，切实做到
@@ -251,6 +253,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
         who = speaker_in(sentence, text) if number else None
         if who and who != ctx.leader:
             ctx = replace(ctx, leader=who)  # '会议还对…进行了安排调度。在听取…汇报后，张秀萍强调，…': hers from here on
+        if number and not ctx.imperative and (who or re.match(r"^(?:会议|会上)(?:强调|要求|提出|明确)[：:，,]", sentence)):
+            ctx = replace(ctx, imperative=True)  # '…。会议要求，镇秸秆禁烧巡查队…执行24小时值班巡查；各村…': requirements from here on
         m = re.match(r"^关于(.{2,30}?)(?:的?(?:问题|事项))?[：:]?$", body)
         if m:
             topic = m.group(1)
@@ -385,7 +389,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             work = _after_names(rest, names)
             work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
             if work:
-                g.clauses.append(("work", _strip_time(work)))
+                g.clauses.append((_kind(_strip_time(work)), _strip_time(work)))  # '请各乡镇人民政府抓住时机，…': no work yet
             return g, None
     by = _BY.search(text)
     actor = _ACTOR.match(text)
@@ -487,7 +491,7 @@ def _kind(text: str) -> str:
 def _after_names(text: str, names: list[str]) -> str:
     last = max((text.find(n) + len(n) for n in names if text.find(n) >= 0), default=0)
     rest = text[last:]
-    return re.sub(r"^(等(?:有关|相关)?(?:部门|单位)?|[、和及])", "", rest).strip("，, ")
+    return re.sub(r"^(人民政府|政府)?(等(?:有关|相关)?(?:部门|单位)?|[、和及])?", "", rest).strip("，, ")
 
 
 def _prefix(before: str, names: list[str]) -> str:
@@ -505,7 +509,8 @@ def _prefix(before: str, names: list[str]) -> str:
 
 
 def _strip_time(text: str) -> str:
-    return re.sub(r"^(?:务?于|在)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?\s*(?:前|以前|之前)?"
+    return re.sub(r"^(?:务?于|在)?\s*(?:每月\s*\d{1,2}\s*[日号]|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?)"
+                  r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*(?:前|以前|之前)?"
                   r"(?=\S{2,})", "", text).strip()
 
 
