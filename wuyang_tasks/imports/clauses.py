@@ -43,7 +43,10 @@ _ROLE_END = re.compile(r"(?:等(?:其他)?(?:有关|相关|职能)?(?:部门|单
 _TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>[\u4e00-\u9fff、]{2,16}?)(?P<verb>牵头负责|牵头|具体负责|负责|落实|组织)"
                        r"(?P<rest>[^，]*)$")
 _TOPIC_BY_UNIT = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?!于)(?P<rest>[^，]{4,}?)(?<!主持|主办|承办)$")
-_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,6}(?:督导组|督查组)")  # '林业局', '督导组'
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,8}(?:督导组|督查组|巡查队|执法队|工作队)")  # '林业局', '督导组'
+_DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时)")
+_PEOPLE = re.compile(r"(干部|人员|同志|负责人)$")
+_VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社区)?|各社区")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # '督导组负责每天向市里报送…进度': a unit, 负责, then its work
 _UNIT_DOES = re.compile(r"^(?P<who>[^，]{2,30}?)(?:牵头负责|具体负责|负责)(?![的人])(?P<work>[^，]{4,})$")
@@ -215,16 +218,23 @@ def mentions_in(text: str) -> list[str]:
                          r"以上责任单位|上述单位|各相关责任单位|各整治工作专班|各工作组", text):
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:职能|有关|相关)?(?:部门|单位)", text):
+    named = named_units(text)
+    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:其他)?(?:职能|有关|相关)?(?:部门|单位)", text):
+        end = m.start(1)
         for i, name in enumerate(m.group(1).split("、")):
+            end += len(name) + (1 if i else 0)
+            # '县规划建设和住房保障局、县国土资源局等': the piece is the tail of a longer name
+            name = next((n for p, n in named if p + len(n) == end and n.endswith(name)), name)
             if len(name) >= 2 and not any(name in n for _, n in found):
                 found.append((m.start() + i, re.sub(r"^(尤其是|特别是|其中)", "", name)))
-    for pos, name in named_units(text):
+    for pos, name in named:
         if not any(name in n or n in name or (p < pos + len(name) and pos < p + len(n)) for p, n in found):
             found.append((pos, name))
-    bare = _BARE_UNIT.fullmatch(text.strip())
-    if bare and not found:
-        found.append((0, bare.group(0)))
+    bare = [name for name in text.strip().split("、") if not _PEOPLE.search(name)]
+    if not found and bare and all(_BARE_UNIT.fullmatch(name) for name in bare):
+        found.extend((i, name) for i, name in enumerate(bare))  # '住建局、发改局': names without 县; '…包保干部' are people
+    for m in _VILLAGES.finditer(text):
+        found.append((m.start(), m.group(0)))
     for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|督导组|督查组|工作组|专班))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
@@ -456,6 +466,11 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             current = _new(groups, ctx, sentence)
             current.subject = list(ctx.subject)
             current.obligation = True  # an item of a requirement
+            who = _DOER.match(text)
+            names = mentions_in(who.group(1)) if who else []
+            if names and not ctx.subject:
+                current.subject = names  # '镇秸秆禁烧巡查队、镇村两级包保干部严格按照…执行…': who, then the work
+                text = text[who.end():]
         else:
             return None, None
     if _PAST.search(text) or (_COPULA.search(text) and not MARKER.search(text)):
