@@ -313,12 +313,22 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     return [g for g in out if _is_task(g, ctx)]
 
 
+_GENERIC_WORDS = {"工作", "治工", "推进", "加强", "进一", "一步", "做好", "全面", "切实", "落实", "持续", "深入", "加快"}
+
+
 def _is_heading(group: Group, following: Group) -> bool:
-    """'要加强督导检查。严格落实汛期值班、带班制度，…': a short requirement whose details follow in the
-    next sentence, without a 要 of their own, heads them."""
-    return len(group.work) == 1 and len(re.sub(r"\W", "", group.sentence)) <= 14 and not group.roles \
-        and all(is_other_collective(n) or is_all_townships(n) for n in group.subject) \
-        and bool(MARKER.search(group.sentence)) and not MARKER.search(following.sentence) and not following.roles
+    """A short requirement whose details follow in the next sentence heads them: '要加强督导检查。
+    严格落实汛期值班、带班制度，…' (the details without a 要 of their own), '要加强安全生产督导检查。
+    安委会督导组要深入基层，迅速开展督导检查工作，…' (the details take up its words)."""
+    if len(group.work) != 1 or group.roles or following.roles or not MARKER.search(group.sentence) or group.listed \
+            or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
+        return False
+    plain = re.sub(r"\W", "", group.work[0])
+    if len(re.sub(r"\W", "", group.sentence)) <= 14 and not MARKER.search(following.sentence):
+        return True
+    said = [t for k, t in group.clauses if k != "slogan"]
+    words = {plain[i:i + 2] for i in range(len(plain) - 1)} - _GENERIC_WORDS
+    return len(said) == 1 and len(plain) <= 14 and sum(w in following.sentence for w in words) >= 2
 
 
 def _new(groups: list[Group], ctx: Context, sentence: str) -> Group:
