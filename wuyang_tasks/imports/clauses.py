@@ -33,7 +33,7 @@ from .names import is_all_townships, is_other_collective
 from .roles import UNIT_SUFFIX, named_units
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
-                     r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
+                     r"|(?<!任)务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
                      r"|(?<=[局委办位门镇乡村府室心])于(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^，。；]{0,8}?(?:前|以前|之前))")
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|各(?:乡|镇|街道|县|部门|单位|有关|相关)|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
@@ -50,11 +50,11 @@ _VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社�
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # '督导组负责每天向市里报送…进度': a unit, 负责, then its work
 _UNIT_DOES = re.compile(r"^(?P<who>[^，]{2,30}?)(?:牵头负责|具体负责|负责)(?![的人])(?P<work>[^，]{4,})$")
-_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|在[^，]{2,20}(?:内|期间)$|"
+_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中|前提下)|在[^，]{2,20}(?:内|期间)$|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
 _OBJECT_VERB = re.compile(r"^对(?!照)(?:于)?[^，《]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
 _FRAMED_OBJECT = re.compile(r"^(?:结合|按照|根据|依据|围绕)[^，对]{2,20}(?=对(?!照)[^，《]{2,40}?(?:加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织))")
-_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
+_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中|前提下)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|(?:全力|切实|着力|牢牢|坚决)?(?:保障|守住|守牢)|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
 _SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
@@ -73,7 +73,8 @@ _BOILERPLATE = re.compile(
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
-    r"凝聚力|战斗力|执行力|工作能力$|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
+    r"凝聚力|战斗力|执行力|工作能力$|责任担当|导向$|抓得更|高度警惕|警钟长鸣|如履薄冰|敬畏之心|率先垂范|身先士卒|靠前指挥|牢固树立|^树立[^，]{0,20}(?:理念|导向|意识|观念)$|"
+    r"^坚持[^，]{0,6}为王|^(?:准确|精准)?把握[^，]{0,20}(?:导向|投向|方向|要求|机遇)|^紧盯[^，]{0,6}(?:节点|目标)$|抢抓[^，]{0,16}机遇|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
     r"^确保[^，]{0,16}(?:落到实处|落地见效|顺利推进|有序推进|圆满完成)$|^(?:工作)?(?:进度|力度|节奏)(?:再|要|更)?(?:加快|加大|提速)$|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
     r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^发挥[^，]{0,30}作用$|注重方式方法|^(突出重点|抓住重点|精心筹备|精心组织|迅速行动|健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实)$")
@@ -274,7 +275,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             current = None
             continue
         here = ctx
-        if ctx.imperative and not ctx.enumerated and not MARKER.search(sentence):
+        if ctx.imperative and not ctx.enumerated and not has_marker(sentence):
             here = Context(leader=ctx.leader, subject=ctx.subject, enumerated=True, split_actions=False)
             current = None  # '会议强调：…。对卫片执法下发图斑加快核查力度。': each requirement a task
         elif not ctx.enumerated and not ended_at_semicolon:
@@ -287,7 +288,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
         if len(parts) > 1 and _SPEECH_FRAME.match(parts[-1]):
             current = None  # '督查组实地督查、现场交办问题，同时要求，': what was done before the requirements
             continue
-        if here.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
+        if here.enumerated and any(_COPULA.search(c) and not has_marker(c) for c in parts):
             current = None
             continue
         for i, clause in enumerate(parts):
@@ -320,11 +321,11 @@ def _is_heading(group: Group, following: Group) -> bool:
     """A short requirement whose details follow in the next sentence heads them: '要加强督导检查。
     严格落实汛期值班、带班制度，…' (the details without a 要 of their own), '要加强安全生产督导检查。
     安委会督导组要深入基层，迅速开展督导检查工作，…' (the details take up its words)."""
-    if len(group.work) != 1 or group.roles or following.roles or not MARKER.search(group.sentence) or group.listed \
+    if len(group.work) != 1 or group.roles or following.roles or not has_marker(group.sentence) or group.listed \
             or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
         return False
     plain = re.sub(r"\W", "", group.work[0])
-    if len(re.sub(r"\W", "", group.sentence)) <= 14 and not MARKER.search(following.sentence):
+    if len(re.sub(r"\W", "", group.sentence)) <= 14 and not has_marker(following.sentence):
         return True
     said = [t for k, t in group.clauses if k != "slogan"]
     words = {plain[i:i + 2] for i in range(len(plain) - 1)} - _GENERIC_WORDS
@@ -349,7 +350,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech;
         # '由相关县领导牵头': no one named
     by_person, by_unit = _TOPIC_BY.match(text), _TOPIC_BY_UNIT.match(text)
-    if by_unit and not _PAST.search(text) and not MARKER.search(by_unit.group("work")):
+    if by_unit and not _PAST.search(text) and not has_marker(by_unit.group("work")):
         who = by_person.group("who") if by_person else ""
         units = mentions_in(by_unit.group("rest")[:16]) or [m.group(0) for m in [_BARE_UNIT.match(by_unit.group("rest"))] if m]
         if by_person and _PERSON.fullmatch(who) and not mentions_in(who) and not _NOT_NAME.search(who):
@@ -430,7 +431,10 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         for name in names:
             current.roles.append((kind if not current.roles or kind == "coop" else "coop", name))
         return current, None
-    marker = MARKER.search(text)
+    marker = has_marker(text)
+    if marker and _RESULT.match(text) and current is not None and current.work and current in groups:
+        current.clauses.append(("result", text))  # '…，确保今年任务必须完成': a result, however firmly said
+        return current, None
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
@@ -473,7 +477,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     framed = _FRAMED_OBJECT.match(text)
     if framed:
         text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
-    if _MODIFIER.match(text) and not MARKER.search(text) and not _OBJECT_VERB.search(text):
+    if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
@@ -487,12 +491,22 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
                 text = text[who.end():]
         else:
             return None, None
-    if _PAST.search(text) or (_COPULA.search(text) and not MARKER.search(text)):
+    if _PAST.search(text) or (_COPULA.search(text) and not has_marker(text)):
         return current, None
     if pending:
         current.clauses.append(("modifier", pending))
     current.clauses.append((_kind(text), text))
     return current, None
+
+
+def has_marker(text: str) -> re.Match | None:
+    """The obligation marker of a clause, not one inside quotes ('严格落实“五个严禁、三个务必”硬措施')."""
+    return MARKER.search(_unquoted(text))
+
+
+def _unquoted(text: str) -> str:
+    """The text with what stands inside quotes and titles blanked out, keeping positions."""
+    return re.sub(r"“[^”]*”|‘[^’]*’|《[^》]*》", lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
 def _made_in(text: str, group: Group) -> bool:

@@ -26,7 +26,7 @@ from datetime import date
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import _VILLAGES, ENUM, MARKER, REQUIREMENT, is_slogan
+from .clauses import _VILLAGES, ENUM, REQUIREMENT, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
 from .names import is_all_townships, is_other_collective
 from .resolve import NameResolver
@@ -361,7 +361,7 @@ class _Reader:
                 # a 一要 item is a heading whose body carries its own 要
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
-                              enumerated=requirement and not MARKER.search(asks))
+                              enumerated=requirement and not has_marker(asks))
                 out.extend(self._drafts_of(read_passage(body, ctx), category))
         return out
 
@@ -468,7 +468,7 @@ def _first_sentence(text: str) -> str:
 def _subject_group(text: str) -> Group:
     g = Group()
     head = re.split(r"[，。；]", text, maxsplit=1)[0]
-    m = MARKER.search(head)
+    m = has_marker(head)
     if m:
         g.subject = mentions_in(head[: m.start()])
     return g
@@ -525,7 +525,7 @@ def _drop_slogan_heading(item: str) -> str:
     first, sep, rest = item.partition("。")
     if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first) \
             and not first.lstrip().startswith("关于") \
-            and (is_slogan(first) or MARKER.search(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
+            and (is_slogan(first) or has_marker(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
         # '关于砂石行业整治。' names the topic; '认真部署土地确权等项工作。同时，要…': 同时 adds a task
         return rest
     return item
