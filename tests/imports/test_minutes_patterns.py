@@ -358,3 +358,10 @@ def test_no_marker_inside_quotes_and_names_with_ying():
     fireworks, mines, drill = propose(text).drafts
     assert fireworks.title.startswith("严格落实“五个严禁、三个务必”硬措施") and mines.title == "深入开展隐患排查整治"
     assert drill.lead.written == "县水利局" and [r.written for r in drill.cooperating] == ["县应急局", "县自然资源局"]
+
+
+def test_study_slogans_and_loyalty_clauses_are_no_task():
+    text = ("会议指出，要认真学习贯彻党的二十大精神，深入开展“学习贯彻习近平新时代中国特色社会主义思想”主题教育，坚持以学促干。"
+            "各县区、各部门要坚持以习近平新时代中国特色社会主义思想为指导，认真落实党中央、国务院决策部署和省委、省政府工作要求。"
+            "各参与单位要主动作为，积极配合，履职尽责。")
+    assert propose(text).drafts == []
