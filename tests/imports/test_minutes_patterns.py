@@ -365,3 +365,10 @@ def test_study_slogans_and_loyalty_clauses_are_no_task():
             "各县区、各部门要坚持以习近平新时代中国特色社会主义思想为指导，认真落实党中央、国务院决策部署和省委、省政府工作要求。"
             "各参与单位要主动作为，积极配合，履职尽责。")
     assert propose(text).drafts == []
+
+
+def test_three_short_actions_are_one_measure_four_are_a_list():
+    three = "王奋彦要求，要紧盯实现全面小康，大力发展特色产业，积极创新运营机制，多方增加农民收入，全力加快脱贫攻坚步伐。"
+    assert len(propose(three).drafts) == 1
+    four = "李亦博强调，要全面实施源头治理，集中精力开展督促检查，清理整顿环保违法违规建设项目，严肃查处违法排污行为。"
+    assert len(propose(four).drafts) == 4

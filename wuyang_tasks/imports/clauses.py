@@ -15,10 +15,16 @@ A sentence is split at its commas into clauses; each clause is classified:
 - a **slogan** ("提高思想认识", "压实责任", a clause of four characters or fewer before any real
   work) assigns nothing checkable: it never makes a task on its own and is left out of titles.
 
-A group becomes a draft when it has real work. In free speech a group of three or more short
+A group becomes a draft when it has real work. In free speech a group of four or more short
 actions and no result clause ("全方位加强…，全面实施源头治理，集中精力开展督促检查，清理整顿环保违法
-违规建设项目，…增加…") is one task per action, as is a run of "到…，到…，到…". Sentences that report
-what was done (了, 已) or start with a date ("6月20日，…") are not tasks. Enumerations (一是/二是,
+违规建设项目，…增加…") is one task per action (three are usually facets of one measure: "加强水资源
+科学调度…，完善各类调水方案，统筹…用水"), as is a run of "到…，到…，到…"; the parts of a '；' list
+("要A，B；要C，D；…") are the speaker's own items and are not split further. Sentences that report
+what was done (了, 已) or start with a date ("6月20日，…") are not tasks. A short requirement whose
+details follow ("要加强督导检查。严格落实汛期值班…") heads them; a sentence ending in "同时要求" frames
+what follows; slogans behind an adverb ("进一步压实工作责任") are slogans. The work may come before
+who does it: "九重区域环境整治由王光玲牵头，九重镇落实" (a leader, a township), "…污水处理厂由住建局
+派驻专人指导督导" (a unit), "督导组负责每天…". Enumerations (一是/二是,
 一要/二要) split a paragraph into items: an item under a requirement ("会议要求，一是…", "钟宇龙要求：")
 or of the 一要 kind is a task even without 要. The speaker of "李亦博强调，…" / "县长宋耀生要求，…"
 is proposed as each draft's 牵头县领导.
@@ -559,7 +565,7 @@ def _strip_time(text: str) -> str:
 
 def _split(group: Group) -> list[Group]:
     """Runs of parallel clauses ('到…，到…，到…'; '通过抓A，在…下功夫；通过抓B，…') are one task each,
-    from each such clause to the next; so are three or more short actions of a leader's list
+    from each such clause to the next; so are four or more short actions of a leader's list
     without a result clause, unless the speaker gave them as one part of a '；' list."""
     starts = [i for i, (_, text) in enumerate(group.clauses) if re.match(r"^(主动)?到|^通过", text)]
     prefixes = {"通过" if group.clauses[i][1].startswith("通过") else "到" for i in starts}
@@ -568,7 +574,7 @@ def _split(group: Group) -> list[Group]:
         return [_part(group, group.clauses[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     work = [i for i, (kind, _) in enumerate(group.clauses) if kind == "work"]
     has_result = any(kind == "result" for kind, _ in group.clauses)
-    short = len(work) >= 3 and not has_result and all(
+    short = len(work) >= 4 and not has_result and all(
         8 <= len(re.sub(r"[“”‘’、]", "", group.clauses[i][1])) <= 20 for i in work)
     if not (short and not group.subject and group.leader) or group.listed:
         return [group]
