@@ -372,3 +372,9 @@ def test_three_short_actions_are_one_measure_four_are_a_list():
     assert len(propose(three).drafts) == 1
     four = "李亦博强调，要全面实施源头治理，集中精力开展督促检查，清理整顿环保违法违规建设项目，严肃查处违法排污行为。"
     assert len(propose(four).drafts) == 4
+
+
+def test_knowing_why_and_doing_everything_are_no_task():
+    text = ("会议强调，一要清醒认识做好岁末年初安全防范工作的重要性、必要性、复杂性，推动各项安全防范措施落地见效。"
+            "二要加强重点领域、重点场所的安全监督管理。\n章寿禹指出，接下来，要全力抓好各项工作落实。")
+    assert [d.title for d in propose(text).drafts] == ["加强重点领域、重点场所的安全监督管理"]
