@@ -52,7 +52,7 @@ _TOPIC_BY_UNIT = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?!
 _BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,8}(?:督导组|督查组|巡查队|执法队|工作队)")  # '林业局', '督导组'
 _DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时)")
 _PEOPLE = re.compile(r"(干部|人员|同志|负责人)$")
-_VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社区)?|各社区")
+VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社区)?|各社区")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # '督导组负责每天向市里报送…进度': a unit, 负责, then its work
 _UNIT_DOES = re.compile(r"^(?P<who>[^，]{2,30}?)(?:牵头负责|具体负责|负责)(?![的人])(?P<work>[^，]{4,})$")
@@ -240,7 +240,7 @@ def mentions_in(text: str) -> list[str]:
     bare = [name for name in text.strip().split("、") if not _PEOPLE.search(name)]
     if not found and bare and all(_BARE_UNIT.fullmatch(name) for name in bare):
         found.extend((i, name) for i, name in enumerate(bare))  # '住建局、发改局': names without 县; '…包保干部' are people
-    for m in _VILLAGES.finditer(text):
+    for m in VILLAGES.finditer(text):
         found.append((m.start(), m.group(0)))
     for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|督导组|督查组|工作组|专班))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):

@@ -26,7 +26,7 @@ from datetime import date
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import _VILLAGES, ENUM, REQUIREMENT, has_marker, is_slogan
+from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
 from .names import is_all_townships, is_other_collective
 from .resolve import NameResolver
@@ -385,16 +385,16 @@ class _Reader:
         if is_all_townships(name):
             draft.all_townships = True
             return
-        if (role == "collective" or is_other_collective(name)) and not _VILLAGES.fullmatch(name):
+        if (role == "collective" or is_other_collective(name)) and not VILLAGES.fullmatch(name):
             if name not in draft.collective:
                 draft.collective.append(name)
             return
         ref = self._ref(name)
         if any(r.display == ref.display for r in draft.unit_refs()):
             return
-        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not _VILLAGES.fullmatch(name):
+        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not VILLAGES.fullmatch(name):
             draft.lead = ref
-        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or _VILLAGES.fullmatch(name):
+        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or VILLAGES.fullmatch(name):
             # '九重镇落实': the township is territorial; so are '各村（社区）'
             draft.territorial.append(ref)
         else:
