@@ -3,6 +3,7 @@
     python -m benchmarks.intake                 # per document, then development and held-out totals
     python -m benchmarks.intake --show 07       # gold next to proposal for one development document
     python -m benchmarks.intake --json          # the same figures as one JSON object
+    python -m benchmarks.intake --ids 64-77 --totals   # one batch's two totals, no per-document line
 
 The corpus is ``benchmarks/intake_corpus/``: one UTF-8 excerpt per document (``NN.txt``) and
 ``corpus.json`` with each document's source address, shape, split and the tasks, units, leader,
@@ -211,8 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.intake", description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", metavar="ID", help="gold and proposal of one development document")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--ids", metavar="FIRST-LAST", help="only the documents numbered FIRST to LAST (a new batch)")
+    parser.add_argument("--totals", action="store_true",
+                        help="only the development and held-out totals (so a held-out document's line is not seen)")
     args = parser.parse_args(argv)
     docs = load_corpus()
+    if args.ids:
+        first, _, last = args.ids.partition("-")
+        docs = [d for d in docs if int(first) <= int(d["id"]) <= int(last or first)]
     if args.show:
         doc = next((d for d in docs if d["id"] == args.show), None)
         if doc is None:
@@ -234,8 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"documents": rows, **{k: _summary(v) for k, v in totals.items()}},
                          ensure_ascii=False, indent=1))
         return 0
-    print(f"{'id':3} {'shape':20} {'split':11} gold drafts matched  recall precision  lead  coop  deadline")
-    for row in rows:
+    if not args.totals:
+        print(f"{'id':3} {'shape':20} {'split':11} gold drafts matched  recall precision  lead  coop  deadline")
+    for row in [] if args.totals else rows:
         t = row["tasks"]
         print(f"{row['id']:3} {row['shape']:20} {row['split']:11} {int(t['gold']):4} {int(t['proposed']):6} "
               f"{int(t['matched']):7}  {_f(t['recall'])}  {_f(t['precision'])}    {_f(row['lead']['recall'])} "

@@ -280,3 +280,101 @@ def test_sentences_after_huiyi_yaoqiu_ask_even_without_yao():
             "现就需要整改的事项提出以下要求。")
     roads, permits = propose(text).drafts
     assert roads.title.startswith("继续加快推进S107道路建设工程") and permits.title.startswith("加快办理国道344")
+
+
+# --------------------------------------------------------------------------- round 5 (corpus 64–77)
+def test_the_work_first_then_its_leader_and_unit():
+    text = ("会议决定：九重区域环境整治由王光玲牵头，九重镇落实；干渠绿化、陶岔外环线绿化由顾理牵头，林业局落实；"
+            "两场建设由辛泽涛牵头，住建局落实，香花、九重污水处理厂由住建局派驻专人指导督导；"
+            "督导组负责每天向市里报送陶岔风情小镇进度。")
+    area, green, works, plants, report = propose(text).drafts
+    assert (area.title, area.leader, [r.written for r in area.territorial], area.lead) == ("九重区域环境整治", "王光玲", ["九重镇"], None)
+    assert (green.title, green.leader, green.lead.written) == ("干渠绿化、陶岔外环线绿化", "顾理", "林业局")
+    assert (works.title, works.leader, works.lead.written) == ("两场建设", "辛泽涛", "住建局")
+    assert plants.lead.written == "住建局" and plants.leader is None and "派驻专人指导督导" in plants.title
+    assert report.lead.written == "督导组" and report.title.startswith("每天向市里报送")
+
+
+@pytest.mark.parametrize("text, leader", [
+    ("就做好今年自然资源和规划工作，张守锐要求，各级各部门要加快编制国土空间总体规划。", "张守锐"),
+    ("在听取了农村乱占耕地建房清理整治和国土空间规划编制工作情况汇报后，陈栋强调，要制定路线图，挂图作战。", "陈栋"),
+    ("张秀萍对相关工作取得的进展表示肯定，她说，相关责任部门要加快推动项目立项、入库等工作。", "张秀萍"),
+    ("副县长周虎光就推进我县沟渠疏浚行动做了全面安排和部署，他指出，要加大宣传和督查力度。", "周虎光"),
+    ("会议还对全县耕地流出图斑整改工作进行了安排调度。在听取各镇的情况汇报后，张秀萍强调，要加强实地督导。", "张秀萍"),
+])
+def test_speakers_after_a_topic_a_pronoun_or_in_a_later_sentence(text, leader):
+    (draft,) = propose(text).drafts
+    assert draft.leader == leader
+
+
+def test_a_yao_list_over_paragraphs_with_headings_and_unnamed_leaders():
+    text = ("就进一步做好全县“三区三线”划定工作，高巍强调，一要提高政治站位。各级各部门要认真贯彻落实中央决策部署和省、市工作安排。\n"
+            "二要强化时间概念。由相关县领导牵头，县自然资源和规划局负责，住建局、发改局等其他相关单位加强配合协调，"
+            "抽调业务骨干，成立工作专班。\n"
+            "三要加强对上沟通。相关部门要加强与省、市有关部门的沟通对接，主动对接、积极上报。")
+    (team, contact) = propose(text).drafts
+    assert team.title == "抽调业务骨干，成立工作专班" and team.lead.written == "县自然资源和规划局"
+    assert [r.written for r in team.cooperating] == ["住建局", "发改局"]
+    assert contact.title.startswith("加强与省、市有关部门的沟通对接")
+    assert {team.leader, contact.leader} == {"高巍"}
+
+
+def test_the_parts_of_a_semicolon_list_are_not_split_into_actions():
+    text = ("张守锐要求，各级各部门要坚决遏制耕地“非农化”，强化永久基本农田特殊保护，严格耕地占补平衡管理，牢牢守住资源保护底线；"
+            "要加快编制国土空间总体规划，全力做好土地要素保障，推进新增耕地和增减挂项目，精准提升服务发展水平；"
+            "要扎实做好不动产登记工作，切实加强地质灾害防治，着力办好自然资源民生实事。")
+    assert [d.title[:8] for d in propose(text).drafts] == ["坚决遏制耕地“非", "加快编制国土空间", "扎实做好不动产登"]
+
+
+def test_slogans_behind_adverbs_headings_and_frames_are_no_task():
+    text = ("张守锐强调，全县党员领导干部要强化担当，切实提升凝聚力和战斗力，进一步压实工作责任、强化协调配合、提升工作能力，"
+            "攻坚克难，苦干实干。\n"
+            "李会良强调，要加强督导检查。严格落实汛期值班、带班制度，严守防汛纪律。\n"
+            "督查组实地督查、现场交办问题，同时要求，一要紧扣测评体系，迅速整改问题；二要加大宣传力度，积极动员全社会共同参与。")
+    assert [d.title for d in propose(text).drafts] == [
+        "严格落实汛期值班、带班制度，严守防汛纪律", "紧扣测评体系，迅速整改问题", "加大宣传力度，积极动员全社会共同参与"]
+
+
+def test_a_notice_to_the_townships_with_a_monthly_report():
+    text = ("请各乡镇人民政府抓住时机，与群众、施工方多方合力，务必在规定建设期限前完成林区公路项目建设。\n"
+            "请各乡镇人民政府于每月28日（本次报送于5月29日）之前将2017年林区公路建设进度表（附件）报送至县林业局。")
+    build, report = propose(text, issued_on=date(2017, 5, 20)).drafts
+    assert build.all_townships and build.title.startswith("在规定建设期限前完成")
+    assert report.all_townships and report.deadline.recurrence_day == 28 and report.title.startswith("将2017年林区公路")
+
+
+def test_requirements_after_huiyi_yaoqiu_mid_paragraph_name_their_doers():
+    text = ("1月15日上午，澧南镇召开秸秆禁烧工作调度会。会上，副镇长张力传达了县秸秆禁烧调度会精神。"
+            "会议要求，镇秸秆禁烧巡查队、镇村两级包保干部严格按照《澧南镇农作物秸秆禁烧工作方案》执行24小时值班巡查；"
+            "各村（社区）提前掌握属地内秸秆存量，做好秸秆粉碎还田、资源回收等工作。")
+    patrol, villages = propose(text).drafts
+    assert patrol.lead.written == "镇秸秆禁烧巡查队" and patrol.title.startswith("严格按照《澧南镇")
+    assert [r.written for r in villages.territorial] == ["各村（社区）"] and villages.lead is None
+
+
+def test_no_marker_inside_quotes_and_names_with_ying():
+    text = ("会议要求，一要紧盯烟花爆竹领域。严格落实“五个严禁、三个务必”硬措施，紧盯不放。二要紧盯非煤矿山领域。深入开展隐患排查整治。\n"
+            "会议明确，县水利局牵头，县应急局、县自然资源局配合，组织开展防汛应急演练。")
+    fireworks, mines, drill = propose(text).drafts
+    assert fireworks.title.startswith("严格落实“五个严禁、三个务必”硬措施") and mines.title == "深入开展隐患排查整治"
+    assert drill.lead.written == "县水利局" and [r.written for r in drill.cooperating] == ["县应急局", "县自然资源局"]
+
+
+def test_study_slogans_and_loyalty_clauses_are_no_task():
+    text = ("会议指出，要认真学习贯彻党的二十大精神，深入开展“学习贯彻习近平新时代中国特色社会主义思想”主题教育，坚持以学促干。"
+            "各县区、各部门要坚持以习近平新时代中国特色社会主义思想为指导，认真落实党中央、国务院决策部署和省委、省政府工作要求。"
+            "各参与单位要主动作为，积极配合，履职尽责。")
+    assert propose(text).drafts == []
+
+
+def test_three_short_actions_are_one_measure_four_are_a_list():
+    three = "王奋彦要求，要紧盯实现全面小康，大力发展特色产业，积极创新运营机制，多方增加农民收入，全力加快脱贫攻坚步伐。"
+    assert len(propose(three).drafts) == 1
+    four = "李亦博强调，要全面实施源头治理，集中精力开展督促检查，清理整顿环保违法违规建设项目，严肃查处违法排污行为。"
+    assert len(propose(four).drafts) == 4
+
+
+def test_knowing_why_and_doing_everything_are_no_task():
+    text = ("会议强调，一要清醒认识做好岁末年初安全防范工作的重要性、必要性、复杂性，推动各项安全防范措施落地见效。"
+            "二要加强重点领域、重点场所的安全监督管理。\n章寿禹指出，接下来，要全力抓好各项工作落实。")
+    assert [d.title for d in propose(text).drafts] == ["加强重点领域、重点场所的安全监督管理"]

@@ -15,10 +15,16 @@ A sentence is split at its commas into clauses; each clause is classified:
 - a **slogan** ("提高思想认识", "压实责任", a clause of four characters or fewer before any real
   work) assigns nothing checkable: it never makes a task on its own and is left out of titles.
 
-A group becomes a draft when it has real work. In free speech a group of three or more short
+A group becomes a draft when it has real work. In free speech a group of four or more short
 actions and no result clause ("全方位加强…，全面实施源头治理，集中精力开展督促检查，清理整顿环保违法
-违规建设项目，…增加…") is one task per action, as is a run of "到…，到…，到…". Sentences that report
-what was done (了, 已) or start with a date ("6月20日，…") are not tasks. Enumerations (一是/二是,
+违规建设项目，…增加…") is one task per action (three are usually facets of one measure: "加强水资源
+科学调度…，完善各类调水方案，统筹…用水"), as is a run of "到…，到…，到…"; the parts of a '；' list
+("要A，B；要C，D；…") are the speaker's own items and are not split further. Sentences that report
+what was done (了, 已) or start with a date ("6月20日，…") are not tasks. A short requirement whose
+details follow ("要加强督导检查。严格落实汛期值班…") heads them; a sentence ending in "同时要求" frames
+what follows; slogans behind an adverb ("进一步压实工作责任") are slogans. The work may come before
+who does it: "九重区域环境整治由王光玲牵头，九重镇落实" (a leader, a township), "…污水处理厂由住建局
+派驻专人指导督导" (a unit), "督导组负责每天…". Enumerations (一是/二是,
 一要/二要) split a paragraph into items: an item under a requirement ("会议要求，一是…", "钟宇龙要求：")
 or of the 一要 kind is a task even without 要. The speaker of "李亦博强调，…" / "县长宋耀生要求，…"
 is proposed as each draft's 牵头县领导.
@@ -27,23 +33,35 @@ is proposed as each draft's 牵头县领导.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .names import is_all_townships, is_other_collective
-from .roles import named_units
+from .roles import UNIT_SUFFIX, named_units
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
-                     r"|务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
+                     r"|(?<!任)务必|必须|务于|须于|应于|请于|应在|应当|应(?=[按对尽])|务(?=[求])"
                      r"|(?<=[局委办位门镇乡村府室心])于(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^，。；]{0,8}?(?:前|以前|之前))")
-_REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
+_REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|各(?:乡|镇|街道|县|部门|单位|有关|相关)|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
-_ROLE_END = re.compile(r"(?:等(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|配合|参与|"
-                       r"协助|组织实施|组织)$")
-_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中)|在[^，]{2,20}(?:内|期间)$|"
+_ROLE_END = re.compile(r"(?:等(?:其他)?(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|"
+                       r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|组织|落实)$")
+# '九重区域环境整治由王光玲牵头' / '香花、九重污水处理厂由住建局派驻专人指导督导': the work first, then who
+_TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>[\u4e00-\u9fff、]{2,16}?)(?P<verb>牵头负责|牵头|具体负责|负责|落实|组织)"
+                       r"(?P<rest>[^，]*)$")
+_TOPIC_BY_UNIT = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?!于)(?P<rest>[^，]{4,}?)(?<!主持|主办|承办)$")
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,8}(?:督导组|督查组|巡查队|执法队|工作队)")  # '林业局', '督导组'
+_DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时)")
+_PEOPLE = re.compile(r"(干部|人员|同志|负责人)$")
+VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社区)?|各社区")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# '督导组负责每天向市里报送…进度': a unit, 负责, then its work
+_UNIT_DOES = re.compile(r"^(?P<who>[^，]{2,30}?)(?:牵头负责|具体负责|负责)(?![的人])(?P<work>[^，]{4,})$")
+_MODIFIER = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|对照|针对|对于|对(?!接)|为了|在[^，]{2,20}(的同时|基础上|中|前提下)|在[^，]{2,20}(?:内|期间)$|"
                        r"以[^，]{2,12}为|紧紧围绕|通过)")
 _OBJECT_VERB = re.compile(r"^对(?!照)(?:于)?[^，《]{2,30}(加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织)")
-_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中)|以[^，]{2,12}为)")
-_RESULT = re.compile(r"^(确保|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
+_FRAMED_OBJECT = re.compile(r"^(?:结合|按照|根据|依据|围绕)[^，对]{2,20}(?=对(?!照)[^，《]{2,40}?(?:加快|加大|做好|开展|推进|落实|进行|实行|建立|完善|实施|组织))")
+_FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中|前提下)|以[^，]{2,12}为)")
+_RESULT = re.compile(r"^(确保|(?:全力|切实|着力|牢牢|坚决)?(?:保障|守住|守牢)|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
 _SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
@@ -58,11 +76,17 @@ _BOILERPLATE = re.compile(
     r"有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
-    r"不折不扣|见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
+    r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
-    r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署)$|绝不手软|"
-    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^(健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干)$")
+    r"凝聚力|战斗力|执行力|工作能力$|认识[^，]{0,30}(?:重要性|必要性|紧迫性|复杂性|严峻性)|^抓好[^，]{0,8}落实$|(?:党中央|中央|国务院|省委|省政府|市委|市政府|县委|县政府)[^，]{0,24}(?:决策部署|工作要求|部署要求|精神)$|为指导$|履职尽责|^积极配合$|学习贯彻[^，]{0,30}精神$|(?:主题|学习)教育$|^以学促干|^紧盯实现|步伐$|责任担当|导向$|抓得更|高度警惕|警钟长鸣|如履薄冰|敬畏之心|率先垂范|身先士卒|靠前指挥|牢固树立|^树立[^，]{0,20}(?:理念|导向|意识|观念)$|"
+    r"^坚持[^，]{0,6}为王|^(?:准确|精准)?把握[^，]{0,20}(?:导向|投向|方向|要求|机遇)|^紧盯[^，]{0,6}(?:节点|目标)$|抢抓[^，]{0,16}机遇|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
+    r"^确保[^，]{0,16}(?:落到实处|落地见效|顺利推进|有序推进|圆满完成)$|^(?:工作)?(?:进度|力度|节奏)(?:再|要|更)?(?:加快|加大|提速)$|"
+    r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
+    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^发挥[^，]{0,30}作用$|注重方式方法|^(突出重点|抓住重点|精心筹备|精心组织|迅速行动|健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实)$")
+_SPEECH_FRAME = re.compile(r"^(?:同时|并|还|也|会议|会上|最后)?(?:提出|明确)?(?:要求|强调|指出)$")
+_ADVERB = re.compile(r"^(?:(?:进一步|切实|全面|认真|不断|坚决|扎实|着力|持续|积极|主动|努力|全力|大力|深入|更加|"
+                     r"不折不扣|时刻|始终|真正|务必|继续)[、，]?)+")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
 ENUM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])(是|要|、)(?=\S)")
@@ -78,6 +102,8 @@ _SPEAKER_TITLED = re.compile(
 _SPEAKER_PLAIN = re.compile(
     r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
     r"(指出|强调|要求|提出要求)")
+_SPEAKER_PRONOUN = re.compile(  # '张秀萍对…表示肯定，她说，…' / '副县长周虎光就…做了部署，他指出，…'
+    r"^(?:[^，。]{0,12}?(?:书记|县长|区长|市长|主任))?([\u4e00-\u9fff]{2,3})[^，。]{2,40}[，,](?:他|她)(?:说|指出|强调|要求)[，,：:]")
 _SPEAKER_SHORT = re.compile(r"^([\u4e00-\u9fff])(书记|县长|区长|市长|主任)(指出|强调|要求)")
 _NOT_NAME = re.compile(r"^[县市省区各全会我他她这该其此同大要并还对在]|会议|大会|文件|通知|方案|督查组|检查组|调研组|"
                        r"^(工作|有关|相关|具体|主要|总体|基本|以下|如下|上述|整改|督查|检查|通报|明确)")
@@ -94,12 +120,15 @@ class Group:
     leader: str | None = None
     sentence: str = ""
     raw: list[str] = field(default_factory=list)  # the clauses as written (their deadlines)
+    listed: bool = False  # one part of a '；' list ('要A，B；要C，D；…'): the speaker has itemised it already
 
     @property
     def work(self) -> list[str]:
         """The clauses that state work; a group of results only ('确保…整改到位') is its results."""
         work = [text for kind, text in self.clauses if kind == "work"]
-        return work or [text for kind, text in self.clauses if kind == "result" and text.startswith("确保")]
+        return work or [text for kind, text in self.clauses if kind == "result" and (
+            text.startswith("确保") or (re.match(r"^(力争|争取)", text) and re.search(r"\d", text)))]
+        # '争取两年时间内完成6014.699公里沟渠疏浚任务': a counted aim is the work
 
     def title(self) -> str:
         """The first clause of work (with an object-giving modifier before it: '对…问题，切实做到
@@ -155,9 +184,12 @@ def speaker_in(sentence: str, text: str) -> str | None:
     """The leader whose words a sentence reports: '李亦博强调，…', '县长宋耀生要求，…', '彭书记指出',
     also after a clause of circumstance ('听取汇报后，章寿禹指出，…')."""
     head = sentence[:80]
-    lead = re.match(r"^(?:在?听取[^，。]{0,16}后|会上|会议最后|最后|随后|调研中|督查中)[，,]", head)
+    lead = re.match(r"^(?:在?听取[^，。]{0,40}后|就[^，。]{2,40}|会上|会议最后|最后|随后|调研中|督查中)[，,]", head)
     if lead:
         head = head[lead.end():]
+    m = _SPEAKER_PRONOUN.match(head)
+    if m and not _NOT_NAME.search(m.group(1)):
+        return m.group(1)
     m = _SPEAKER_SHORT.match(head)
     if m:
         full = re.search(rf"{m.group(2)}({m.group(1)}[\u4e00-\u9fff]{{1,2}}?)(?=[，。、\s主出在参])", text)
@@ -190,19 +222,26 @@ def mentions_in(text: str) -> list[str]:
         found.append((m.start(), "各乡镇"))
     for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
                          r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
-                         r"以上责任单位|上述单位|各相关责任单位|各整治工作专班|各工作组", text):
+                         r"以上责任单位|上述单位|各相关责任单位|各成员单位|各整治工作专班|各工作组", text):
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:职能|有关|相关)?(?:部门|单位)", text):
+    named = named_units(text)
+    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:其他)?(?:职能|有关|相关)?(?:部门|单位)", text):
+        end = m.start(1)
         for i, name in enumerate(m.group(1).split("、")):
+            end += len(name) + (1 if i else 0)
+            # '县规划建设和住房保障局、县国土资源局等': the piece is the tail of a longer name
+            name = next((n for p, n in named if p + len(n) == end and n.endswith(name)), name)
             if len(name) >= 2 and not any(name in n for _, n in found):
                 found.append((m.start() + i, re.sub(r"^(尤其是|特别是|其中)", "", name)))
-    for pos, name in named_units(text):
+    for pos, name in named:
         if not any(name in n or n in name or (p < pos + len(name) and pos < p + len(n)) for p, n in found):
             found.append((pos, name))
-    bare = re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:局|委|办)", text.strip())
-    if bare and not found:
-        found.append((0, bare.group(0)))
+    bare = [name for name in text.strip().split("、") if not _PEOPLE.search(name)]
+    if not found and bare and all(_BARE_UNIT.fullmatch(name) for name in bare):
+        found.extend((i, name) for i, name in enumerate(bare))  # '住建局、发改局': names without 县; '…包保干部' are people
+    for m in VILLAGES.finditer(text):
+        found.append((m.start(), m.group(0)))
     for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|督导组|督查组|工作组|专班))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
@@ -225,8 +264,14 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     current: Group | None = None
     topic: str | None = None
     ended_at_semicolon = False
-    for sentence in sentences(text):
+    where: dict[int, int] = {}  # id(group) → the number of the sentence that opened it
+    for number, sentence in enumerate(sentences(text)):
         body = sentence.rstrip("。；;！？!?")
+        who = speaker_in(sentence, text) if number else None
+        if who and who != ctx.leader:
+            ctx = replace(ctx, leader=who)  # '会议还对…进行了安排调度。在听取…汇报后，张秀萍强调，…': hers from here on
+        if number and not ctx.imperative and (who or re.match(r"^(?:会议|会上)(?:强调|要求|提出|明确)[：:，,]", sentence)):
+            ctx = replace(ctx, imperative=True)  # '…。会议要求，镇秸秆禁烧巡查队…执行24小时值班巡查；各村…': requirements from here on
         m = re.match(r"^关于(.{2,30}?)(?:的?(?:问题|事项))?[：:]?$", body)
         if m:
             topic = m.group(1)
@@ -236,15 +281,20 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             current = None
             continue
         here = ctx
-        if ctx.imperative and not ctx.enumerated and not MARKER.search(sentence):
+        if ctx.imperative and not ctx.enumerated and not has_marker(sentence):
             here = Context(leader=ctx.leader, subject=ctx.subject, enumerated=True, split_actions=False)
             current = None  # '会议强调：…。对卫片执法下发图斑加快核查力度。': each requirement a task
         elif not ctx.enumerated and not ended_at_semicolon:
             current = None  # in free speech a group ends with its sentence (a '；' goes on)
+        listed = ended_at_semicolon or sentence.rstrip().endswith(("；", ";"))
         ended_at_semicolon = sentence.rstrip().endswith(("；", ";"))
+        made = len(groups)
         pending: str | None = None
         parts = clauses_of(sentence)
-        if here.enumerated and any(_COPULA.search(c) and not MARKER.search(c) for c in parts):
+        if len(parts) > 1 and _SPEECH_FRAME.match(parts[-1]):
+            current = None  # '督查组实地督查、现场交办问题，同时要求，': what was done before the requirements
+            continue
+        if here.enumerated and any(_COPULA.search(c) and not has_marker(c) for c in parts):
             current = None
             continue
         for i, clause in enumerate(parts):
@@ -256,6 +306,11 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
                 current.topic = topic
         if pending and current is not None:
             current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
+        for g in groups[made:]:
+            g.listed = listed
+            where[id(g)] = number
+    groups = [g for i, g in enumerate(groups) if not (
+        i + 1 < len(groups) and _is_heading(g, groups[i + 1]) and where.get(id(groups[i + 1])) == where.get(id(g), -2) + 1)]
     out: list[Group] = []
     for g in groups:
         if g.decision and any(not o.decision and o.work and set(n for _, n in g.roles) & set(o.subject)
@@ -263,6 +318,24 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             continue  # '原则同意X的意见。X要…': the obligation is the task
         out.extend(_split(g) if ctx.split_actions else [g])
     return [g for g in out if _is_task(g, ctx)]
+
+
+_GENERIC_WORDS = {"工作", "治工", "推进", "加强", "进一", "一步", "做好", "全面", "切实", "落实", "持续", "深入", "加快"}
+
+
+def _is_heading(group: Group, following: Group) -> bool:
+    """A short requirement whose details follow in the next sentence heads them: '要加强督导检查。
+    严格落实汛期值班、带班制度，…' (the details without a 要 of their own), '要加强安全生产督导检查。
+    安委会督导组要深入基层，迅速开展督导检查工作，…' (the details take up its words)."""
+    if len(group.work) != 1 or group.roles or following.roles or not has_marker(group.sentence) or group.listed \
+            or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
+        return False
+    plain = re.sub(r"\W", "", group.work[0])
+    if len(re.sub(r"\W", "", group.sentence)) <= 14 and not has_marker(following.sentence):
+        return True
+    said = [t for k, t in group.clauses if k != "slogan"]
+    words = {plain[i:i + 2] for i in range(len(plain) - 1)} - _GENERIC_WORDS
+    return len(said) == 1 and len(plain) <= 14 and sum(w in following.sentence for w in words) >= 2
 
 
 def _new(groups: list[Group], ctx: Context, sentence: str) -> Group:
@@ -278,8 +351,38 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if len(text) <= 40 and re.search(r"(要求|强调|指出|提出要求|表示)$", text) and (
             index == 0 or speaker_in(text, text) or re.search(r"(以下|如下)要求$", text)):
         return current, pending  # '钟宇龙要求：' / '会议强调，' / '…，县长宋耀生要求': who speaks, not what is asked
-    if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?:如何)?做好[^，]{2,30}", text)):
-        return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech
+    if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?![地近业医学])[^，]{2,40}", text)) \
+            or re.fullmatch(r"由[^，]{0,12}领导牵头(?:负责)?", text):
+        return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech;
+        # '由相关县领导牵头': no one named
+    by_person, by_unit = _TOPIC_BY.match(text), _TOPIC_BY_UNIT.match(text)
+    if by_unit and not _PAST.search(text) and not has_marker(by_unit.group("work")):
+        who = by_person.group("who") if by_person else ""
+        units = mentions_in(by_unit.group("rest")[:16]) or [m.group(0) for m in [_BARE_UNIT.match(by_unit.group("rest"))] if m]
+        if by_person and _PERSON.fullmatch(who) and not mentions_in(who) and not _NOT_NAME.search(who):
+            g = _new(groups, ctx, sentence)
+            g.leader = who
+            work = by_person.group("work") + by_person.group("rest")
+        elif units and by_unit.group("rest").startswith(units[0]):
+            g = _new(groups, ctx, sentence)
+            g.roles.append(("lead", units[0]))
+            work = by_unit.group("work") + re.sub(r"^(牵头负责|牵头|具体负责|负责|落实|组织)", "", _after_names(by_unit.group("rest"), units[:1]))
+        else:
+            g = None
+        if g is not None:
+            g.obligation = True
+            g.clauses.append(("work", work))
+            return g, None
+    unit_does = _UNIT_DOES.match(text)
+    if unit_does and not _PAST.search(text):
+        names = mentions_in(unit_does.group("who"))
+        if names and "".join(names) == unit_does.group("who"):
+            g = _new(groups, ctx, sentence)
+            g.obligation = True
+            g.roles.append(("lead", names[0]))
+            g.roles.extend(("coop", n) for n in names[1:])
+            g.clauses.append((_kind(unit_does.group("work")), unit_does.group("work")))
+            return g, None
     decision = _DECISION.match(text)
     if decision and index == 0:
         rest = text[decision.end():]
@@ -313,7 +416,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             work = _after_names(rest, names)
             work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
             if work:
-                g.clauses.append(("work", _strip_time(work)))
+                g.clauses.append((_kind(_strip_time(work)), _strip_time(work)))  # '请各乡镇人民政府抓住时机，…': no work yet
             return g, None
     by = _BY.search(text)
     actor = _ACTOR.match(text)
@@ -334,7 +437,10 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         for name in names:
             current.roles.append((kind if not current.roles or kind == "coop" else "coop", name))
         return current, None
-    marker = MARKER.search(text)
+    marker = has_marker(text)
+    if marker and _RESULT.match(text) and current is not None and current.work and current in groups:
+        current.clauses.append(("result", text))  # '…，确保今年任务必须完成': a result, however firmly said
+        return current, None
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
@@ -349,6 +455,10 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             if names and all(is_other_collective(n) for n in g.subject):
                 g.subject = []  # '各级各部门…都要承担起…职责，四大班子领导要…': the later subject
         else:
+            if current is not None and current in groups and current.sentence == sentence and names \
+                    and not current.subject and not current.roles and len(current.clauses) == 1 \
+                    and len(re.sub(r"\W", "", current.clauses[0][1])) <= 8:
+                groups.remove(current)  # '要明确重点任务，各单位要紧扣…40项重点任务': the heading of its subject's work
             g = _new(groups, ctx, sentence)
         g.obligation = True
         if names:
@@ -370,21 +480,39 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         names = mentions_in(text)
         current.subject.extend(n for n in names if n not in current.subject)
         return current, pending
-    if _MODIFIER.match(text) and not MARKER.search(text) and not _OBJECT_VERB.search(text):
+    framed = _FRAMED_OBJECT.match(text)
+    if framed:
+        text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
+    if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
             current = _new(groups, ctx, sentence)
             current.subject = list(ctx.subject)
             current.obligation = True  # an item of a requirement
+            who = _DOER.match(text)
+            names = mentions_in(who.group(1)) if who else []
+            if names and not ctx.subject:
+                current.subject = names  # '镇秸秆禁烧巡查队、镇村两级包保干部严格按照…执行…': who, then the work
+                text = text[who.end():]
         else:
             return None, None
-    if _PAST.search(text) or (_COPULA.search(text) and not MARKER.search(text)):
+    if _PAST.search(text) or (_COPULA.search(text) and not has_marker(text)):
         return current, None
     if pending:
         current.clauses.append(("modifier", pending))
     current.clauses.append((_kind(text), text))
     return current, None
+
+
+def has_marker(text: str) -> re.Match | None:
+    """The obligation marker of a clause, not one inside quotes ('严格落实“五个严禁、三个务必”硬措施')."""
+    return MARKER.search(_unquoted(text))
+
+
+def _unquoted(text: str) -> str:
+    """The text with what stands inside quotes and titles blanked out, keeping positions."""
+    return re.sub(r"“[^”]*”|‘[^’]*’|《[^》]*》", lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
 def _made_in(text: str, group: Group) -> bool:
@@ -399,8 +527,11 @@ def is_slogan(text: str) -> bool:
 
 def _kind(text: str) -> str:
     plain = re.sub(r"[“”‘’《》、]", "", text)
-    if _BOILERPLATE.search(text) or len(plain) <= 3:
-        return "slogan"
+    bare = _ADVERB.sub("", text)
+    if _BOILERPLATE.search(text) or len(plain) <= 3 or (bare != text and (not bare or _BOILERPLATE.search(bare))):
+        return "slogan"  # '进一步压实工作责任' is '压实工作责任'
+    if all(_BOILERPLATE.search(_ADVERB.sub("", part)) for part in text.split("、")):
+        return "slogan"  # '压实工作责任、强化协调配合、提升工作能力': every part a slogan
     if _RESULT.match(text):
         return "result"
     return "work"
@@ -409,7 +540,7 @@ def _kind(text: str) -> str:
 def _after_names(text: str, names: list[str]) -> str:
     last = max((text.find(n) + len(n) for n in names if text.find(n) >= 0), default=0)
     rest = text[last:]
-    return re.sub(r"^(等(?:有关|相关)?(?:部门|单位)?|[、和及])", "", rest).strip("，, ")
+    return re.sub(r"^(人民政府|政府)?(等(?:有关|相关)?(?:部门|单位)?|[、和及])?", "", rest).strip("，, ")
 
 
 def _prefix(before: str, names: list[str]) -> str:
@@ -427,14 +558,15 @@ def _prefix(before: str, names: list[str]) -> str:
 
 
 def _strip_time(text: str) -> str:
-    return re.sub(r"^(?:务?于|在)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?\s*(?:前|以前|之前)?"
+    return re.sub(r"^(?:务?于|在)?\s*(?:每月\s*\d{1,2}\s*[日号]|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?)"
+                  r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*(?:前|以前|之前)?"
                   r"(?=\S{2,})", "", text).strip()
 
 
 def _split(group: Group) -> list[Group]:
     """Runs of parallel clauses ('到…，到…，到…'; '通过抓A，在…下功夫；通过抓B，…') are one task each,
-    from each such clause to the next; so are three or more short actions of a leader's list
-    without a result clause."""
+    from each such clause to the next; so are four or more short actions of a leader's list
+    without a result clause, unless the speaker gave them as one part of a '；' list."""
     starts = [i for i, (_, text) in enumerate(group.clauses) if re.match(r"^(主动)?到|^通过", text)]
     prefixes = {"通过" if group.clauses[i][1].startswith("通过") else "到" for i in starts}
     if len(starts) >= 2 and len(prefixes) == 1:
@@ -442,9 +574,9 @@ def _split(group: Group) -> list[Group]:
         return [_part(group, group.clauses[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     work = [i for i, (kind, _) in enumerate(group.clauses) if kind == "work"]
     has_result = any(kind == "result" for kind, _ in group.clauses)
-    short = len(work) >= 3 and not has_result and all(
+    short = len(work) >= 4 and not has_result and all(
         8 <= len(re.sub(r"[“”‘’、]", "", group.clauses[i][1])) <= 20 for i in work)
-    if not (short and not group.subject and group.leader):
+    if not (short and not group.subject and group.leader) or group.listed:
         return [group]
     return [_part(group, [group.clauses[i]]) for i in work]
 

@@ -191,7 +191,8 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
     raw = text.strip()
     if _DONE.search(raw):
         return None
-    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|以前)", raw)
+    # '每月28日（本次报送于5月29日）之前': the aside names this month's day, the rule is monthly
+    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|以前)", re.sub(r"[（(][^（）()]{0,30}[）)]", "", raw))
     if monthly:
         day = int(monthly.group(1))
         if not 1 <= day <= 31:

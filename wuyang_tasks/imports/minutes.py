@@ -26,7 +26,7 @@ from datetime import date
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import ENUM, MARKER, REQUIREMENT, is_slogan
+from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
 from .names import is_all_townships, is_other_collective
 from .resolve import NameResolver
@@ -257,7 +257,7 @@ class _Reader:
         self.leader: str | None = None
 
     def drafts(self, text: str) -> list[DraftTask]:
-        blocks = numbered_items(text)
+        blocks = _join_enumerations(numbered_items(text))
         leaves = [b for b in blocks if isinstance(b, _Item) and not b.children]
         out: list[DraftTask] = []
         for n, block in enumerate(blocks):
@@ -361,7 +361,7 @@ class _Reader:
                 # a 一要 item is a heading whose body carries its own 要
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
-                              enumerated=requirement and not MARKER.search(asks))
+                              enumerated=requirement and not has_marker(asks))
                 out.extend(self._drafts_of(read_passage(body, ctx), category))
         return out
 
@@ -385,16 +385,17 @@ class _Reader:
         if is_all_townships(name):
             draft.all_townships = True
             return
-        if role == "collective" or is_other_collective(name):
+        if (role == "collective" or is_other_collective(name)) and not VILLAGES.fullmatch(name):
             if name not in draft.collective:
                 draft.collective.append(name)
             return
         ref = self._ref(name)
         if any(r.display == ref.display for r in draft.unit_refs()):
             return
-        if role == "lead" and draft.lead is None:
+        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not VILLAGES.fullmatch(name):
             draft.lead = ref
-        elif role == "territorial":
+        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or VILLAGES.fullmatch(name):
+            # '九重镇落实': the township is territorial; so are '各村（社区）'
             draft.territorial.append(ref)
         else:
             draft.cooperating.append(ref)
@@ -406,6 +407,7 @@ class _Reader:
         return UnitRef(written, match.unit_id, match.unit_name)
 
 
+_TOWNSHIP = re.compile(r"(?!各)[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?")
 _MARKER_TEXT = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻件害])|务必|必须|一是|一要")
 
 
@@ -466,7 +468,7 @@ def _first_sentence(text: str) -> str:
 def _subject_group(text: str) -> Group:
     g = Group()
     head = re.split(r"[，。；]", text, maxsplit=1)[0]
-    m = MARKER.search(head)
+    m = has_marker(head)
     if m:
         g.subject = mentions_in(head[: m.start()])
     return g
@@ -501,13 +503,29 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     return [(lead_in, items, requirement, kind)]
 
 
+def _join_enumerations(blocks: list[_Item | str]) -> list[_Item | str]:
+    """'…高巍强调，一要提高政治站位。…' / '二要强化时间概念。…' / '三要…': a 一要/一是 list whose items
+    start paragraphs of their own is one paragraph."""
+    numbers = "一二三四五六七八九十"
+    out: list[_Item | str] = []
+    for block in blocks:
+        m = re.match(r"^([二三四五六七八九十])(是|要)(?=\S)", block) if isinstance(block, str) else None
+        if m and out and isinstance(out[-1], str) and any(
+                e.group(1) == numbers[numbers.index(m.group(1)) - 1] and e.group(2) == m.group(2)
+                for e in ENUM.finditer(out[-1])):
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
+    return out
+
+
 def _drop_slogan_heading(item: str) -> str:
     """'要整改到位。推进…' / '力度要更大。…' / '一、务必高效推进。…': a short heading sentence states no
     work of its own."""
     first, sep, rest = item.partition("。")
     if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first) \
             and not first.lstrip().startswith("关于") \
-            and (is_slogan(first) or MARKER.search(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
+            and (is_slogan(first) or has_marker(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
         # '关于砂石行业整治。' names the topic; '认真部署土地确权等项工作。同时，要…': 同时 adds a task
         return rest
     return item
