@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.conftest import _pg_template
 from wuyang_tasks.db import audit
@@ -204,3 +204,17 @@ def test_a_row_the_services_refuse_is_refused_alike(twin_ledgers, monkeypatch, t
     expected = f"任务编号“{rows[2][1]}”已被使用" if refusal == "code given twice" else "任务的“编号”太长"
     assert "第6行" in bulk.message and expected in bulk.message
     assert [_tables(led) for led in twin_ledgers] == before
+
+
+def test_rows_written_after_a_batch_get_new_ids(twin_ledgers, monkeypatch, tmp_path):
+    """The batch gives ids itself; on PostgreSQL each table's sequence is then moved past them,
+    so the next ordinary insert does not collide with a row of the import."""
+    path = tmp_path / "台账.xlsx"
+    _workbook(path, _rows(date(2016, 7, 27)))
+    _import_both(twin_ledgers, monkeypatch, path, create_missing=True)
+    led = twin_ledgers[0]  # imported in a batch
+    with led.read() as s:
+        last_task = s.scalar(select(func.max(Task.id)))
+    with led.write() as s:
+        task = task_service.create_task(s, title="会后新增的任务", today=date(2016, 7, 29), cal=led.calendar())
+    assert task.id == last_task + 1

@@ -89,12 +89,6 @@ _EVENTS = AuditEvent.__table__
 _LAST_EVENT = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
-def event_time(session: Session) -> str:
-    """When an event of this session happens: the session's fixed clock (generated ledgers,
-    tests) or now."""
-    return session.info.get("now") or now_iso()
-
-
 def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,
              action: str, before: str | None, after: str | None) -> dict:
     """The audit_event row of an event that follows the one whose hash is ``prev``."""
@@ -106,25 +100,11 @@ def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: i
 _INSERT_EVENT = insert(_EVENTS)
 
 
-@dataclass(frozen=True, slots=True)
-class Encoded:
-    """An event's before/after already as :func:`canonical_json` text (:func:`encoded`), for
-    :func:`record_many`: a value many events share is encoded once."""
-
-    text: str
+def _json(value: dict | None) -> str | None:
+    return None if value is None else canonical_json(value)
 
 
-def encoded(value: dict) -> Encoded:
-    return Encoded(canonical_json(value))
-
-
-def _json(value: dict | Encoded | None) -> str | None:
-    if value is None:
-        return None
-    return value.text if type(value) is Encoded else canonical_json(value)
-
-
-Event = tuple[str, str, "int | None", str, "dict | Encoded | None", "dict | Encoded | None"]
+Event = tuple[str, str, "int | None", str, "dict | None", "dict | None"]
 """(at, entity, entity_id, action, before, after) of :func:`record_many`."""
 
 

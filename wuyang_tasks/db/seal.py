@@ -38,7 +38,7 @@ def seal(connection: Connection, reason: str) -> int:
     if checked.events == 0:
         return 0
     seq, digest = audit._head(session)
-    at = audit.event_time(session)
+    at = session.at
     reflected = MetaData()
     reflected.reflect(bind=connection, only=[t.name for t in Base.metadata.sorted_tables])
 

@@ -20,7 +20,7 @@ from typing import IO
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.db import audit, blobs
+from wuyang_tasks.db import blobs
 from wuyang_tasks.db.models import (
     AccountabilityRecord,
     AccountabilityTask,
@@ -264,7 +264,7 @@ def _attach_one(session: Writer, target: Target, c: _Checked, note: str | None) 
         "finding_id": target.finding_id, "extension_id": target.extension_id,
         "record_id": target.record_id, "closing": target.closing, "note": note,
         "withdrawn_at": None, "withdrawn_reason": None,
-        "created_at": audit.event_time(session)}, action="attach")
+        "created_at": session.at}, action="attach")
 
 
 def _stored(session: Writer, stream: IO[bytes], sha256: str, size: int) -> int:
@@ -276,7 +276,7 @@ def _stored(session: Writer, stream: IO[bytes], sha256: str, size: int) -> int:
         return existing
     chunks = -(-size // blobs.CHUNK)
     blob_id = session.insert_row(Blob.__table__, {
-        "sha256": sha256, "size": size, "chunks": chunks, "created_at": audit.event_time(session)})
+        "sha256": sha256, "size": size, "chunks": chunks, "created_at": session.at})
     stream.seek(0)
     blobs.write_chunks(connection, blob_id, stream)
     return blob_id
@@ -291,7 +291,7 @@ def withdraw(session: Writer, attachment_id: int, reason: str) -> None:
     row = get(session, Attachment, attachment_id, "佐证材料")
     if row.withdrawn_at is not None:
         raise ValidationError(f"佐证材料“{row.name}”已于 {row.withdrawn_at[:10]} 撤回。")
-    row.withdrawn_at = audit.event_time(session)
+    row.withdrawn_at = session.at
     row.withdrawn_reason = reason
     session.flush()
     session.event(ENTITY, row.id, "withdraw",

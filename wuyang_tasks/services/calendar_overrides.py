@@ -3,9 +3,9 @@
 The holiday and 调休 schedule comes packaged with ``chinesecalendar`` (see domain/calendar.py);
 a county PC that is not updated lacks the next year's schedule, so the clerk enters it here
 from the State Council's notice. An override always wins over the package. Overrides are not
-evidence: changing or removing one is allowed and audited (audit.record in the same session;
-services/common.py's helpers need an integer ``id``, this table's key is the day itself, so the
-event names the day as the number YYYYMMDD).
+evidence: changing or removing one is allowed and audited (``Writer.event``: the writer's row
+helpers need an integer ``id``, this table's key is the day itself, so the event names the day
+as the number YYYYMMDD).
 """
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ def _check(profile: OfficeProfile) -> None:
 
 def save(session: Writer, profile: OfficeProfile) -> OfficeProfile:
     """Store the profile (inside ``ledger.write()``): one audited event with the whole profile
-    before and after (services.common.set_meta, so that ``verify`` replays the row)."""
+    before and after (``Writer.set_meta``, so that ``verify`` replays the row)."""
     profile = OfficeProfile(**{k: (v.strip() if isinstance(v, str) else v)
                                for k, v in asdict(profile).items()})
     _check(profile)

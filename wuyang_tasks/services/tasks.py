@@ -324,7 +324,7 @@ def report_progress(session: Writer, task_id: int, *, report_date: date, text: s
         _move(session, task, Action.START, today)
     report_id = session.insert_row(ProgressReport.__table__, {
         "task_id": task.id, "unit_id": unit_id, "report_date": report_date, "text": text,
-        "percent": percent, "created_at": audit.event_time(session),
+        "percent": percent, "created_at": session.at,
         "reporter": _blank_none(reporter), "reporter_phone": _blank_none(reporter_phone),
         "problems": _blank_none(problems), "form_ref": form_ref})
     if request_close and task.status is TaskStatus.IN_PROGRESS:
