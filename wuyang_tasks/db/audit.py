@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
 
-from . import bulk, text_guard
+from . import bulk, row_state, text_guard
 from .models import AuditEvent, LedgerMeta
 
 HEAD_KEY = "audit_head"
@@ -99,25 +100,58 @@ def record(session: Session, entity: str, entity_id: int | None, action: str,
            before: dict | None = None, after: dict | None = None) -> None:
     """Append one event in the caller's transaction.
 
-    Inserted at once with Core, not added as an ORM object: nothing reads an event back in the
-    session that writes it, and an ORM insert cost a flush of its own in every user action.
-    Events go in as they are appended, so ids follow seq."""
+    The session's pending changes are flushed first, so the row the event leaves behind is
+    read back as stored after it (one statement: :func:`_rows_after`). Inserted at once with
+    Core, not added as an ORM object: nothing reads an event back in the session that writes
+    it, and an ORM insert cost a flush of its own in every user action. Events go in as they
+    are appended, so ids follow seq."""
+    session.flush()
     conn = session.connection()
     seq, prev = _head(session, conn)
     actor = session.info.get("actor") or os_actor()
+    before_text, after_text = _json(before), _json(after)
+    (row_key, digest), = _rows_after(conn, [(entity, entity_id, before, after)])
     row = _chained(prev, seq + 1, event_time(session), actor, entity, entity_id, action,
-                   _json(before), _json(after))
+                   before_text, after_text, row_key, digest)
     text_guard.check_row(_EVENTS, row)  # what the flush checked of the ORM object
     conn.execute(_INSERT_EVENT, row)
     _moved_head(session, row["seq"], row["hash"])
 
 
+def _rows_after(conn: Connection, events: list[tuple]) -> list[tuple[str | None, str | None]]:
+    """(row_key, row_digest) of each (entity, entity_id, before, after): the table row the
+    event names (db.row_state) and the digest of its state as stored now — None after a
+    deletion, for a row that is not there, or an entity that is no table (the chain's own
+    events). One statement per table named."""
+    shapes = row_state.shapes()
+    named = []
+    wanted: dict[str, list] = {}
+    for entity, entity_id, before, after in events:
+        shape = shapes.get(entity)
+        if shape is None:
+            named.append(None)
+            continue
+        image = after if after is not None else before
+        key = shape.event_key(entity_id, image if shape.by_id or type(image) is not Encoded
+                              else json.loads(image.text))
+        named.append((shape, key, after is not None and key is not None))
+        if after is not None and key is not None:
+            wanted.setdefault(entity, []).append(key)
+    found = {entity: row_state.digests(conn, shapes[entity], keys) for entity, keys in wanted.items()}
+    return [(None, None) if n is None else
+            (None if n[0].by_id else n[1], found[n[0].name].get(n[1]) if n[2] else None)
+            for n in named]
+
+
 def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,
-             action: str, before: str | None, after: str | None) -> dict:
+             action: str, before: str | None, after: str | None, row_key: str | None,
+             row_digest: str | None) -> dict:
     """The audit_event row of an event that follows the one whose hash is ``prev``."""
     return {"seq": seq, "at": at, "actor": actor, "entity": entity, "entity_id": entity_id,
             "action": action, "before": before, "after": after, "prev_hash": prev,
-            "hash": event_hash(prev, seq, at, actor, entity, entity_id, action, before, after)}
+            "row_key": row_key, "row_digest": row_digest,
+            "hash": event_hash(prev, seq, at, actor, entity, entity_id, action, before, after,
+                               row_key, row_digest)}
 
 
 _INSERT_EVENT = insert(_EVENTS)
@@ -149,25 +183,42 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     """:func:`record` for many events at once — the same chain, hashed in order — inserted
     with executemany (db.bulk, :data:`BULK_EVENTS` at a time) instead of an ORM object each (a
     bulk import appends 10^5). The session's pending changes are flushed first, so the rows the
-    events describe are written before them. Returns the number appended."""
+    events describe are written before them; each event's row digest is that of the row as
+    stored when the event is appended (read back once per table and part: the later events of
+    a row written in the same call give the same digest, its last one is what verify reads).
+    Returns the number appended."""
     session.flush()
     conn = session.connection()
     seq, prev = _head(session, conn)
     first = seq
     actor = session.info.get("actor") or os_actor()
-    rows = []
-    for at, entity, entity_id, action, before, after in events:
-        seq += 1
-        row = _chained(prev, seq, at, actor, entity, entity_id, action, _json(before), _json(after))
-        rows.append(row)
-        prev = row["hash"]
-        if len(rows) == BULK_EVENTS:  # in parts: 10^5 events at once took 100 MB
-            bulk.insert_rows(conn, _EVENTS, rows)
-            rows.clear()
-    bulk.insert_rows(conn, _EVENTS, rows)
+    part: list[Event] = []
+    for event in events:
+        part.append(event)
+        if len(part) == BULK_EVENTS:  # in parts: 10^5 events at once took 100 MB
+            seq, prev = _append(conn, part, seq, prev, actor)
+            part.clear()
+    seq, prev = _append(conn, part, seq, prev, actor)
     if seq != first:
         _moved_head(session, seq, prev)
     return seq - first
+
+
+def _append(conn: Connection, events: list[Event], seq: int, prev: str, actor: str) -> tuple[int, str]:
+    """Chain and insert ``events`` after (seq, prev); returns the new head."""
+    if not events:
+        return seq, prev
+    rows = []
+    named = _rows_after(conn, [(entity, entity_id, before, after)
+                               for _, entity, entity_id, _, before, after in events])
+    for (at, entity, entity_id, action, before, after), (row_key, digest) in zip(events, named):
+        seq += 1
+        row = _chained(prev, seq, at, actor, entity, entity_id, action, _json(before), _json(after),
+                       row_key, digest)
+        rows.append(row)
+        prev = row["hash"]
+    bulk.insert_rows(conn, _EVENTS, rows)
+    return seq, prev
 
 
 BULK_EVENTS = 10_000
@@ -232,9 +283,11 @@ def verify_chain(session: Session) -> VerifyResult:
     return _verify(session, _python_payloads(connection))
 
 
+_NINE = "prev_hash, seq, at, actor, entity, entity_id, action, before, after"
 _SQLITE_PAYLOADS = (
-    "SELECT id, seq, prev_hash, hash, CAST(json_array(prev_hash, seq, at, actor, entity, entity_id, "
-    "action, before, after) AS BLOB) FROM audit_event ORDER BY seq")
+    f"SELECT id, seq, prev_hash, hash, CAST(CASE WHEN row_key IS NULL AND row_digest IS NULL "
+    f"THEN json_array({_NINE}) ELSE json_array({_NINE}, row_key, row_digest) END AS BLOB) "
+    "FROM audit_event ORDER BY seq")
 
 
 def _sqlite_payloads(connection):
@@ -272,15 +325,17 @@ def _python_payloads(connection):
 
 _c = _EVENTS.c
 _EVENT_ROWS = select(_c.id, _c.seq, _c.prev_hash, _c.hash, _c.at, _c.actor, _c.entity, _c.entity_id,
-                     _c.action, _c.before, _c.after)  # as _exact_payload reads them
+                     _c.action, _c.before, _c.after, _c.row_key,
+                     _c.row_digest)  # as _exact_payload reads them
 
 
 def _exact_payload(row) -> bytes:
     """The hashed bytes of an event row read as (id, seq, prev_hash, hash, at, actor, entity,
-    entity_id, action, before, after): ``domain.chain.event_payload``, the chain's definition."""
-    _, seq, prev_hash, _, at, actor, entity, entity_id, action, before, after = row
+    entity_id, action, before, after, row_key, row_digest): ``domain.chain.event_payload``, the
+    chain's definition."""
+    _, seq, prev_hash, _, at, actor, entity, entity_id, action, before, after, key, digest = row
     return event_payload(prev_hash, seq, at, actor, entity, entity_id, action, before,
-                         after).encode("utf-8")
+                         after, key, digest).encode("utf-8")
 
 
 def _verify(session: Session, batches) -> VerifyResult:
