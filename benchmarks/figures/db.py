@@ -24,14 +24,15 @@ def verify_program(probe: Probe):
     every table against its events."""
     from wuyang_tasks.db.audit import verify_chain
     from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.db.row_replay import last_seal
     from wuyang_tasks.services.evidence_rows import verify_rows
 
     ledger = open_ledger(probe.ledger, read_only=True)
 
     def run():
         with ledger.read() as s:
-            result = verify_chain(s)
-            rows = verify_rows(s)
+            result = verify_chain(s, rows_after=last_seal(s.connection()))
+            rows = verify_rows(s, result.last_rows)
         if not (result.ok and rows.ok):
             raise AssertionError(result.message + rows.message)
         probe.note = f"{result.events} 条审计记录，{rows.events} 行"

@@ -73,21 +73,38 @@ def digests(connection: Connection, shape: RowShape, keys: Iterable) -> dict:
     keys = list(dict.fromkeys(keys))
     if not keys:
         return {}
-    sqlite = connection.dialect.name == "sqlite"
-    where = f" WHERE {_quote(connection, shape.key)} IN ({', '.join(['?' if sqlite else '%s'] * len(keys))})"
-    if sqlite:
+    if connection.dialect.name == "sqlite":
         cursor = connection.connection.dbapi_connection.cursor()
         try:
             return {key: text_digest(data) for key, data in
-                    cursor.execute(_sqlite_text(connection, shape) + where, keys)}
+                    cursor.execute(_sqlite_text(connection, shape) + _where(connection, shape, keys),
+                                   keys)}
         except sqlite3.OperationalError:  # "JSON cannot hold BLOB values": not a program's row
             pass
         finally:
             cursor.close()
-    elif isinstance(shape.table.c[shape.key].type, Date):
-        keys = [date.fromisoformat(k) for k in keys]
-    result = connection.exec_driver_sql(_python_text(connection, shape) + where, tuple(keys))
-    return dict(_python_digests(shape, result))
+    return {key: row_digest(row) for key, row in states(connection, shape, keys).items()}
+
+
+def states(connection: Connection, shape: RowShape, keys: Iterable) -> dict[object, dict]:
+    """key → the stored state (column → value, as the driver gives it) of those of the rows
+    ``keys`` that exist, in one statement."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    params = keys
+    if connection.dialect.name != "sqlite" and isinstance(shape.table.c[shape.key].type, Date):
+        params = [date.fromisoformat(k) for k in keys]
+    result = connection.exec_driver_sql(
+        _python_text(connection, shape) + _where(connection, shape, keys), tuple(params))
+    columns = shape.columns
+    return {(key.isoformat() if isinstance(key, date) else key): dict(zip(columns, values))
+            for key, *values in result}
+
+
+def _where(connection: Connection, shape: RowShape, keys: list) -> str:
+    mark = "?" if connection.dialect.name == "sqlite" else "%s"
+    return f" WHERE {_quote(connection, shape.key)} IN ({', '.join([mark] * len(keys))})"
 
 
 def all_digests(connection: Connection, shape: RowShape) -> Iterator[tuple[object, str]]:

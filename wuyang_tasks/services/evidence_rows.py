@@ -18,20 +18,20 @@ from sqlalchemy.orm import Session
 
 from wuyang_tasks.db import row_state
 from wuyang_tasks.db.audit import HEAD_KEY, VerifyResult
-from wuyang_tasks.db.row_replay import CHECKED_ELSEWHERE, MAX_PROBLEMS, last_seal, name_rows, outcome
-
-_BATCH = 5_000
+from wuyang_tasks.db.row_replay import CHECKED_ELSEWHERE, MAX_PROBLEMS, name_rows, outcome
 
 
-def verify_rows(session: Session) -> VerifyResult:
+def verify_rows(session: Session, last_rows: dict[str, dict]) -> VerifyResult:
+    """Each row against ``last_rows`` (entity → {row key → digest} of the last event of each
+    row after the last seal: ``db.audit.verify_chain(rows_after=db.row_replay.last_seal(…))``
+    notes them while it checks the chain, in the same pass over the events)."""
     connection = session.connection()
-    last = last_digests(connection, last_seal(connection))
     problems: list[str] = []
     checked = 0
     for name, shape in row_state.shapes().items():
         if name in CHECKED_ELSEWHERE:
             continue
-        expected = last.get(name, {})
+        expected = dict(last_rows.get(name, ()))
         pop = expected.pop
         skipped = HEAD_KEY if name == "ledger_meta" else None
         differing = []
@@ -47,36 +47,3 @@ def verify_rows(session: Session) -> VerifyResult:
             if len(problems) >= MAX_PROBLEMS:
                 break
     return outcome(problems, checked)
-
-
-def last_digests(connection, start: int) -> dict[str, dict]:
-    """entity → {row key → the row digest its last event after seq ``start`` records}: one
-    pass over the events in order, the later event of a row replacing the earlier."""
-    last: dict[str, dict] = {}
-    sql = f"SELECT entity, entity_id, row_key, row_digest FROM audit_event WHERE seq > {int(start)} ORDER BY seq"
-    if connection.dialect.name == "sqlite":
-        cursor = connection.connection.dbapi_connection.cursor()
-        try:
-            cursor.arraysize = _BATCH
-            cursor.execute(sql)
-            while batch := cursor.fetchmany():
-                _take(last, batch)
-        finally:
-            cursor.close()
-        return last
-    result = connection.exec_driver_sql(sql).yield_per(_BATCH)
-    try:
-        for batch in result.partitions():
-            _take(last, batch)
-    finally:
-        result.close()
-    return last
-
-
-def _take(last: dict[str, dict], batch) -> None:
-    get = last.get
-    for entity, entity_id, row_key, digest in batch:
-        rows = get(entity)
-        if rows is None:
-            rows = last[entity] = {}
-        rows[entity_id if row_key is None else row_key] = digest

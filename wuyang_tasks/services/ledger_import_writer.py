@@ -156,9 +156,8 @@ class _Builder:
         new = _NewTask(at, created, dict(created), responsibilities, [], counter=counter)
         final = new.row
         lead = next((a.unit_id for a in assignments if a.role is Role.LEAD_UNIT), None)
-        # version counts the task's UPDATEs on the service path: each flush wrote the moves
-        # made since the one before (the report's insert flushed, then the next task's query)
-        unflushed = False
+        # version counts the task's UPDATEs on the service path: each move is flushed as its
+        # event is recorded (audit.record reads the row back)
         for action, changes, before, after in self._moves(row.status or TaskStatus.DRAFT):
             if action is Action.ASSIGN:
                 # the chiefs at 交办 are those of today, already on the rows made today; the
@@ -169,10 +168,10 @@ class _Builder:
                 changes, before, after = task_service.status_change(
                     final["status"], action, today, self.note, assigned, final)
             final.update(changes)
+            final["version"] += 1
             new.steps.append((action, before, after))
-            unflushed = True
             if action is Action.START and row.progress:
-                # the task is 办理中 now: report_progress makes no move; its insert flushes
+                # the task is 办理中 now: report_progress makes no move
                 text = task_service.report_text(final["status"], row.progress, None,
                                                 self.report_day, today)
                 if lead is not None:
@@ -181,10 +180,6 @@ class _Builder:
                               "report_date": self.report_day, "text": text}
                 text_guard.check_row(ProgressReport.__table__, new.report)
                 new.steps.append((None, None, None))
-                final["version"] += 1
-                unflushed = False
-        if unflushed:
-            final["version"] += 1
         return new
 
     def _moves(self, target: TaskStatus) -> list[tuple]:
