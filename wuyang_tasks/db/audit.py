@@ -212,10 +212,10 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     """:func:`record` for many events at once — the same chain, hashed in order — inserted
     with executemany (db.bulk, :data:`BULK_EVENTS` at a time) instead of an ORM object each (a
     bulk import appends 10^5). The session's pending changes are flushed first, so the rows the
-    events describe are written before them; each event's row digest is that of the row as
-    stored when the event is appended (read back once per table and part: the later events of
-    a row written in the same call give the same digest, its last one is what verify reads).
-    Returns the number appended."""
+    events describe are written before them; the rows are read back once per table and part
+    (:func:`_rows_after`), each event given the state it left. A row whose events straddle two
+    parts has its state at the end of the call in the earlier part's events of it (its last
+    event, which verify reads, is exact). Returns the number appended."""
     session.flush()
     conn = session.connection()
     seq, prev = _head(session, conn)

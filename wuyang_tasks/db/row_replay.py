@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from .audit import HEAD_KEY, VerifyResult
 from .models import AuditEvent, Base
+from .row_state import bookkeeping
 from .seal import SEAL_ACTION, SEAL_ENTITY
 
 SEAL = (SEAL_ENTITY, SEAL_ACTION)
@@ -85,18 +86,12 @@ class _Shape:
         return LABELS.get(self.table.name, self.table.name)
 
 
-def _bookkeeping(table: Table) -> set[str]:
-    mapper = next((m for m in Base.registry.mappers if m.local_table is table), None)
-    column = mapper.version_id_col if mapper is not None else None
-    return {column.key} if column is not None else set()
-
-
 def shapes() -> dict[str, _Shape]:
     out = {}
     for table in Base.metadata.sorted_tables:
         if table.name == "audit_event" or table.name in CHECKED_ELSEWHERE:
             continue
-        skip = _bookkeeping(table)
+        skip = bookkeeping(table)
         columns = tuple(c.key for c in table.columns if c.key not in skip)
         out[table.name] = _Shape(
             table, tuple(c.key for c in table.primary_key.columns), columns,

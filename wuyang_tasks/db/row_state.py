@@ -16,7 +16,8 @@ back as one bytes object to hash; PostgreSQL's values are written by Python.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -29,6 +30,7 @@ from wuyang_tasks.domain.chain import row_digest, text_digest
 from .models import Base
 
 _BATCH = 5_000
+_sha256 = hashlib.sha256
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,17 @@ def shapes() -> dict[str, RowShape]:
     for table in Base.metadata.sorted_tables:
         if table.name == "audit_event" or len(table.primary_key.columns) != 1:
             continue
-        mapper = next((m for m in Base.registry.mappers if m.local_table is table), None)
-        version = mapper.version_id_col if mapper is not None else None
-        skip = {version.key} if version is not None else set()
+        skip = bookkeeping(table)
         out[table.name] = RowShape(table, table.primary_key.columns[0].key,
                                    tuple(sorted(c.key for c in table.columns if c.key not in skip)))
     return out
+
+
+def bookkeeping(table: Table) -> set[str]:
+    """Columns of ``table`` that are not facts: its mapper's ``version_id_col``."""
+    mapper = next((m for m in Base.registry.mappers if m.local_table is table), None)
+    column = mapper.version_id_col if mapper is not None else None
+    return {column.key} if column is not None else set()
 
 
 def digests(connection: Connection, shape: RowShape, keys: Iterable) -> dict:
@@ -107,29 +114,36 @@ def _where(connection: Connection, shape: RowShape, keys: list) -> str:
     return f" WHERE {_quote(connection, shape.key)} IN ({', '.join([mark] * len(keys))})"
 
 
-def all_digests(connection: Connection, shape: RowShape) -> Iterator[tuple[object, str]]:
-    """(key, digest) of every row of the table in key order, in batches from the driver."""
+def visit_digests(connection: Connection, shape: RowShape, visit: Callable[[object, str], None]) -> None:
+    """``visit(key, digest)`` for every row of the table, in key order.
+
+    On SQLite the database calls the visit itself for each row with the text it wrote, as
+    the chain's check does (db.audit): no row is fetched. A value JSON cannot hold (not a
+    program's row) stops it; Python then writes the rows not yet visited."""
     order = f" ORDER BY {_quote(connection, shape.key)}"
     done = 0
     if connection.dialect.name == "sqlite":
-        cursor = connection.connection.dbapi_connection.cursor()
+        def each(key, data) -> int:
+            nonlocal done
+            visit(key, _sha256(data).hexdigest())
+            done += 1
+            return 0
+
+        dbapi = connection.connection.dbapi_connection
+        dbapi.create_function("wuyang_row_visit", 2, each)
         try:
-            cursor.arraysize = _BATCH
-            cursor.execute(_sqlite_text(connection, shape) + order)
-            while batch := cursor.fetchmany():
-                for key, data in batch:
-                    yield key, text_digest(data)
-                done += len(batch)
+            dbapi.execute(f"SELECT count(wuyang_row_visit(k, t)) FROM ({_sqlite_text(connection, shape)}"
+                          f"{order})").fetchone()
             return
-        except sqlite3.OperationalError:  # a value JSON cannot hold: Python writes the rest
+        except sqlite3.OperationalError:  # "JSON cannot hold BLOB values"
             pass
         finally:
-            cursor.close()
+            dbapi.create_function("wuyang_row_visit", 2, None)
     result = connection.exec_driver_sql(_python_text(connection, shape) + order).yield_per(_BATCH)
     try:
-        for n, item in enumerate(_python_digests(shape, result)):
+        for n, (key, digest) in enumerate(_python_digests(shape, result)):
             if n >= done:
-                yield item
+                visit(key, digest)
     finally:
         result.close()
 
@@ -148,7 +162,7 @@ def _sqlite_text(connection: Connection, shape: RowShape) -> str:
     """SELECT key, the row's canonical text as bytes (``json_object``, columns sorted)."""
     q = lambda name: _quote(connection, name)  # noqa: E731
     pairs = ", ".join(f"'{c}', {q(c)}" for c in shape.columns)
-    return f"SELECT {q(shape.key)}, CAST(json_object({pairs}) AS BLOB) FROM {q(shape.name)}"
+    return f"SELECT {q(shape.key)} AS k, CAST(json_object({pairs}) AS BLOB) AS t FROM {q(shape.name)}"
 
 
 def _python_text(connection: Connection, shape: RowShape) -> str:

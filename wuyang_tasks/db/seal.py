@@ -53,9 +53,9 @@ def seal(connection: Connection, reason: str,
         checked = rows_check(session)
     if not checked.ok:
         raise ChainBroken(checked.message)
-    if audit._head(session)[0] == 0:
-        return 0
     seq, digest = audit._head(session)
+    if seq == 0:
+        return 0
     at = audit.event_time(session)
     reflected = MetaData()
     reflected.reflect(bind=connection, only=[t.name for t in Base.metadata.sorted_tables])

@@ -32,18 +32,30 @@ def verify_rows(session: Session, last_rows: dict[str, dict]) -> VerifyResult:
         if name in CHECKED_ELSEWHERE:
             continue
         expected = dict(last_rows.get(name, ()))
-        pop = expected.pop
-        skipped = HEAD_KEY if name == "ledger_meta" else None
-        differing = []
-        for key, digest in row_state.all_digests(connection, shape):
-            if key == skipped:
-                continue
-            checked += 1
-            if pop(key, None) != digest:
-                differing.append(key)
-        differing += [key for key, digest in expected.items() if digest is not None]  # gone
-        if differing:
+        rows = _Rows(expected, HEAD_KEY if name == "ledger_meta" else None)
+        row_state.visit_digests(connection, shape, rows.visit)
+        checked += rows.checked
+        differing = rows.differing + [key for key, digest in expected.items() if digest is not None]
+        if differing:  # changed, added; gone
             name_rows(connection, name, differing[:MAX_PROBLEMS], problems)
             if len(problems) >= MAX_PROBLEMS:
                 break
     return outcome(problems, checked)
+
+
+class _Rows:
+    """One table's rows against ``expected`` (row key → digest): what is left in it after the
+    visit are the rows its events leave that were not found."""
+
+    def __init__(self, expected: dict, skipped):
+        self.pop = expected.pop
+        self.skipped = skipped  # ledger_meta's chain head: the chain checks it
+        self.checked = 0
+        self.differing: list = []
+
+    def visit(self, key, digest: str) -> None:
+        if key == self.skipped:
+            return
+        self.checked += 1
+        if self.pop(key, None) != digest:
+            self.differing.append(key)
