@@ -9,6 +9,7 @@ cutting events off the end of the chain is detected too.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
@@ -168,8 +169,14 @@ def _undo(shape: row_state.RowShape, state: dict | None, events: list[tuple], di
         if before is None:  # the event wrote the whole row: there was none before it
             state = None
         else:
-            image = json.loads(before.text) if type(before) is Encoded else before
+            image = _decoded(before) if type(before) is Encoded else before
             state = {**(state or {}), **{k: v for k, v in image.items() if k in columns}}
+
+
+@functools.lru_cache(maxsize=256)
+def _decoded(value: Encoded) -> dict:
+    """An encoded image read back; a bulk import's moves share a few (read-only here)."""
+    return json.loads(value.text)
 
 
 def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,

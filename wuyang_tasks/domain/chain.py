@@ -34,7 +34,11 @@ def row_text(row: Mapping[str, object]) -> str:
     and a day as ISO text (SQLite's storage; PostgreSQL's values are written the same way).
     SQLite writes the very same text itself with ``json_object`` over the sorted columns
     (db.row_state, property-tested)."""
-    return canonical_json({key: _stored(value) for key, value in row.items()})
+    return canonical_json({key: value if type(value) in _AS_STORED else _stored(value)
+                           for key, value in row.items()})
+
+
+_AS_STORED = frozenset({str, int, type(None)})  # exact types: a bool is an int, written 0/1
 
 
 def _stored(value):
