@@ -89,6 +89,7 @@ def test_rows_that_do_not_match_their_events_are_not_sealed_over(tmp_path):
         conn.execute("UPDATE person SET phone = '13900000000' WHERE id = 3")
     with pytest.raises(LedgerOpenError) as caught:
         open_ledger(path, daily_backup=False, backup_hook=None)
+    assert "审计链与台账核对未通过" in caught.value.message
     assert "人员（person id=3）" in caught.value.message and "phone" in caught.value.message
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0005"

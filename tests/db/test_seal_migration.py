@@ -52,7 +52,7 @@ def test_a_broken_old_chain_is_not_sealed_over(tmp_path):
         conn.execute("UPDATE audit_event SET actor = 'someone' WHERE seq = 5")
     with pytest.raises(LedgerOpenError) as caught:
         open_ledger(path, daily_backup=False, backup_hook=None)
-    assert "审计链校验未通过" in caught.value.message and "第 5 条" in caught.value.message
+    assert "审计链与台账核对未通过" in caught.value.message and "第 5 条" in caught.value.message
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0004"
         assert conn.execute("SELECT COUNT(*) FROM audit_event WHERE action = 'seal'").fetchone()[0] == 0

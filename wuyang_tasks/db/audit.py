@@ -4,7 +4,9 @@ Every service write calls :func:`record` inside its own transaction. The chain a
 be serialised across clients: on SQLite the write transaction already holds the database's
 write lock (``BEGIN IMMEDIATE``); on PostgreSQL a transaction-scoped advisory lock is taken
 before the head is read. The head (last seq and hash) is also kept in ``ledger_meta`` so that
-cutting events off the end of the chain is detected too.
+cutting events off the end of the chain is detected too. Each event records the digest of the
+row it leaves behind, read back here whoever the caller (:func:`_rows_after`, db.row_state), so
+that verify checks each row once against its last event (services.evidence_rows).
 """
 
 from __future__ import annotations
