@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 
 from wuyang_tasks.db import models as m
+from wuyang_tasks.db import row_state
 from wuyang_tasks.db.audit import HEAD_KEY, snapshot_of_row
 from wuyang_tasks.db.ledger import Ledger, open_ledger
 from wuyang_tasks.domain.calendar import WorkdayCalendar
@@ -163,30 +164,35 @@ class BulkWriter:
         self.clock = max(self.clock + timedelta(seconds=self.rng.randint(5, 40)), floor)
         return _at(self.clock)
 
-    def event(self, at: str, entity: str, entity_id: int, action: str,
-              before: dict | None, after: dict | None) -> None:
+    def event(self, at: str, entity: str, entity_id: int | None, action: str,
+              before: dict | None, after: dict | None, row: dict) -> None:
+        """Append an event that leaves ``row`` (its table's whole row, as stored after the
+        event) behind, with the row's digest, as audit.record reads it back."""
         self.seq += 1
         before_json = canonical_json(before) if before is not None else None
         after_json = canonical_json(after) if after is not None else None
         actor = CLERKS[self.seq % len(CLERKS)]
+        shape = row_state.shapes()[entity]
+        row_key = None if shape.by_id else row[shape.key]
+        row_digest = row_state.digest_of(shape, row)
         digest = event_hash(self.prev, self.seq, at, actor, entity, entity_id, action,
-                            before_json, after_json)
+                            before_json, after_json, row_key, row_digest)
         self.row(m.AuditEvent, seq=self.seq, at=at, actor=actor, entity=entity,
                  entity_id=entity_id, action=action, before=before_json, after=after_json,
-                 prev_hash=self.prev, hash=digest)
+                 prev_hash=self.prev, hash=digest, row_key=row_key, row_digest=row_digest)
         self.prev = digest
         self.events += 1
         if len(self.rows[m.AuditEvent.__table__]) >= FLUSH_EVENTS:
             self.flush()
 
     def created(self, model, day: date, **values) -> dict:
-        """Insert a row and its 'create' event with the row's snapshot (as add_audited)."""
+        """Insert a row and its 'create' event with the row's snapshot (as Writer.insert states it)."""
         at = self.now(day)
         if "created_at" in model.__table__.c:
             values["created_at"] = at
         row = self.row(model, **values)
         self.event(at, model.__tablename__, row["id"], "create", None,
-                   snapshot_of_row(row))
+                   snapshot_of_row(row), row)
         return row
 
     def flush(self) -> None:
@@ -368,9 +374,10 @@ class LedgerGenerator:
                 if name == "approve":
                     final["closed_on"] = day
                     before_d["closed_on"], after_d["closed_on"] = None, day.isoformat()
-                self.w.event(self.w.now(day), "task", task["id"], name, before_d, after_d)
                 final["status"] = new
                 final["version"] += 1
+                state_after = {**task, **{k: v for k, v in final.items() if k != "b_id"}}
+                self.w.event(self.w.now(day), "task", task["id"], name, before_d, after_d, state_after)
             return run
 
         for day, name in plan.actions:
@@ -478,7 +485,8 @@ def _write_meta(conn: Connection, writer: BulkWriter, gen: LedgerGenerator) -> N
     counters.update({f"notice_number:{y}": str(n) for y, n in gen.notices.items()})
     at = writer.now(gen.today)
     for key, value in counters.items():
-        writer.event(at, "ledger_meta", None, "create", None, {"key": key, "value": value})
+        row = {"key": key, "value": value}
+        writer.event(at, "ledger_meta", None, "create", None, row, row)
     writer.flush()
     meta = {HEAD_KEY: f"{writer.seq}:{writer.prev}", **counters}
     table = m.LedgerMeta.__table__

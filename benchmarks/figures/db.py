@@ -11,7 +11,8 @@ import os
 import sqlite3
 from datetime import date
 
-from wuyang_tasks.domain.chain import canonical_json
+from wuyang_tasks.db import row_state
+from wuyang_tasks.domain.chain import canonical_json, event_payload
 
 from ..harness import Probe
 from ..list_sql import LIST_SQL
@@ -24,14 +25,15 @@ def verify_program(probe: Probe):
     every table against its events."""
     from wuyang_tasks.db.audit import verify_chain
     from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.db.row_replay import last_seal
     from wuyang_tasks.services.evidence_rows import verify_rows
 
     ledger = open_ledger(probe.ledger, read_only=True)
 
     def run():
         with ledger.read() as s:
-            result = verify_chain(s)
-            rows = verify_rows(s)
+            result = verify_chain(s, rows_after=last_seal(s.connection()))
+            rows = verify_rows(s, result.last_rows)
         if not (result.ok and rows.ok):
             raise AssertionError(result.message + rows.message)
         probe.note = f"{result.events} 条审计记录，{rows.events} 行"
@@ -41,9 +43,9 @@ def verify_program(probe: Probe):
 def verify_baseline(probe: Probe):
     """SHA-256 of the very bytes verify hashes, already in memory."""
     conn = _ro(probe)
-    payloads = [canonical_json(list(row)).encode("utf-8") for row in conn.execute(
-        "SELECT prev_hash, seq, at, actor, entity, entity_id, action, before, after "
-        "FROM audit_event ORDER BY seq")]
+    payloads = [event_payload(*row).encode("utf-8") for row in conn.execute(
+        "SELECT prev_hash, seq, at, actor, entity, entity_id, action, before, after, row_key, "
+        "row_digest FROM audit_event ORDER BY seq")]
     probe.note = f"{len(payloads)} 条审计记录"
 
     def run():
@@ -97,7 +99,8 @@ def edits_program(probe: Probe):
 
 
 def edits_baseline(probe: Probe):
-    """The same rows written with sqlite3: same journal, same durability, same transactions."""
+    """The same rows written with sqlite3: same journal, same durability, same transactions; each
+    event with the digest of the row it leaves, read back as the program does."""
     conn = sqlite3.connect(probe.ledger, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -109,13 +112,19 @@ def edits_baseline(probe: Probe):
     probe.note = f"{3 * len(ids)} 次操作，每次一个事务"
     os.sync()
 
+    state = {}
+    for name in ("task", "progress_report"):
+        pairs = ", ".join(f"'{c}', {c}" for c in row_state.shapes()[name].columns)
+        state[name] = f"SELECT CAST(json_object({pairs}) AS BLOB) FROM {name} WHERE id = ?"
+
     def event(task_id, entity, entity_id, action, before, after):
         nonlocal seq
         seq += 1
+        row = hashlib.sha256(conn.execute(state[entity], (entity_id,)).fetchone()[0]).hexdigest()
         conn.execute("INSERT INTO audit_event (seq, at, actor, entity, entity_id, action, before, "
-                     "after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     "after, prev_hash, hash, row_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                      (seq, "2026-01-01T00:00:00.000000+00:00", "clerk", entity, entity_id, action,
-                      before, after, digest, digest))
+                      before, after, digest, digest, row))
         conn.execute("UPDATE ledger_meta SET value = ? WHERE key = 'audit_head'", (f"{seq}:{digest}",))
 
     def status(task_id, old, new, action):

@@ -54,7 +54,7 @@ def test_rewriting_an_event_and_its_hash_breaks_the_next_link(demo_ledger):
 
     with demo_ledger.engine.connect() as conn:
         row = conn.execute(text("SELECT prev_hash, seq, at, actor, entity, entity_id, action, before, "
-                                "after FROM audit_event WHERE seq = 50")).one()
+                                "after, row_key, row_digest FROM audit_event WHERE seq = 50")).one()
     forged_actor = "forger"
     digest = event_hash(row[0], row[1], row[2], forged_actor, *row[4:])
     _tamper(demo_ledger, "UPDATE audit_event SET actor = :a, hash = :h WHERE seq = 50",

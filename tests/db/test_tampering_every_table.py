@@ -116,7 +116,7 @@ def _first(table_name: str, dialect: str) -> str:
 
 
 def _named(message: str, table_name: str) -> bool:
-    from wuyang_tasks.services.evidence_rows import LABELS
+    from wuyang_tasks.db.row_replay import LABELS
 
     if table_name == "blob_chunk":  # file contents: named by the file (services.attachment_check)
         return "佐证材料" in message

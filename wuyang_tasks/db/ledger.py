@@ -325,7 +325,7 @@ def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
     try:
         migrate.upgrade(engine)
     except ChainBroken as exc:
-        raise LedgerOpenError(f"台账需要升级结构，但升级前的审计链校验未通过：{exc.message}"
+        raise LedgerOpenError(f"台账需要升级结构，但升级前的审计链与台账核对未通过：{exc.message}"
                               "结构未升级，原数据未被改动。请从备份恢复。", kind="damaged") from None
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient privilege

@@ -531,4 +531,8 @@ class AuditEvent(Base):
     after: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the row the event leaves behind (db.row_state): its key when not an integer id, and the
+    # digest of its stored state (domain.chain.row_digest); both covered by the hash
+    row_key: Mapped[str | None] = mapped_column(String(60))
+    row_digest: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)

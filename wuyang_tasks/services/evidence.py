@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from wuyang_tasks.db.audit import VerifyResult, verify_chain
 from wuyang_tasks.db.ledger import Ledger
+from wuyang_tasks.db.row_replay import last_seal
 
 from .attachment_check import verify_attachments
 from .evidence_rows import verify_rows
@@ -18,11 +19,11 @@ def verify_ledger(ledger: Ledger) -> VerifyResult:
             problems = [r[0] for r in s.execute(text("PRAGMA integrity_check")).all()]
             if problems != ["ok"]:
                 return VerifyResult(False, 0, "台账文件完整性检查未通过：" + "；".join(problems[:5]))
-        chain = verify_chain(s)
+        chain = verify_chain(s, rows_after=last_seal(s.connection()))
         if not chain.ok:
             return chain
         files = verify_attachments(s)  # the files' own words first: which file, how
-        rows = verify_rows(s)
+        rows = verify_rows(s, chain.last_rows)
         failed = [r.message for r in (files, rows) if not r.ok]
         if failed:
             return VerifyResult(False, chain.events, "".join(failed))
