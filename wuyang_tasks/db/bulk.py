@@ -10,6 +10,7 @@ to their stored value, dates on SQLite …) — and the rows go to the driver's 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from operator import itemgetter
 
 from sqlalchemy import Connection, Table, insert
@@ -19,19 +20,27 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None
     """Insert ``rows`` (each with the same keys, column names) into ``table``."""
     if not rows:
         return
-    dialect = conn.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    names = list(compiled.positiontup or compiled.binds)
-    convert = [(i, f) for i, name in enumerate(names)
-               if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
+    sql, names, convert, positional = _statement(conn.dialect, table, tuple(rows[0]))
     if len(names) == 1:
         values = [(row[names[0]],) for row in rows]
     else:  # tuples in the statement's order (C speed)
         values = list(map(itemgetter(*names), rows))
     if convert:
         values = [_converted(row, convert) for row in values]
-    params = values if compiled.positional else [dict(zip(names, row)) for row in values]
-    conn.exec_driver_sql(compiled.string, params)
+    params = values if positional else [dict(zip(names, row)) for row in values]
+    conn.exec_driver_sql(sql, params)
+
+
+@lru_cache(maxsize=256)
+def _statement(dialect, table: Table, keys: tuple[str, ...]):
+    """The compiled INSERT of ``keys`` into ``table``: its text, parameter names in order, the
+    bind processors to apply, and whether parameters are positional. Compiled once: a user
+    action appends its events with one call, and compiling cost more than the insert."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+    names = list(compiled.positiontup or compiled.binds)
+    convert = [(i, f) for i, name in enumerate(names)
+               if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
+    return compiled.string, names, convert, compiled.positional
 
 
 def _converted(row: tuple, convert: list) -> tuple:
