@@ -56,21 +56,27 @@ def test_a_change_is_caught_by_its_digest_and_named(_demo_template, tmp_path, ta
         led.dispose()
 
 
-def test_each_event_records_the_state_it_left(ledger):
-    """A task created and edited twice in one transaction: each event's digest is that of the
-    task as its events so far leave it (version aside), not of the row at the end."""
+def test_each_event_records_the_row_as_its_action_left_it(ledger):
+    """A task created and edited twice in one action, then edited in another: the events of an
+    action carry the digest of the task as that action left it (an action is one moment; what
+    it did in between never stood in the ledger), each later action's events their own."""
     cal = ledger.calendar()
     with ledger.write() as s:
         task_id = task_service.create_task(s, title="城区工地扬尘整治", today=ledger.today(), cal=cal).id
         task_service.update_task(s, task_id, expected_version=None, cal=cal, note="第一次")
         task_service.update_task(s, task_id, expected_version=None, cal=cal, title="城区工地扬尘治理")
+    with ledger.write() as s:
+        task_service.update_task(s, task_id, expected_version=None, cal=cal, note="第二次")
     with ledger.read() as s:
-        events = s.execute(select(AuditEvent.before, AuditEvent.after, AuditEvent.row_digest)
+        events = s.execute(select(AuditEvent.after, AuditEvent.row_digest)
                            .where(AuditEvent.entity == "task", AuditEvent.entity_id == task_id)
                            .order_by(AuditEvent.seq)).all()
-    assert len(events) == 3
-    state: dict = {}
-    for _, after, digest in events:
-        state.update(json.loads(after))
-        assert digest == row_digest({k: v for k, v in state.items() if k != "version"})
-    assert len({digest for *_, digest in events}) == 3
+    assert len(events) == 4
+    def state_after(count: int) -> dict:
+        state: dict = {}
+        for after, _ in events[:count]:
+            state.update(json.loads(after))
+        return {k: v for k, v in state.items() if k != "version"}
+
+    assert {digest for _, digest in events[:3]} == {row_digest(state_after(3))}
+    assert events[3].row_digest == row_digest(state_after(4)) != events[0].row_digest

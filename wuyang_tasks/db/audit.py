@@ -23,7 +23,7 @@ from enum import Enum
 from sqlalchemy import Connection, bindparam, func, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
-from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload, row_digest
+from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
 
 from . import bulk, row_state, text_guard
 from .models import AuditEvent, LedgerMeta
@@ -93,54 +93,25 @@ _LAST_EVENT = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc(
 
 def _rows_after(conn: Connection, events: list[tuple]) -> list[tuple[str | None, str | None]]:
     """(row_key, row_digest) of each (entity, entity_id, before, after): the table row the
-    event names (db.row_state) and the digest of its state after the event — None after a
-    deletion, for a row that is not there, or an entity that is no table (the chain's own
-    events). The rows are read back once per table named: a row named by one event as its
-    digest (SQLite writes its text); a row named by several (a bulk import's task and its
-    moves, an action's buffered events) as its values, from which each event's state is found
-    by undoing the later events' changes (their ``before``), so that each event records what it
-    left, as if appended on its own."""
+    event names (db.row_state) and the digest of that row as the event's action leaves it —
+    None after a deletion, for a row that is not there, or an entity that is no table (the
+    chain's own events). An action is one moment (db.writer): the events it appends, all at
+    its commit, are of one state of the ledger, so a row it changes several times (an import's
+    task and its moves) carries one digest in each of them, and the rows are read back once
+    per table named (SQLite writes their text)."""
     shapes = row_state.shapes()
     named: list[tuple | None] = []
-    by_row: dict[tuple, list[int]] = {}
-    for i, (entity, entity_id, before, after) in enumerate(events):
+    keys: dict[str, set] = {}
+    for entity, entity_id, before, after in events:
         shape = shapes.get(entity)
-        image = after if after is not None else before
-        key = None if shape is None else shape.event_key(entity_id, image)
+        key = None if shape is None else shape.event_key(entity_id, after if after is not None else before)
         named.append(None if key is None else (shape, key))
         if key is not None:
-            by_row.setdefault((entity, key), []).append(i)
-    digests: list[str | None] = [None] * len(events)
-    once: dict[str, list] = {}
-    several: dict[str, list] = {}
-    for (entity, key), indexes in by_row.items():
-        (once if len(indexes) == 1 else several).setdefault(entity, []).append(key)
-    for entity, keys in once.items():
-        found = row_state.digests(conn, shapes[entity], keys)
-        for key in keys:
-            i = by_row[entity, key][0]
-            if events[i][3] is not None:
-                digests[i] = found.get(key)
-    for entity, keys in several.items():
-        shape = shapes[entity]
-        found = row_state.states(conn, shape, keys)
-        for key in keys:
-            _undo(shape, found.get(key), [(i, events[i][2], events[i][3]) for i in by_row[entity, key]],
-                  digests)
-    return [(None, None) if n is None else (None if n[0].by_id else n[1], digests[i])
-            for i, n in enumerate(named)]
-
-
-def _undo(shape: row_state.RowShape, state: dict | None, events: list[tuple], digests: list) -> None:
-    """Each of one row's ``events`` (index, before, after), last first: its digest is that of
-    ``state``, then ``state`` becomes what it was before the event."""
-    columns = set(shape.columns)
-    for i, before, after in reversed(events):
-        digests[i] = row_digest(state) if after is not None and state is not None else None
-        if before is None:  # the event wrote the whole row: there was none before it
-            state = None
-        else:
-            state = {**(state or {}), **{k: v for k, v in before.items() if k in columns}}
+            keys.setdefault(entity, set()).add(key)
+    found = {entity: row_state.digests(conn, shapes[entity], wanted) for entity, wanted in keys.items()}
+    return [(None, None) if n is None else
+            (None if n[0].by_id else n[1], found[event[0]].get(n[1]) if event[3] is not None else None)
+            for event, n in zip(events, named)]
 
 
 def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: int | None,
@@ -170,10 +141,8 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     executemany (db.bulk, :data:`BULK_EVENTS` at a time; an import appends 10^5), not as ORM
     objects: nothing reads an event back in the session that writes it. Ids follow seq. The
     session's pending changes are flushed first, so the rows the events describe are written
-    before them; the rows are read back once per table and part (:func:`_rows_after`), each
-    event given the state it left. A row whose events straddle two parts has its state at the
-    end of the call in the earlier part's events of it (its last event, which verify reads, is
-    exact). Returns the number appended."""
+    before them; the rows are read back once per table and part (:func:`_rows_after`).
+    Returns the number appended."""
     session.flush()
     conn = session.connection()
     seq, prev = _head(session, conn)
