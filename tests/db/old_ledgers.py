@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -26,6 +28,19 @@ def unpacked(revision: str, tmp_path: Path) -> Path:
 def head_of(path: Path) -> str:
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT value FROM ledger_meta WHERE key = 'audit_head'").fetchone()[0]
+
+
+@contextmanager
+def on_postgresql(pg_databases, path: Path, revision: str) -> Iterator[str]:
+    """The url of a new PostgreSQL database holding the ledger at ``path`` (of ``revision``),
+    dropped afterwards."""
+    name = pg_databases.create()
+    url = pg_databases.url(name)
+    try:
+        copy_to_postgresql(path, url, revision)
+        yield url
+    finally:
+        pg_databases.drop(name)
 
 
 def copy_to_postgresql(path: Path, url, revision: str) -> None:

@@ -19,7 +19,7 @@ from wuyang_tasks.db.ledger import LedgerOpenError, open_ledger
 from wuyang_tasks.db.models import AuditEvent
 from wuyang_tasks.services.evidence import verify_ledger
 
-from .old_ledgers import copy_to_postgresql, head_of, unpacked
+from .old_ledgers import head_of, on_postgresql, unpacked
 
 CHANGES = [  # (SQL behind the program's back, what the message must name)
     ("UPDATE task SET title = title || '改' WHERE id = (SELECT MIN(id) FROM task)", ("任务", "title")),
@@ -99,10 +99,7 @@ def test_rows_that_do_not_match_their_events_are_not_sealed_over(tmp_path):
 def test_postgresql_ledger_of_0005_is_sealed_with_digests_and_verifies(tmp_path, pg_databases):
     path = unpacked("0005", tmp_path)
     head = head_of(path)
-    name = pg_databases.create()
-    url = pg_databases.url(name)
-    try:
-        copy_to_postgresql(path, url, "0005")
+    with on_postgresql(pg_databases, path, "0005") as url:
         led = open_ledger(url)
         try:
             _check_migrated(led, head)
@@ -118,5 +115,3 @@ def test_postgresql_ledger_of_0005_is_sealed_with_digests_and_verifies(tmp_path,
             assert not result.ok and "任务" in result.message and "title" in result.message, result.message
         finally:
             led.dispose()
-    finally:
-        pg_databases.drop(name)

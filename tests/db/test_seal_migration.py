@@ -17,7 +17,7 @@ from wuyang_tasks.db.ledger import LedgerOpenError, open_ledger
 from wuyang_tasks.db.models import AuditEvent, Base
 from wuyang_tasks.services.evidence import verify_ledger
 
-from .old_ledgers import copy_to_postgresql, head_of, unpacked
+from .old_ledgers import head_of, on_postgresql, unpacked
 
 
 def _check_sealed(led, old_head: str) -> None:
@@ -62,14 +62,9 @@ def test_a_broken_old_chain_is_not_sealed_over(tmp_path):
 def test_postgresql_ledger_of_0004_is_sealed_and_verifies(tmp_path, pg_databases):
     path = unpacked("0004", tmp_path)
     head = head_of(path)
-    name = pg_databases.create()
-    url = pg_databases.url(name)
-    try:
-        copy_to_postgresql(path, url, "0004")
+    with on_postgresql(pg_databases, path, "0004") as url:
         led = open_ledger(url)
         try:
             _check_sealed(led, head)
         finally:
             led.dispose()
-    finally:
-        pg_databases.drop(name)
