@@ -25,10 +25,11 @@ from wuyang_tasks.db.models import set_up_mappers  # isort: skip
 
 # So are the rest of what every start loads before its first paint, imported anyway a moment
 # later (after Qt they cost a third more, ≈ 20 ms): SQLite's dialect (create_engine loads it),
-# the services the task rows, the live view and the first pages (dashboard, task ledger) call.
+# the services the task rows, the live view and the first pages (dashboard, task ledger) call
+# (the dashboard's year targets, services.metrics, come after the first paint).
 import sqlalchemy.dialects.sqlite  # noqa: F401  # isort: skip
 from wuyang_tasks.services import (  # noqa: F401  # isort: skip
-    changes, metrics, task_list, task_views, tasks, urgings, who_answers)
+    changes, task_list, task_views, tasks, urgings, who_answers)
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import OPEN_STATUSES, AlertLevel, TaskStatus
-from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services import task_views
 from wuyang_tasks.services.task_list import TaskRow, chinese_date, week_range
 
@@ -30,7 +29,6 @@ from ...context import UiContext
 from ...page import Page
 from ..tasks.filters import OPEN, Criteria
 from ..tasks.model import LIGHT_COLOURS
-from ..metrics.charts import MetricChart
 from .charts import UnitBar, UnitBarChart
 
 
@@ -257,6 +255,11 @@ class DashboardPage(Page):
         return [b for b in bars.values() if b.total]
 
     def _show_metrics(self) -> None:
+        # loaded here, after the first paint (≈ 5 ms of imports the first screen does not need)
+        from wuyang_tasks.services import metrics as metric_service
+
+        from ..metrics.charts import MetricChart
+
         while self.metric_layout.count():
             item = self.metric_layout.takeAt(0)
             if item.widget():
