@@ -102,3 +102,73 @@ def test_a_saved_sort_shows_a_first_screen_then_sorts(ui_ctx, qtbot, monkeypatch
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (deadline, Qt.SortOrder.DescendingOrder)
     dated = [r.effective_deadline for r in page.model.rows if r.effective_deadline]
     assert dated == sorted(dated, reverse=True)
+
+
+def test_the_dashboard_reads_its_year_targets_once_it_has_painted(ui_ctx, qtbot, monkeypatch):
+    """Their read was the start's first ORM statement (every mapper set up, ≈ 20 ms) before the
+    window's first paint; a window that goes on to 任务台账 at once does not wait for them."""
+    from wuyang_tasks.services import metrics as metric_service
+
+    reads = []
+    report = metric_service.metrics_report
+    monkeypatch.setattr(metric_service, "metrics_report", lambda *a: (reads.append(1), report(*a))[1])
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.show()  # on the dashboard
+    window.go_to("tasks")  # before anything has painted
+    qtbot.waitUntil(lambda: ui_ctx.task_rows.loaded and ui_ctx.is_idle(), timeout=30_000)
+    qtbot.wait(50)
+    assert reads == []
+    window.go_to("dashboard")
+    assert reads == []  # shown, not painted yet
+    qtbot.waitUntil(lambda: reads == [1], timeout=5_000)
+
+
+def test_the_start_sets_up_the_orm_after_its_first_paint(_demo_template, tmp_path):
+    """The reads before the window's first paint (the status bar's day and calendar, the live
+    view's counter, the first screenful) go through the tables; the mappers are set up a moment
+    after the window shows (ui/app.py), before the clerk's first action would need them."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    ledger = tmp_path / "demo.db"
+    shutil.copyfile(_demo_template, ledger)
+    script = """if True:
+        import sys
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from PySide6.QtWidgets import QApplication
+        from wuyang_tasks.cli.main import main
+        from wuyang_tasks.db.models import Task
+        from wuyang_tasks.ui import app as ui_app
+
+        class FirstPaint(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint and obj.isWindow():
+                    obj.removeEventFilter(self)
+                    print("at first paint", Task.__mapper__.configured, flush=True)
+                    QTimer.singleShot(2000, later)
+                return False
+
+        def later():
+            print("later", Task.__mapper__.configured, flush=True)
+            for window in QApplication.topLevelWidgets():
+                window.close()
+            QApplication.quit()
+
+        shown = ui_app.Launcher._show
+
+        def show(self, opened):
+            self.first_paint = FirstPaint()
+            shown(self, opened)
+            self.window.installEventFilter(self.first_paint)
+
+        ui_app.Launcher._show = show
+        sys.exit(main(["--db", sys.argv[1]]))
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WUYANG_TASKS_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", script, str(ledger)], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["at first paint False", "later True"], done.stdout

@@ -118,6 +118,7 @@ def test_dashboard_shows_every_metric_chart_and_opens_the_page(ui_ctx, qtbot):
     page.resize(1300, 900)
     page.show()
     qtbot.waitUntil(ui_ctx.is_idle, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(page.findChildren(MetricChart)), timeout=5_000)  # after its first paint
     charts = [c for c in page.findChildren(MetricChart) if c.view is not None]
     assert sorted(c.view.name for c in charts) == sorted(
         ["优良天数", "PM10年均浓度", "PM2.5年均浓度", "三里河省控断面水质类别"])

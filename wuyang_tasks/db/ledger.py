@@ -113,9 +113,11 @@ class Ledger:
 
     # -- facts about this ledger -------------------------------------------------------------
     def meta(self, key: str) -> str | None:
+        # Core, like calendar(): the start reads these before its first paint, and the first
+        # ORM statement configures every mapper (≈ 20 ms, done after the paint: ui/app.py)
+        meta = LedgerMeta.__table__.c
         with self.read() as s:
-            row = s.get(LedgerMeta, key)
-            return row.value if row else None
+            return s.scalar(select(meta.value).where(meta.key == key))
 
     @property
     def reference_day(self) -> date | None:
@@ -141,7 +143,8 @@ class Ledger:
 
     def calendar(self) -> WorkdayCalendar:
         with self.read() as s:
-            rows = s.execute(select(CalendarOverride.day, CalendarOverride.is_workday)).all()
+            override = CalendarOverride.__table__.c
+            rows = s.execute(select(override.day, override.is_workday)).all()
         return WorkdayCalendar({r.day: r.is_workday for r in rows})
 
     def dispose(self) -> None:

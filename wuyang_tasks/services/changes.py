@@ -38,8 +38,9 @@ class Change:
 
 
 def head(session: Session) -> int:
-    """The change counter: the last audit event's seq (0 for an empty ledger)."""
-    return session.scalar(select(func.max(AuditEvent.seq))) or 0
+    """The change counter: the last audit event's seq (0 for an empty ledger). On the table, not
+    the mapped class: the window reads it before its first paint, before the ORM is set up."""
+    return session.scalar(select(func.max(AuditEvent.__table__.c.seq))) or 0
 
 
 def changes_since(session: Session, seq: int, limit: int = MAX_CHANGES) -> list[Change]:

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from wuyang_tasks import collector  # isort: skip
 
@@ -20,27 +21,33 @@ collector.off_for_good()  # the GUI thread's timer collects (ui/gc_policy.py, wu
 # import hook reads the source of every module imported after PySide6 (looking for its
 # __feature__ switches), ≈ 40 ms of every start for these alone.
 from wuyang_tasks.db.ledger import Ledger, open_ledger  # isort: skip
+from wuyang_tasks.db.models import set_up_mappers  # isort: skip
 
 # So are the rest of what every start loads before its first paint, imported anyway a moment
 # later (after Qt they cost a third more, ≈ 20 ms): SQLite's dialect (create_engine loads it),
-# the services the task rows, the live view and the first pages (dashboard, task ledger) call.
+# the services the task rows, the live view and the first pages (dashboard, task ledger) call
+# (the dashboard's year targets, services.metrics, come after the first paint).
 import sqlalchemy.dialects.sqlite  # noqa: F401  # isort: skip
 from wuyang_tasks.services import (  # noqa: F401  # isort: skip
-    changes, metrics, task_list, task_views, tasks, urgings, who_answers)
+    changes, task_list, task_views, tasks, urgings, who_answers)
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from wuyang_tasks import APP_NAME, APP_TITLE
 
 from . import errors, gc_policy
 from .context import UiContext
-from .first_run import IMPORT_MODULE, FirstRunDialog, StartChoice, StartDecision
 from .i18n import install_translators
 from .main_window import MainWindow
 from .opening import display_location, fresh_ledger_path, ledger_exists, start_opening
 from .settings import recent_ledgers
 from .server import SERVER_KINDS, offer_after_server_error
+
+if TYPE_CHECKING:  # the first-run dialog is loaded only when it is shown
+    from .first_run import StartChoice, StartDecision
+
+MAPPER_SETUP_DELAY_MS = 300  # after the window shows: its first page paints first
 
 
 def make_application(qt_args: list[str] | None = None) -> QApplication:
@@ -82,6 +89,8 @@ class Launcher(QObject):
             self.ask()
 
     def ask(self, problem: str | None = None) -> None:
+        from .first_run import FirstRunDialog
+
         dialog = FirstRunDialog(display_location(self.location), problem)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.decision is None:
             self.finished_without_window = True
@@ -90,6 +99,8 @@ class Launcher(QObject):
         self.decide(dialog.decision)
 
     def decide(self, decision: StartDecision) -> None:
+        from .first_run import StartChoice
+
         self.after_open = decision.choice
         if decision.choice in (StartChoice.SERVER, StartChoice.OPEN_FILE):
             self.location = decision.location
@@ -137,8 +148,12 @@ class Launcher(QObject):
         ctx = UiContext(ledger)
         self.window = MainWindow(ctx)
         self.window.show()
-        if self.after_open is StartChoice.IMPORT:
-            importlib.import_module(IMPORT_MODULE).open_import_dialog(ctx, self.window)
+        QTimer.singleShot(MAPPER_SETUP_DELAY_MS, set_up_mappers)  # not at the clerk's first click
+        if self.after_open is not None:  # chosen in the first-run dialog
+            from .first_run import IMPORT_MODULE, StartChoice
+
+            if self.after_open is StartChoice.IMPORT:
+                importlib.import_module(IMPORT_MODULE).open_import_dialog(ctx, self.window)
 
 
 def starting_location(db: str | None) -> str | None:

@@ -24,7 +24,6 @@ from .access import Need
 from .context import UiContext
 from .live_view import LiveView
 from .opening import start_opening
-from .guide import GuideDialog
 from .page import Page
 from .page_stack import Pages, PageStack
 from .reminders import Reminders
@@ -169,9 +168,14 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("&User guide"))
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-        guide.triggered.connect(lambda: GuideDialog(self).exec())
+        guide.triggered.connect(self.show_guide)
         about = help_menu.addAction(self.tr("&About"))
         about.triggered.connect(self.show_about)
+
+    def show_guide(self) -> None:
+        from .guide import GuideDialog  # loaded when first asked for, not at start
+
+        GuideDialog(self).exec()
 
     def export_case(self) -> None:
         """任务 ▸ 导出档案…: the task selected in 任务台账 (the page is shown to pick one)."""

@@ -4,7 +4,7 @@ the year targets — all from the shared task rows; every number clicks through 
 from __future__ import annotations
 
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import OPEN_STATUSES, AlertLevel, TaskStatus
-from wuyang_tasks.services import metrics as metric_service
 from wuyang_tasks.services import task_views
 from wuyang_tasks.services.task_list import TaskRow, chinese_date, week_range
 
@@ -31,7 +30,6 @@ from ...context import UiContext
 from ...page import Page
 from ..tasks.filters import OPEN, Criteria
 from ..tasks.model import LIGHT_COLOURS
-from ..metrics.charts import MetricChart
 from .charts import UnitBar, UnitBarChart
 
 
@@ -150,6 +148,11 @@ class DashboardPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        # The year targets are read once the page has first painted: their read is the start's
+        # first ORM statement, which sets up every mapper (≈ 20 ms), and their charts are built
+        # then too; a window that goes on to another page at once never waits for them.
+        self._painted = False
+        self._metrics_due = False
         self.store.reset.connect(lambda: self.when_visible(self._show_rows))
         self.store.rows_changed.connect(lambda _ids: self.when_visible(self._show_rows))
 
@@ -197,7 +200,17 @@ class DashboardPage(Page):
         self.store.ensure_loaded()
         if self.store.loaded:
             self._show_rows()
-        self._show_metrics()
+        if self._painted:
+            self._show_metrics()
+        else:
+            self._metrics_due = True
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._metrics_due:
+                QTimer.singleShot(0, self, self._show_metrics)
 
     def _show_rows(self) -> None:
         today = self.ctx.today()
@@ -243,6 +256,11 @@ class DashboardPage(Page):
         return [b for b in bars.values() if b.total]
 
     def _show_metrics(self) -> None:
+        # loaded here, after the first paint (≈ 5 ms of imports the first screen does not need)
+        from wuyang_tasks.services import metrics as metric_service
+
+        from ..metrics.charts import MetricChart
+
         while self.metric_layout.count():
             item = self.metric_layout.takeAt(0)
             if item.widget():
