@@ -23,9 +23,11 @@ $(VENV)/.test-ready: pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-ready
 	$(BIN)/wuyang-tasks --first-run demo
 
-# ruff first ([tool.ruff] in pyproject.toml: unused imports and variables, undefined names).
+# ruff first ([tool.ruff] in pyproject.toml: unused imports and variables, undefined names),
+# then mypy over the layers it covers so far ([tool.mypy]: domain/ and db/).
 test: $(VENV)/.test-ready
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.test-ready

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
 
 from . import bulk, row_state, text_guard
-from .models import AuditEvent, LedgerMeta
+from .models import AuditEvent, LedgerMeta, table_of
 
 HEAD_KEY = "audit_head"
 PG_LOCK_KEY = 0x5759_4155  # "WYAU"
@@ -87,7 +87,7 @@ def _head(session: Session, connection: Connection | None = None) -> tuple[int, 
     return (row.seq, row.hash) if row else (0, GENESIS)
 
 
-_EVENTS = AuditEvent.__table__
+_EVENTS = table_of(AuditEvent)
 _LAST_EVENT = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
@@ -198,7 +198,7 @@ def store_head(session: Session) -> None:
         conn.execute(_INSERT_HEAD, value)
 
 
-_META = LedgerMeta.__table__
+_META = table_of(LedgerMeta)
 _UPDATE_HEAD = update(_META).where(_META.c.key == HEAD_KEY).values(value=bindparam("head"))
 _INSERT_HEAD = insert(_META).values(key=HEAD_KEY, value=bindparam("head"))
 

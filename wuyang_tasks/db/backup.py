@@ -264,7 +264,7 @@ def backup_lock(ledger_path: Path, *, wait_s: float | None = None,
             if time.monotonic() > deadline:
                 raise BackupError("另一个程序（或窗口）正在备份此台账，请稍后重试。") from None
         except OSError as exc:
-            raise FileWriteError(describe_os_error(lock.lock_file, exc)) from exc
+            raise FileWriteError(describe_os_error(Path(lock.lock_file), exc)) from exc
     try:
         yield
     finally:
@@ -348,7 +348,7 @@ def backups_to_keep(infos: list[BackupInfo]) -> set[Path]:
                (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
                (lambda d: (d.year, d.month), KEEP_MONTHLY))
     for key, count in buckets:
-        seen = set()
+        seen: set[tuple] = set()
         for info in periodic:
             k = key(info.taken_at)
             if k in seen:
@@ -525,9 +525,10 @@ def restore_ledger(ledger_path: Path, source: Path) -> RestoreResult:
             raise refuse(f"压缩的备份文件已损坏（{exc}）") from exc
         if not isinstance(exc, BackupError):
             raise
-        if check_copy(source) is None:
+        problem = check_copy(source)
+        if problem is None:
             raise  # the source is fine: the disk here is the problem, and the message says so
-        raise refuse(check_copy(source)) from exc
+        raise refuse(problem) from exc
     try:
         problem = check_copy(stage)  # the copy that will become the ledger, not the original
         if problem:

@@ -13,12 +13,12 @@ from typing import IO
 
 from sqlalchemy import Connection, LargeBinary, bindparam, cast, insert, select
 
-from .models import Blob, BlobChunk
+from .models import Blob, BlobChunk, table_of
 
 CHUNK = 1024 * 1024
 
-_BLOBS = Blob.__table__
-_CHUNKS = BlobChunk.__table__
+_BLOBS = table_of(Blob)
+_CHUNKS = table_of(BlobChunk)
 _INSERT_CHUNK = insert(_CHUNKS)
 
 

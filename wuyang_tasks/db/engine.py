@@ -94,8 +94,9 @@ def _begin_in_dialect(engine: Engine, *, write: bool) -> None:
         finally:
             cursor.close()
 
-    dialect.set_connection_execution_options = set_connection_execution_options
-    dialect.do_begin = do_begin
+    # this engine's dialect object only (mypy refuses assigning to a method)
+    dialect.set_connection_execution_options = set_connection_execution_options  # type: ignore[method-assign]
+    dialect.do_begin = do_begin  # type: ignore[method-assign]
 
 
 def _connect_ro(database: str):

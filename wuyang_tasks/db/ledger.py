@@ -227,7 +227,7 @@ def _truncated(path: Path) -> bool:
     return valid and pages * page_size > path.stat().st_size
 
 
-def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = None,
+def open_ledger(url_or_path: str | Path | URL | None = None, *, today: date | None = None,
                 read_only: bool = False, backup_hook: BackupHook | None = backup.before_migration,
                 create: bool = True, daily_backup: bool = True,
                 password_prompt: postgres.PasswordPrompt | None = None) -> Ledger:
@@ -237,10 +237,10 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
     url = resolve_url(url_or_path)
     notices: list[str] = []
     existed = False
-    if is_sqlite(url) and read_only and backup_codec.is_compressed(Path(url.database)):
-        url = url.set(database=str(backup.viewing_copy(Path(url.database))))
+    if is_sqlite(url) and read_only and backup_codec.is_compressed(_file(url)):
+        url = url.set(database=str(backup.viewing_copy(_file(url))))
     if is_sqlite(url):
-        path = Path(url.database)
+        path = _file(url)
         if path.exists():
             check_sqlite_file(path)
             existed = path.stat().st_size > 0
@@ -263,12 +263,12 @@ def open_ledger(url_or_path: str | Path | None = None, *, today: date | None = N
         engine.dispose()
         raise
     if is_sqlite(url):
-        warning = network_share_warning(Path(url.database))
+        warning = network_share_warning(_file(url))
         if warning:
             notices.append(warning)
         if existed and daily_backup and not read_only:
             try:
-                problem = take_daily_backup(Path(url.database))
+                problem = take_daily_backup(_file(url))
             except LedgerOpenError:
                 engine.dispose()
                 raise
@@ -324,7 +324,7 @@ def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
     if read_only:
         raise LedgerOpenError("台账需要升级结构后才能使用，只读方式下无法升级。", kind="read_only")
     if current is not None and backup_hook and is_sqlite(url):
-        backup_hook(Path(url.database), "pre-migration")
+        backup_hook(_file(url), "pre-migration")
     try:
         migrate.upgrade(engine)
     except ChainBroken as exc:
@@ -339,4 +339,11 @@ def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
 
 
 def _describe(url: URL) -> str:
-    return url.database if is_sqlite(url) else url.render_as_string(hide_password=True)
+    return str(_file(url)) if is_sqlite(url) else url.render_as_string(hide_password=True)
+
+
+def _file(url: URL) -> Path:
+    """The file of a SQLite url (``resolve_url`` always names one)."""
+    if not url.database:
+        raise LedgerOpenError("台账地址中没有文件路径。", kind="missing")
+    return Path(url.database)

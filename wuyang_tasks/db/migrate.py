@@ -46,11 +46,15 @@ def _down_revisions() -> dict[str, tuple[str, ...]]:
     for script in sorted((MIGRATIONS / "versions").glob("*.py")):
         values = {}
         for node in ast.parse(_head_of_script(script.read_text(encoding="utf-8"))).body:
-            targets = node.targets if isinstance(node, ast.Assign) else \
-                [node.target] if isinstance(node, ast.AnnAssign) and node.value else []
+            if isinstance(node, ast.Assign):
+                targets, value = node.targets, node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                targets, value = [node.target], node.value
+            else:
+                continue
             for target in targets:
                 if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                    values[target.id] = ast.literal_eval(node.value)
+                    values[target.id] = ast.literal_eval(value)
         if "revision" in values:
             down = values.get("down_revision")
             graph[values["revision"]] = tuple(down) if isinstance(down, (list, tuple)) else \

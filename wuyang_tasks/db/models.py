@@ -22,6 +22,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -69,6 +70,12 @@ def enum_column(enum_cls, **kw):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(model) -> Table:
+    """A mapped class's (or row's) table, typed as what it is: SQLAlchemy types ``__table__``
+    as any FromClause."""
+    return model.__table__
 
 
 class Timestamped:

@@ -84,8 +84,8 @@ def connect(url: URL, *, read_only: bool = False, password_prompt: PasswordPromp
             return attempt
         error = attempt
     reason = (f"连接台账服务器 {server_name(url)} 需要用户“{url.username or ''}”的密码。")
-    for _ in range(PROMPT_TRIES if password_prompt else 0):
-        password = password_prompt(url, reason)
+    for _ in range(PROMPT_TRIES if password_prompt is not None else 0):
+        password = password_prompt(url, reason) if password_prompt is not None else None
         if password is None:
             raise LedgerOpenError(f"未输入密码，没有连接台账服务器 {server_name(url)}。", kind="auth")
         attempt = _try(url.set(password=password), read_only)

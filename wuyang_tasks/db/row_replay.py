@@ -229,7 +229,8 @@ def _image(text: str):
     return value if end == len(text) else json.loads(text)
 
 
-_SCAN = json.scanner.make_scanner(json.JSONDecoder())
+# typeshed types the scanner's argument as the scanner class; it takes the decoder
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 _BATCH = 5_000
 
 

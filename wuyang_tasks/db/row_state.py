@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
+from typing import cast
 
 from sqlalchemy import Connection, Date, Table
 
@@ -72,7 +73,13 @@ def bookkeeping(table: Table) -> set[str]:
     """Columns of ``table`` that are not facts: its mapper's ``version_id_col``."""
     mapper = next((m for m in Base.registry.mappers if m.local_table is table), None)
     column = mapper.version_id_col if mapper is not None else None
-    return {column.key} if column is not None else set()
+    return {column.key} if column is not None and column.key else set()
+
+
+def _sqlite(connection: Connection) -> sqlite3.Connection:
+    """The driver's connection under a SQLite ``connection`` (typed Optional by SQLAlchemy: it
+    is None only once the connection is closed)."""
+    return cast(sqlite3.Connection, connection.connection.dbapi_connection)
 
 
 def digests(connection: Connection, shape: RowShape, keys: Iterable) -> dict:
@@ -81,7 +88,7 @@ def digests(connection: Connection, shape: RowShape, keys: Iterable) -> dict:
     if not keys:
         return {}
     if connection.dialect.name == "sqlite":
-        cursor = connection.connection.dbapi_connection.cursor()
+        cursor = _sqlite(connection).cursor()
         try:
             return {key: text_digest(data) for key, data in
                     cursor.execute(_sqlite_text(connection, shape) + _where(connection, shape, keys),
@@ -129,7 +136,7 @@ def visit_digests(connection: Connection, shape: RowShape, visit: Callable[[obje
             done += 1
             return 0
 
-        dbapi = connection.connection.dbapi_connection
+        dbapi = _sqlite(connection)
         dbapi.create_function("wuyang_row_visit", 2, each)
         try:
             dbapi.execute(f"SELECT count(wuyang_row_visit(k, t)) FROM ({_sqlite_text(connection, shape)}"

@@ -27,13 +27,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Column, Table, event, func, insert, inspect, select, text
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 from sqlalchemy.orm import Session
 
 from . import audit, bulk, text_guard
-from .models import Base, LedgerMeta, Timestamped
+from .models import Base, LedgerMeta, Timestamped, table_of
 
 M = TypeVar("M", bound=Base)
 
@@ -41,7 +42,7 @@ M = TypeVar("M", bound=Base)
 class Writer(Session):
     """The session of one user action (see the module's docstring)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pending: list[audit.Event] = []
         self._counted: set[tuple] = set()  # identity keys of the rows this action has counted
@@ -85,7 +86,7 @@ class Writer(Session):
         else:
             images = [self._batch.image(obj) for obj in objs]
         for obj, image in zip(objs, images):
-            self._pending.append((at, obj.__tablename__, obj.id, action, None, image))
+            self._pending.append((at, obj.__tablename__, _id(obj), action, None, image))
         return list(objs)
 
     def insert_row(self, table: Table, row: dict, action: str = "create") -> int:
@@ -98,7 +99,7 @@ class Writer(Session):
         text_guard.check_row(table, row)
         if self._batch is None:
             self.flush()
-            ident = self.connection().execute(insert(table), row).inserted_primary_key[0]
+            ident = self.connection().execute(insert(table).returning(table.c.id), row).scalar_one()
         else:
             ident = self._batch.queue(self, table, row)
         self._pending.append((self.at, table.name, ident, action, None,
@@ -116,14 +117,14 @@ class Writer(Session):
         after = audit.snapshot(obj)
         changed = [k for k, v in after.items() if before[k] != v and k != _VERSION]
         if changed:
-            self._pending.append((self.at, obj.__tablename__, obj.id, action,
+            self._pending.append((self.at, obj.__tablename__, _id(obj), action,
                                   {k: before[k] for k in changed}, {k: after[k] for k in changed}))
         return obj
 
     def remove(self, obj: Base, action: str = "delete") -> None:
         """Delete ``obj`` (a row that is not evidence: an alias, a reading replaced), stating
         its last image."""
-        self._pending.append((self.at, obj.__tablename__, obj.id, action, audit.snapshot(obj), None))
+        self._pending.append((self.at, obj.__tablename__, _id(obj), action, audit.snapshot(obj), None))
         self.delete(obj)
 
     def event(self, entity: str, entity_id: int | None, action: str,
@@ -189,14 +190,15 @@ class Writer(Session):
     def held(self, model: type[M], ident: Any) -> M | None:
         """A row of ``model`` the open batch has created and not yet written, or has looked up
         (:meth:`keep`), by its key."""
-        return None if self._batch is None else self._batch.objects.get((model, ident))
+        found = None if self._batch is None else self._batch.objects.get((model, ident))
+        return cast(M | None, found)
 
     def keep(self, obj: Base) -> None:
         """Hold a row looked up during the open batch until its end: the session forgets
         unchanged rows nobody refers to, and an import looks up the same few dozen units for
         thousands of tasks."""
         if self._batch is not None:
-            self._batch.objects[type(obj), obj.__dict__[_shape(obj.__table__).key]] = obj
+            self._batch.objects[type(obj), obj.__dict__[_shape(table_of(obj)).key]] = obj
 
     def taken(self, column: Column, value: Any) -> bool:
         """Whether a stored row, or one this batch has created, has ``value`` in ``column``."""
@@ -222,6 +224,11 @@ class Writer(Session):
 _VERSION = "version"
 
 
+def _id(obj: Base) -> int | None:
+    """The row's integer id; None for a table keyed otherwise (ledger_meta by its key)."""
+    return getattr(obj, "id", None)
+
+
 class _Batch:
     """What an open :meth:`Writer.batch` holds: ids given, rows created and not yet written,
     rows looked up, and the values of columns asked about (:meth:`Writer.taken`).
@@ -230,7 +237,7 @@ class _Batch:
     holds every column the object was given; one never given is None), not through the
     instrumented attributes: an import states some 10^5 rows."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.next_ids: dict[Table, int] = {}
         self.objects: dict[tuple[type, Any], Base] = {}
         self.new: dict[Table, list] = {}  # per table, in the order stated: objects or row dicts
@@ -245,11 +252,11 @@ class _Batch:
         return self.next_ids[table]
 
     def hold(self, session: Session, obj: Base) -> None:
-        table = obj.__table__
+        table = table_of(obj)
         shape = _shape(table)
         values = obj.__dict__
         if shape.key == "id" and values.get("id") is None:
-            obj.id = self.new_id(session, table)
+            setattr(obj, "id", self.new_id(session, table))
         for key, default in shape.defaults:  # as the flush would: the event's image is the row
             if values.get(key) is None:
                 setattr(obj, key, default)
@@ -261,7 +268,7 @@ class _Batch:
     def image(self, obj: Base) -> dict:
         """:func:`audit.snapshot` of a new object of this batch."""
         values = obj.__dict__
-        return audit.snapshot_of_row({key: values.get(key) for key in _shape(obj.__table__).keys})
+        return audit.snapshot_of_row({key: values.get(key) for key in _shape(table_of(obj)).keys})
 
     def queue(self, session: Session, table: Table, row: dict) -> int:
         ident = self.new_id(session, table)
@@ -315,7 +322,7 @@ def _shape(table: Table) -> _Shape:
     (key,) = table.primary_key.columns
     return _Shape(tuple(c.key for c in table.columns), key.key,
                   tuple((c.key, c.default.arg) for c in table.columns
-                        if c.default is not None and c.default.is_scalar))
+                        if isinstance(c.default, ScalarElementColumnDefault)))
 
 
 def _columns_but_id(table: Table) -> frozenset[str]:
@@ -351,7 +358,8 @@ def _count_versions(session: Writer) -> None:
 
 @event.listens_for(Writer, "after_flush_postexec")
 def _after_flush(session: Writer, _context) -> None:
-    session._counted.update(inspect(obj).key for obj in session._flushing_new)  # created: version 1
+    session._counted.update(key for obj in session._flushing_new  # created: version 1
+                            if (key := inspect(obj).key) is not None)
     session._flushing_new = []
 
 

@@ -16,6 +16,7 @@ module applies the rules. Decisions that matter at the edges:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from bisect import bisect_right
 from functools import cache
 from dataclasses import dataclass, field
@@ -174,7 +175,7 @@ def scoring_deadline(task: TaskFacts, as_of: date) -> tuple[date | None, Extensi
 
 def score_period(rules: Rules, period: Period, as_of: date, cal: WorkdayCalendar,
                  units: list[tuple[int, UnitKind]], tasks: list[TaskFacts],
-                 records: list[RecordFact] = (), adjustments: list[AdjustmentFact] = ()) -> list[UnitScore]:
+                 records: Sequence[RecordFact] = (), adjustments: Sequence[AdjustmentFact] = ()) -> list[UnitScore]:
     """Scores of the units (in the order given) for ``period``, counting events up to ``as_of``."""
     scored = {uid: UnitScore(uid, rules.base_score) for uid, kind in units if kind in rules.unit_kinds}
     last = min(period.end, as_of)
@@ -189,8 +190,8 @@ def score_period(rules: Rules, period: Period, as_of: date, cal: WorkdayCalendar
                 continue
             scored[unit_id].task_count += 1
             unit_lines = lines + _missed_report_lines(rules, task, periods, unit_id)
-            unit_points = [_for_unit(rules, line, unit_id, role, task) for line in unit_lines]
-            unit_points = [p for p in unit_points if p is not None]
+            found = [_for_unit(rules, line, unit_id, role, task) for line in unit_lines]
+            unit_points = [p for p in found if p is not None]
             scored[unit_id].points += _cap_task(rules, unit_points, unit_id, task)
     for rec in records:
         if rec.unit_id in scored and window.holds(rec.day):
@@ -327,6 +328,8 @@ def _report_periods(rules: Rules, task: TaskFacts, window: Period, as_of: date) 
     finished = task.closed_on if task.status.is_closed else None
     stop = min(finished or as_of, window.end)
     begin = task.assigned_on
+    if begin is None:  # not assigned: nothing was due (score_period skips such tasks)
+        return []
     if task.recurrence_day:
         periods = []
         month = (max(begin, window.start - timedelta(days=62)).replace(day=1) - timedelta(days=1)).replace(day=1)

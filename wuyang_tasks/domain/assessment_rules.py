@@ -77,9 +77,9 @@ def parse_rules(data: object, origin: str) -> Rules:
         measures={m: r.number("accountability", "measures", m.value) for m in AccountabilityMeasure},
         early_bonus=r.flag("early_bonus", "enabled"), early_points=r.number("early_bonus", "points"),
         early_min_days=r.whole("early_bonus", "min_days_early"),
-        cap_per_task=r.number("caps", "per_task", optional=True),
-        cap_period_deduction=r.number("caps", "per_period_deduction", optional=True),
-        cap_period_bonus=r.number("caps", "per_period_bonus", optional=True))
+        cap_per_task=r.optional_number("caps", "per_task"),
+        cap_period_deduction=r.optional_number("caps", "per_period_deduction"),
+        cap_period_bonus=r.optional_number("caps", "per_period_bonus"))
 
 
 class _Reader:
@@ -117,10 +117,17 @@ class _Reader:
             raise self._bad(path, "列表")
         return value
 
-    def number(self, *path: str, optional: bool = False) -> Decimal | None:
-        value = self._get(path, required=not optional)
-        if value is None and optional:
+    def number(self, *path: str) -> Decimal:
+        return self._number(path, optional=False)
+
+    def optional_number(self, *path: str) -> Decimal | None:
+        """:meth:`number`, or None for null (no cap)."""
+        if self._get(path, required=False) is None:
             return None
+        return self._number(path, optional=True)
+
+    def _number(self, path: tuple[str, ...], *, optional: bool) -> Decimal:
+        value = self._get(path, required=True)
         if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
             raise self._bad(path, "数值" + ("（或 null 表示不设上限）" if optional else ""))
         try:

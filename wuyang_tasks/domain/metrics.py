@@ -82,9 +82,9 @@ def parse_aqi_level(text: str) -> int:
             return level
     if text in ("轻度", "中度", "重度", "严重"):
         return {"轻度": 3, "中度": 4, "重度": 5, "严重": 6}[text]
-    level = _whole_number(text)
-    if level in AQI_LEVELS:
-        return level
+    number = _whole_number(text)
+    if number is not None and number in AQI_LEVELS:
+        return number
     raise ValueError(text)
 
 
@@ -93,6 +93,7 @@ def parse_water_class(text: str) -> int:
     text = str(text).strip().upper().removesuffix("类").strip()
     worse = text.startswith("劣")
     core = text.removeprefix("劣").strip()
+    value: int | None
     for number, label in WATER_CLASSES.items():
         if core == label:
             value = number
@@ -244,7 +245,7 @@ def month_pace(year: int, target: float, as_of: date, levels: dict[date, int]) -
     for month in range(1, 13):
         end = date(year, month, calendar.monthrange(year, month)[1])
         started = last is not None and last >= date(year, month, 1)
-        if started and last < end:
+        if last is not None and started and last < end:
             end = last
         good = without = None
         if started:

@@ -107,7 +107,7 @@ _PATH_ENDS = (S.SUSPENDED, S.CANCELLED)
 def clerk_path(start: S, target: S) -> list[Action] | None:
     """The shortest run of clerk moves from ``start`` to ``target`` (None: none reaches it).
     中止 and 撤销 end a path, never lie on one (中止 then 恢复办理 is no way round 退回重办)."""
-    seen = {start: []}
+    seen: dict[S, list[Action]] = {start: []}
     queue = deque([start])
     while queue:
         status = queue.popleft()
