@@ -25,15 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Column, Table, event, func, insert, inspect, select, text
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
+from sqlalchemy import Column, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from . import audit, bulk, text_guard
+from . import audit, text_guard
+from .batch import Batch, shape_of
 from .models import Base, LedgerMeta, Timestamped, table_of
 
 M = TypeVar("M", bound=Base)
@@ -47,7 +45,7 @@ class Writer(Session):
         self._pending: list[audit.Event] = []
         self._counted: set[tuple] = set()  # identity keys of the rows this action has counted
         self._flushing_new: list[Base] = []
-        self._batch: _Batch | None = None
+        self._batch: Batch | None = None
         self._at: str | None = None
 
     # -- the event's parties -----------------------------------------------------------------
@@ -130,8 +128,7 @@ class Writer(Session):
     def event(self, entity: str, entity_id: int | None, action: str,
               before: dict | None = None, after: dict | None = None) -> None:
         """State a change the service made itself (a workflow move with its note, a row keyed
-        by something else than an id): ``before``/``after`` as ``services.evidence_rows``
-        replays them."""
+        by something else than an id): ``before``/``after`` as ``db.row_replay`` replays them."""
         self._pending.append((self.at, entity, entity_id, action, before, after))
 
     def events(self, events: Iterable[audit.Event]) -> int:
@@ -143,7 +140,7 @@ class Writer(Session):
     def set_meta(self, key: str, value: str) -> None:
         """Keep ``value`` under ``key`` in ledger_meta (counters, the demo's reference day): the
         first value as the row's whole image, a change as before/after — each with the key, by
-        which the row is found (services.evidence_rows)."""
+        which the row is found (db.row_state)."""
         row = self.get(LedgerMeta, key)
         if row is None:
             self._add_new(LedgerMeta(key=key, value=value))
@@ -174,7 +171,7 @@ class Writer(Session):
         if self._batch is not None:
             raise RuntimeError("a batch is already open")
         self.flush()
-        self._batch = _Batch()
+        self._batch = Batch()
         try:
             with self.no_autoflush:
                 yield
@@ -198,7 +195,7 @@ class Writer(Session):
         unchanged rows nobody refers to, and an import looks up the same few dozen units for
         thousands of tasks."""
         if self._batch is not None:
-            self._batch.objects[type(obj), obj.__dict__[_shape(table_of(obj)).key]] = obj
+            self._batch.objects[type(obj), obj.__dict__[shape_of(table_of(obj)).key]] = obj
 
     def taken(self, column: Column, value: Any) -> bool:
         """Whether a stored row, or one this batch has created, has ``value`` in ``column``."""
@@ -227,102 +224,6 @@ _VERSION = "version"
 def _id(obj: Base) -> int | None:
     """The row's integer id; None for a table keyed otherwise (ledger_meta by its key)."""
     return getattr(obj, "id", None)
-
-
-class _Batch:
-    """What an open :meth:`Writer.batch` holds: ids given, rows created and not yet written,
-    rows looked up, and the values of columns asked about (:meth:`Writer.taken`).
-
-    A new object stays out of the session, so its values are read from its instance dict (it
-    holds every column the object was given; one never given is None), not through the
-    instrumented attributes: an import states some 10^5 rows."""
-
-    def __init__(self) -> None:
-        self.next_ids: dict[Table, int] = {}
-        self.objects: dict[tuple[type, Any], Base] = {}
-        self.new: dict[Table, list] = {}  # per table, in the order stated: objects or row dicts
-        self.indexes: dict[Table, dict[str, set]] = {}  # table → column → values
-
-    def new_id(self, session: Session, table: Table) -> int:
-        """The table's next free id: the largest stored one, then counted here (the action
-        holds the ledger's write lock: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock)."""
-        if table not in self.next_ids:
-            self.next_ids[table] = session.scalar(select(func.max(table.c.id))) or 0
-        self.next_ids[table] += 1
-        return self.next_ids[table]
-
-    def hold(self, session: Session, obj: Base) -> None:
-        table = table_of(obj)
-        shape = _shape(table)
-        values = obj.__dict__
-        if shape.key == "id" and values.get("id") is None:
-            setattr(obj, "id", self.new_id(session, table))
-        for key, default in shape.defaults:  # as the flush would: the event's image is the row
-            if values.get(key) is None:
-                setattr(obj, key, default)
-        text_guard.check_row(table, values)  # the flush's check, at the call that states the row
-        self.objects[type(obj), values[shape.key]] = obj
-        self.new.setdefault(table, []).append(obj)
-        self._index(table, values)
-
-    def image(self, obj: Base) -> dict:
-        """:func:`audit.snapshot` of a new object of this batch."""
-        values = obj.__dict__
-        return audit.snapshot_of_row({key: values.get(key) for key in _shape(table_of(obj)).keys})
-
-    def queue(self, session: Session, table: Table, row: dict) -> int:
-        ident = self.new_id(session, table)
-        row = {"id": ident, **row}
-        self.new.setdefault(table, []).append(row)
-        self._index(table, row)
-        return ident
-
-    def _index(self, table: Table, values: dict) -> None:
-        for key, seen in self.indexes.get(table, {}).items():
-            seen.add(values.get(key))
-
-    def values(self, session: Session, column: Column) -> set:
-        by_column = self.indexes.setdefault(column.table, {})
-        if column.key not in by_column:
-            seen = set(session.scalars(select(column)))
-            seen.update((new if type(new) is dict else new.__dict__).get(column.key)
-                        for new in self.new.get(column.table, ()))
-            by_column[column.key] = seen
-        return by_column[column.key]
-
-    def write(self, session: Session) -> None:
-        """Every new row, table by table in foreign-key order; on PostgreSQL each table's id
-        sequence is then moved past the ids given here."""
-        session.flush()  # changes to stored rows (a counter), before the rows that follow them
-        conn = session.connection()
-        for table in Base.metadata.sorted_tables:
-            news = self.new.get(table)
-            if not news:
-                continue
-            keys = _shape(table).keys
-            rows = [new if type(new) is dict else {k: new.__dict__.get(k) for k in keys} for new in news]
-            for row in rows:
-                text_guard.check_row(table, row)  # what changed since it was stated
-            bulk.insert_rows(conn, table, rows)
-        if conn.dialect.name == "postgresql":
-            for table, last in self.next_ids.items():
-                conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n)"),
-                             {"t": table.name, "n": last})
-
-
-@dataclass(frozen=True)
-class _Shape:
-    keys: tuple[str, ...]  # every column, in the table's order
-    key: str  # the primary key's column
-    defaults: tuple[tuple[str, Any], ...]  # columns with a default value, and the value
-
-
-@cache
-def _shape(table: Table) -> _Shape:
-    (key,) = table.primary_key.columns
-    return _Shape(tuple(c.key for c in table.columns), key.key,
-                  tuple((c.key, c.default.arg) for c in table.columns
-                        if isinstance(c.default, ScalarElementColumnDefault)))
 
 
 def _columns_but_id(table: Table) -> frozenset[str]:

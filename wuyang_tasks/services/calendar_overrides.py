@@ -149,7 +149,7 @@ def set_override(session: Writer, day: date, is_workday: bool, note: str | None 
         session.flush()
         after = audit.snapshot(row)
         changed = ["day"] + [k for k in after if after[k] != before[k]]  # the key, by which
-        # the row is found (services.evidence_rows)
+        # the row is found (db.row_state)
         session.event(CalendarOverride.__tablename__, day_key(day), "update",
                       {k: before[k] for k in changed}, {k: after[k] for k in changed})
     return OverrideView(day, is_workday, note)

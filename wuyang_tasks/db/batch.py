@@ -1,0 +1,112 @@
+"""What an open ``Writer.batch`` (db.writer) holds while an import states its rows: the ids it
+has given, the rows created and not yet written, the rows looked up, and the values of columns
+asked about; and how those rows are written at the batch's end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Column, Table, func, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
+
+from . import audit, bulk, text_guard
+from .models import Base, table_of
+
+
+class Batch:
+    """What an open ``Writer.batch`` holds: ids given, rows created and not yet written,
+    rows looked up, and the values of columns asked about (``Writer.taken``).
+
+    A new object stays out of the session, so its values are read from its instance dict (it
+    holds every column the object was given; one never given is None), not through the
+    instrumented attributes: an import states some 10^5 rows."""
+
+    def __init__(self) -> None:
+        self.next_ids: dict[Table, int] = {}
+        self.objects: dict[tuple[type, Any], Base] = {}
+        self.new: dict[Table, list] = {}  # per table, in the order stated: objects or row dicts
+        self.indexes: dict[Table, dict[str, set]] = {}  # table → column → values
+
+    def new_id(self, session: Session, table: Table) -> int:
+        """The table's next free id: the largest stored one, then counted here (the action
+        holds the ledger's write lock: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock)."""
+        if table not in self.next_ids:
+            self.next_ids[table] = session.scalar(select(func.max(table.c.id))) or 0
+        self.next_ids[table] += 1
+        return self.next_ids[table]
+
+    def hold(self, session: Session, obj: Base) -> None:
+        table = table_of(obj)
+        shape = shape_of(table)
+        values = obj.__dict__
+        if shape.key == "id" and values.get("id") is None:
+            setattr(obj, "id", self.new_id(session, table))
+        for key, default in shape.defaults:  # as the flush would: the event's image is the row
+            if values.get(key) is None:
+                setattr(obj, key, default)
+        text_guard.check_row(table, values)  # the flush's check, at the call that states the row
+        self.objects[type(obj), values[shape.key]] = obj
+        self.new.setdefault(table, []).append(obj)
+        self._index(table, values)
+
+    def image(self, obj: Base) -> dict:
+        """:func:`audit.snapshot` of a new object of this batch."""
+        values = obj.__dict__
+        return audit.snapshot_of_row({key: values.get(key) for key in shape_of(table_of(obj)).keys})
+
+    def queue(self, session: Session, table: Table, row: dict) -> int:
+        ident = self.new_id(session, table)
+        row = {"id": ident, **row}
+        self.new.setdefault(table, []).append(row)
+        self._index(table, row)
+        return ident
+
+    def _index(self, table: Table, values: dict) -> None:
+        for key, seen in self.indexes.get(table, {}).items():
+            seen.add(values.get(key))
+
+    def values(self, session: Session, column: Column) -> set:
+        by_column = self.indexes.setdefault(column.table, {})
+        if column.key not in by_column:
+            seen = set(session.scalars(select(column)))
+            seen.update((new if type(new) is dict else new.__dict__).get(column.key)
+                        for new in self.new.get(column.table, ()))
+            by_column[column.key] = seen
+        return by_column[column.key]
+
+    def write(self, session: Session) -> None:
+        """Every new row, table by table in foreign-key order; on PostgreSQL each table's id
+        sequence is then moved past the ids given here."""
+        session.flush()  # changes to stored rows (a counter), before the rows that follow them
+        conn = session.connection()
+        for table in Base.metadata.sorted_tables:
+            news = self.new.get(table)
+            if not news:
+                continue
+            keys = shape_of(table).keys
+            rows = [new if type(new) is dict else {k: new.__dict__.get(k) for k in keys} for new in news]
+            for row in rows:
+                text_guard.check_row(table, row)  # what changed since it was stated
+            bulk.insert_rows(conn, table, rows)
+        if conn.dialect.name == "postgresql":
+            for table, last in self.next_ids.items():
+                conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n)"),
+                             {"t": table.name, "n": last})
+
+
+@dataclass(frozen=True)
+class Shape:
+    keys: tuple[str, ...]  # every column, in the table's order
+    key: str  # the primary key's column
+    defaults: tuple[tuple[str, Any], ...]  # columns with a default value, and the value
+
+
+@cache
+def shape_of(table: Table) -> Shape:
+    (key,) = table.primary_key.columns
+    return Shape(tuple(c.key for c in table.columns), key.key,
+                  tuple((c.key, c.default.arg) for c in table.columns
+                        if isinstance(c.default, ScalarElementColumnDefault)))
