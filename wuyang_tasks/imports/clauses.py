@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .names import is_all_townships, is_other_collective
+from .names import LOWER_GOVERNMENTS, is_all_townships, is_lower_governments, is_other_collective
 from .roles import UNIT_SUFFIX, named_units
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
@@ -50,7 +50,7 @@ _TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>
                        r"(?P<rest>[^，]*)$")
 _TOPIC_BY_UNIT = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?!于)(?P<rest>[^，]{4,}?)(?<!主持|主办|承办)$")
 _BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,8}(?:督导组|督查组|巡查队|执法队|工作队)")  # '林业局', '督导组'
-_DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时)")
+_DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时|将(?:有计划地)?(?:对|组织|根据|按照))")
 _PEOPLE = re.compile(r"(干部|人员|同志|负责人)$")
 VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社区)?|各社区")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
@@ -220,6 +220,9 @@ def mentions_in(text: str) -> list[str]:
     text = mask_titles(text)
     for m in _TOWNSHIPS.finditer(text):
         found.append((m.start(), "各乡镇"))
+    for m in LOWER_GOVERNMENTS.finditer(text):
+        if not any(p <= m.start() < p + len(n) for p, n in found):
+            found.append((m.start(), m.group(0)))  # '各县（市、口岸）环保专项行动领导小组': the counties, through their body
     for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
                          r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
                          r"以上责任单位|上述单位|各相关责任单位|各成员单位|各整治工作专班|各工作组", text):
@@ -494,7 +497,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             names = mentions_in(who.group(1)) if who else []
             if names and not ctx.subject:
                 current.subject = names  # '镇秸秆禁烧巡查队、镇村两级包保干部严格按照…执行…': who, then the work
-                text = text[who.end():]
+                text = re.sub(r"^将(?:有计划地)?", "", text[who.end():])  # '…领导小组将对…进行督查'
         else:
             return None, None
     if _PAST.search(text) or (_COPULA.search(text) and not has_marker(text)):
@@ -550,6 +553,8 @@ def _prefix(before: str, names: list[str]) -> str:
         rest = rest.replace(name, "")
     rest = re.sub(r"^[的、和及等]+|(?:主要负责人|负责同志|全体班子成员|班子成员|负责人)", "", rest)
     rest = re.sub(r"^(职能)?(部门|单位)", "", rest).strip("的，, ")
+    if names and re.fullmatch(r"[\u4e00-\u9fff]{0,12}(?:领导小组(?:办公室)?|指挥部|工作组|办公室)", rest):
+        return ""  # '各县（市、口岸）环保专项行动领导小组': the named units' own body, not work
     if rest.endswith("上") or len(rest) < 4 or _NOT_SUBJECT.match(rest) or _MODIFIER.match(rest) or re.search(r"[指强要]", rest[-2:]):
         return ""
     if re.search(r"(力度|措施|指导|认识|责任|站位|意识)$", rest):
@@ -600,7 +605,7 @@ def group_units(group: Group) -> list[tuple[str, str]]:
     for name in group.subject:
         if any(n == name for _, n in out):
             continue
-        if is_all_townships(name):
+        if is_all_townships(name) or is_lower_governments(name):
             out.append(("territorial", name))
         elif is_other_collective(name) or re.match(r"^(以上|上述)", name):
             out.append(("collective", name))

@@ -27,15 +27,15 @@ from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
 from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
-from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
-from .names import is_all_townships, is_other_collective
+from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase_end
+from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
 from .roles import bracket_notes, is_role_note, labelled_line, note_roles
 from .text_clean import CleanedText, clean_text
 
 _LEVELS = [
     re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．.]\s*"),
-    re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*"),
+    re.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|[㈠-㈩])\s*"),  # '㈠ 动员部署阶段' as （一）
     re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*"),
     re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*"),
 ]
@@ -269,10 +269,24 @@ class _Reader:
                 for para in block.body.split("\n")[1:]:
                     out.extend(self._paragraph(para, block.heading.strip("。")[:100]))
             elif self._is_plan_item(block, leaves):
-                out.extend(self._plan_item(block))
+                out.extend(self._phased(block, self._plan_item(block)))
             elif not _in_section(block, _NO_TASKS):
-                out.extend(self._paragraph(_drop_slogan_heading(block.body), _category(block), heading=block.heading))
+                phase = phase_end(block.heading, self.year) is not None
+                body = block.body[len(block.heading):].lstrip("。. \n") if phase else _drop_slogan_heading(block.body)
+                drafts = self._paragraph(body, _category(block), heading=block.heading, imperative=phase)
+                out.extend(self._phased(block, drafts))
         return _distinct(out)
+
+    def _phased(self, item: _Item, drafts: list[DraftTask]) -> list[DraftTask]:
+        """The work of a 时间安排's phase ('（三）全面整治阶段（7月16日至8月31日）') is due at its end."""
+        end = phase_end(item.heading, self.year)
+        if end:
+            from wuyang_tasks.services.tasks import DeadlineSpec
+
+            for draft in drafts:
+                if draft.deadline is None:
+                    draft.deadline = DeadlineSpec(day=end, text=item.heading)
+        return drafts
 
     # -- plan items ----------------------------------------------------------------------
     def _is_plan_item(self, item: _Item, leaves: list[_Item]) -> bool:
@@ -343,13 +357,17 @@ class _Reader:
         elif not re.match(r"^(他|她)", first[0]):
             self.leader = None
 
-    def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None) -> list[DraftTask]:
+    def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None,
+                   imperative: bool = False) -> list[DraftTask]:
+        """``imperative``: every sentence states work, as a plan's phase does ('自治州专项行动领导小组将对…
+        进行督查')."""
         self._speaker(paragraph)
         out: list[DraftTask] = []
         for lead_in, items, requirement, kind in _enumerations(paragraph):
             if lead_in:
                 self._speaker(lead_in) if not items else None
-                ctx = Context(leader=self.leader, imperative=bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
+                ctx = Context(leader=self.leader,
+                              imperative=imperative or bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
                 out.extend(self._drafts_of(read_passage(lead_in, ctx), category))
                 who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
                 if who:
@@ -384,6 +402,9 @@ class _Reader:
             return
         if is_all_townships(name):
             draft.all_townships = True
+            return
+        if is_lower_governments(name):
+            draft.territorial.append(self._ref(name))
             return
         if (role == "collective" or is_other_collective(name)) and not VILLAGES.fullmatch(name):
             if name not in draft.collective:

@@ -1,0 +1,85 @@
+"""Round 6 of issue 20: a plan's 时间安排 by phase, the lower governments of a higher-level plan,
+a 征求意见 request, a speaker's colon before his 一是 lists and a speaker's dash before 一要
+paragraphs (sentences of benchmarks/intake_corpus 79, 82, 83, 85)."""
+
+from datetime import date
+
+from wuyang_tasks.imports.minutes import propose
+
+PHASES = (
+    "㈠ 动员部署阶段（4月-5月中旬）。\n"
+    "各县（市、口岸）环保专项行动领导小组要结合实际情况，确定本辖区整治工作重点，制定具体实施方案，完成专项行动的动员部署工作。\n"
+    "㈡ 全面排查和集中整治阶段（5月下旬-8月）。\n"
+    "各县（市、口岸）环保专项行动领导小组要按照自治州环保专项行动的总体部署，认真组织有关部门对重金属排放企业存在的环境违法问题"
+    "进行集中检查和整治，严肃查处一批典型违法案件。\n"
+    "㈢ 督查阶段（9月）。\n"
+    "自治州专项行动领导小组将对全州专项行动工作开展情况进行督查。\n")
+
+
+def _by(p, words):
+    found = [d for d in p.drafts if words in d.title]
+    assert found, f"no draft with “{words}” in {[d.title for d in p.drafts]}"
+    return found[0]
+
+
+def _territorial(draft):
+    return [r.written for r in draft.territorial]
+
+
+def test_the_work_of_a_phase_is_due_at_the_phase_end():
+    p = propose(PHASES, issued_on=date(2011, 4, 1))
+    assert _by(p, "集中检查和整治").deadline.day == date(2011, 8, 31)
+    assert _by(p, "开展情况进行督查").deadline.day == date(2011, 9, 30)
+    assert _by(p, "制定具体实施方案").deadline.day == date(2011, 5, 20)
+
+
+def test_a_phase_heading_is_no_task_and_a_deadline_of_its_own_wins():
+    text = PHASES + "各县（市、口岸）要于10月20日前将工作总结报自治州专项行动领导小组办公室。\n"
+    p = propose("㈣ 总结阶段（10月）。\n" + text.split("\n", 6)[-1], issued_on=date(2011, 4, 1))
+    assert _by(p, "工作总结").deadline.day == date(2011, 10, 20)
+    assert not [d for d in propose(PHASES, issued_on=date(2011, 4, 1)).drafts if "阶段" in d.title]
+
+
+def test_the_lower_governments_of_a_higher_plan_are_territorial_not_part_of_the_title():
+    p = propose(PHASES, issued_on=date(2011, 4, 1))
+    draft = _by(p, "制定具体实施方案")
+    assert draft.title.startswith("确定本辖区整治工作重点")
+    assert _territorial(draft) == ["各县（市、口岸）"]
+    assert draft.lead is None
+    assert "结合实际情况" not in draft.title
+
+
+def test_a_request_to_send_comments_back_by_a_date_is_a_task():
+    text = ("关于公开征求《湖州市出租汽车客运管理办法》（修订征求意见稿）意见的通知\n"
+            "为进一步规范湖州出租汽车管理，我局研究起草了《湖州市出租汽车客运管理办法》（修订征求意见稿），"
+            "现向全社会公开征求意见，请将意见于7月26日前反馈至市公路与运输管理中心。逾期未反馈，视为无意见。\n")
+    p = propose(text, issued_on=date(2021, 7, 15))
+    draft = _by(p, "反馈至市公路与运输管理中心")
+    assert draft.deadline.day == date(2021, 7, 26)
+    assert len(p.drafts) == 1
+
+
+def test_a_speakers_colon_before_his_list_is_no_task_and_a_second_list_stands_apart():
+    text = ("最后，县委书记陆晓延要求相关部门、乡镇：一是进一步统一思想，提高认识；二是明确任务，认真做好设施农业、秸秆禁烧、"
+            "基础服务、技术指导等各项工作；三是加强领导，夯实责任，严格奖惩，使我县三秋工作顺利开展。同时，县委书记陆晓延对当前我县"
+            "重点工作进行了强调：一是加强安全生产监督检查，提高对次生地质灾害的预警预防；二是加快推进我县各项重点工程；"
+            "三是扎实做好维稳信访工作，维护好我县社会和谐稳定的良好局面；四是各镇要认真做好村两委会班子换届准备工作。\n")
+    p = propose(text, issued_on=date(2011, 9, 21))
+    titles = [d.title for d in p.drafts]
+    assert not [t for t in titles if "要求相关部门" in t or "严格奖惩" in t], titles
+    for words in ("认真做好设施农业", "加强安全生产监督检查", "加快推进我县各项重点工程", "扎实做好维稳信访工作", "村两委会班子换届"):
+        assert _by(p, words).leader == "陆晓延"
+
+
+def test_a_speaker_before_a_dash_owns_the_yi_yao_paragraphs_that_follow():
+    text = ("5月24日，县委副书记、县长许锋主持召开全市粮食安全现场会筹备工作部署会。\n"
+            "许锋强调——\n"
+            "一要提高思想认识，要充分认识此次现场会放在古田召开的重要意义。\n"
+            "二要紧抓责任落实，各相关部门和沿线乡镇要严格按照时间节点和任务分工，全力以赴加快活动安排、现场点建设等各项筹备工作。\n"
+            "三要加强协作配合，筹备组要对照筹备方案，深入现场点逐个逐项进行督导，及时提出整改意见。\n")
+    p = propose(text, issued_on=date(2023, 5, 24))
+    assert _by(p, "加快活动安排").leader == "许锋"
+    supervision = _by(p, "深入现场点")
+    assert supervision.leader == "许锋"
+    assert supervision.lead is not None and supervision.lead.written == "筹备组"
+    assert not [d for d in p.drafts if "重要意义" in d.title]
