@@ -368,7 +368,8 @@ class _Reader:
                 self._speaker(lead_in) if not items else None
                 ctx = Context(leader=self.leader,
                               imperative=imperative or bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
-                out.extend(self._drafts_of(read_passage(lead_in, ctx), category))
+                out.extend(self._drafts_of(read_passage(_SPEECH_COLON.sub("", lead_in) if items else lead_in, ctx),
+                                           category))
                 who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
                 if who:
                     self.leader = who
@@ -498,7 +499,8 @@ def _subject_group(text: str) -> Group:
 def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     """Split a paragraph at 一是/二是 or 一要/二要 markers (one kind, the first found):
     [(lead-in, items, under a requirement, the marker's kind 是/要/、)]; a paragraph without them
-    is one lead-in."""
+    is one lead-in. A list that starts again at 一 after its own sentence is a second list with its
+    own lead-in ('…三是加强领导…。同时，陆晓延对当前重点工作进行了强调：一是…')."""
     marks = list(ENUM.finditer(paragraph))
     if not marks:
         return [(paragraph, [], False, "")]
@@ -506,30 +508,53 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     numbers = "一二三四五六七八九十"
     if kind == "、":
         marks = [m for m in marks if m.start() > 0]  # '一、' at a line's start is a numbered item
-    chosen, expected = [], 0
+    lists: list[list[re.Match]] = [[]]
     for m in marks:
-        if m.group(2) == kind and numbers.index(m.group(1)) == expected:
-            chosen.append(m)
-            expected += 1
-    if len(chosen) < 2:
+        if m.group(2) != kind:
+            continue
+        number = numbers.index(m.group(1))
+        if number == len(lists[-1]):
+            lists[-1].append(m)
+        elif number == 0 and len(lists[-1]) >= 2 and "。" in paragraph[lists[-1][-1].end():m.start()]:
+            lists.append([m])
+    lists = [chosen for chosen in lists if len(chosen) >= 2]
+    if not lists:
         return [(paragraph, [], False, "")]
-    lead_in = paragraph[: chosen[0].start()]
-    items = []
-    for i, m in enumerate(chosen):
-        end = chosen[i + 1].start() if i + 1 < len(chosen) else len(paragraph)
-        items.append(paragraph[m.end():end])
-    requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
-    if kind == "、":
-        items = [re.sub(r"^要", "", item) for item in items]
-    return [(lead_in, items, requirement, kind)]
+    out = []
+    start = 0
+    for n, chosen in enumerate(lists):
+        stop = len(paragraph)
+        if n + 1 < len(lists):
+            between = paragraph[chosen[-1].end():lists[n + 1][0].start()]
+            stop = chosen[-1].end() + between.rindex("。") + 1
+        lead_in = paragraph[start: chosen[0].start()]
+        items = [paragraph[m.end():(chosen[i + 1].start() if i + 1 < len(chosen) else stop)] for i, m in enumerate(chosen)]
+        requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
+        if kind == "、":
+            items = [re.sub(r"^要", "", item) for item in items]
+        out.append((lead_in, items, requirement, kind))
+        start = stop
+    return out
+
+
+# '最后，县委书记陆晓延要求相关部门、乡镇：' before a list: who speaks to whom, not work
+_SPEECH_COLON = re.compile(r"(?:^|(?<=[。；，,]))[^。；，,]{0,30}(?:要求|强调|指出|提出)[^。；，,：:]{0,20}[：:]\s*$")
+
+
+_SPEAKER_DASH = re.compile(r"^([^。，]{2,30}?(?:强调|要求|指出))\s*(?:——|—|-{1,2}|：|:)\s*$")
 
 
 def _join_enumerations(blocks: list[_Item | str]) -> list[_Item | str]:
     """'…高巍强调，一要提高政治站位。…' / '二要强化时间概念。…' / '三要…': a 一要/一是 list whose items
-    start paragraphs of their own is one paragraph."""
+    start paragraphs of their own is one paragraph, and so is its speaker's line before it ('许锋强调——')."""
     numbers = "一二三四五六七八九十"
     out: list[_Item | str] = []
     for block in blocks:
+        if isinstance(block, str) and out and isinstance(out[-1], str) and re.match(r"^一(是|要)", block):
+            frame = _SPEAKER_DASH.match(out[-1])
+            if frame:
+                out[-1] = frame.group(1) + "：" + block  # '许锋强调——' / '一要…': his list
+                continue
         m = re.match(r"^([二三四五六七八九十])(是|要)(?=\S)", block) if isinstance(block, str) else None
         if m and out and isinstance(out[-1], str) and any(
                 e.group(1) == numbers[numbers.index(m.group(1)) - 1] and e.group(2) == m.group(2)
