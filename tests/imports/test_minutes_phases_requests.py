@@ -83,3 +83,11 @@ def test_a_speaker_before_a_dash_owns_the_yi_yao_paragraphs_that_follow():
     assert supervision.leader == "许锋"
     assert supervision.lead is not None and supervision.lead.written == "筹备组"
     assert not [d for d in p.drafts if "重要意义" in d.title]
+
+
+def test_a_phase_heading_on_the_line_of_its_work():
+    text = ("（一）动员部署阶段（4月-5月中旬） 各县（市、口岸）环保专项行动领导小组要确定本辖区整治工作重点，制定具体实施方案。\n"
+            "（二）督查阶段（9月） 自治州专项行动领导小组将对全州专项行动工作开展情况进行督查。\n")
+    p = propose(text, issued_on=date(2011, 4, 1))
+    assert _by(p, "制定具体实施方案").deadline.day == date(2011, 5, 20)
+    assert _by(p, "专项行动工作开展情况进行督查").deadline.day == date(2011, 9, 30)

@@ -235,25 +235,25 @@ def _need(year: int | None) -> int:
     return year
 
 
-_PHASE = re.compile(r"阶段\s*[（(]([^（）()]{1,30})[）)]\s*[。.]?\s*$")
+_PHASE = re.compile(r"^\s*(?:第[一二三四五六七八九十]阶段\s*[：:，,]?\s*)?[^，。；：\s（(]{0,16}阶段\s*[（(]([^（）()]{1,30})[）)]\s*[。.：:，,]?\s*")
 _PHASE_MONTH = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?")
 
 
-def phase_end(heading: str, year: int | None) -> date | None:
-    """The last day of a plan's phase, '（二）全面整治阶段（7月16日至8月31日）' → 8月31日, '（5月下旬-8月）'
-    → 8月31日, '（4月-5月中旬）' → 5月20日, '（9月）' → 9月30日: its work is due then unless it states a
-    day of its own."""
-    m = _PHASE.search(heading)
+def phase(text: str, year: int | None) -> tuple[date, int] | None:
+    """A plan's phase at the head of ``text``, '（二）全面整治阶段（7月16日至8月31日）。各行署…' → (its last
+    day, where its heading ends): '（5月下旬-8月）' → 8月31日, '（4月-5月中旬）' → 5月20日, '（9月）' →
+    9月30日. Its work is due then unless it states a day of its own."""
+    m = _PHASE.match(text)
     if not m:
         return None
     last = re.split(r"至|到|—|－|-|~|～", m.group(1))[-1].strip()
     try:
         found = _dates(last, year)
         if found:
-            return max(found)[1]
+            return max(found)[1], m.end()
         month = _PHASE_MONTH.fullmatch(last)
         if month:
-            return month_end(_need(int(month.group(1)) if month.group(1) else year), _month(month.group(2)))
+            return month_end(_need(int(month.group(1)) if month.group(1) else year), _month(month.group(2))), m.end()
     except DeadlineError:
         return None
     return None

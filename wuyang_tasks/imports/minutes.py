@@ -27,7 +27,7 @@ from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
 from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
-from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase_end
+from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
 from .roles import bracket_notes, is_role_note, labelled_line, note_roles
@@ -271,21 +271,21 @@ class _Reader:
             elif self._is_plan_item(block, leaves):
                 out.extend(self._phased(block, self._plan_item(block)))
             elif not _in_section(block, _NO_TASKS):
-                phase = phase_end(block.heading, self.year) is not None
-                body = block.body[len(block.heading):].lstrip("。. \n") if phase else _drop_slogan_heading(block.body)
-                drafts = self._paragraph(body, _category(block), heading=block.heading, imperative=phase)
+                stage = phase(block.body, self.year)
+                body = block.body[stage[1]:] if stage else _drop_slogan_heading(block.body)
+                drafts = self._paragraph(body, _category(block), heading=block.heading, imperative=bool(stage))
                 out.extend(self._phased(block, drafts))
         return _distinct(out)
 
     def _phased(self, item: _Item, drafts: list[DraftTask]) -> list[DraftTask]:
         """The work of a 时间安排's phase ('（三）全面整治阶段（7月16日至8月31日）') is due at its end."""
-        end = phase_end(item.heading, self.year)
-        if end:
+        stage = phase(item.body, self.year)
+        if stage:
             from wuyang_tasks.services.tasks import DeadlineSpec
 
             for draft in drafts:
                 if draft.deadline is None:
-                    draft.deadline = DeadlineSpec(day=end, text=item.heading)
+                    draft.deadline = DeadlineSpec(day=stage[0], text=item.body[:stage[1]].strip())
         return drafts
 
     # -- plan items ----------------------------------------------------------------------
