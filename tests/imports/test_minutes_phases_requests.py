@@ -91,3 +91,10 @@ def test_a_phase_heading_on_the_line_of_its_work():
     p = propose(text, issued_on=date(2011, 4, 1))
     assert _by(p, "制定具体实施方案").deadline.day == date(2011, 5, 20)
     assert _by(p, "专项行动工作开展情况进行督查").deadline.day == date(2011, 9, 30)
+
+
+def test_before_the_set_term_is_the_deadline_stated_before():
+    text = ("按照我县2017年脱贫攻坚的总体部署，本年度林区公路项目要求在8月底前全部完工。请各乡镇人民政府抓住时机，"
+            "与群众、施工方多方合力，务必在规定建设期限前完成林区公路项目建设。\n")
+    p = propose(text, issued_on=date(2017, 5, 10))
+    assert _by(p, "完成林区公路项目建设").deadline.day == date(2017, 8, 31)

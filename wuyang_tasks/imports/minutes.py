@@ -369,7 +369,7 @@ class _Reader:
                 ctx = Context(leader=self.leader,
                               imperative=imperative or bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
                 out.extend(self._drafts_of(read_passage(_SPEECH_COLON.sub("", lead_in) if items else lead_in, ctx),
-                                           category))
+                                           category, lead_in))
                 who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
                 if who:
                     self.leader = who
@@ -381,17 +381,20 @@ class _Reader:
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
                               enumerated=requirement and not has_marker(asks))
-                out.extend(self._drafts_of(read_passage(body, ctx), category))
+                out.extend(self._drafts_of(read_passage(body, ctx), category, body))
         return out
 
-    def _drafts_of(self, groups: list[Group], category: str | None) -> list[DraftTask]:
+    def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "") -> list[DraftTask]:
         out = []
         for g in groups:
             title = g.title()
             if len(title) < 4:
                 continue
-            draft = DraftTask(title=title, sentence=g.sentence, category=category,
-                              deadline=self._deadline("，".join(g.raw)), leader=g.leader)
+            deadline = self._deadline("，".join(g.raw))
+            if deadline is None and _SET_TERM.search(g.sentence) and g.sentence in passage:
+                # '…项目要求在8月底前全部完工。请各乡镇…务必在规定建设期限前完成…': the term stated before
+                deadline = self._deadline(passage[: passage.index(g.sentence)])
+            draft = DraftTask(title=title, sentence=g.sentence, category=category, deadline=deadline, leader=g.leader)
             for role, name in group_units(g):
                 self._place(draft, name, role)
             out.append(draft)
@@ -541,6 +544,7 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
 _SPEECH_COLON = re.compile(r"(?:^|(?<=[。；，,]))[^。；，,]{0,30}(?:要求|强调|指出|提出)[^。；，,：:]{0,20}[：:]\s*$")
 
 
+_SET_TERM = re.compile(r"(?:规定|要求)的?(?:建设|完成|办理|整改)?(?:期限|时限|时间)(?:前|内|之前|以内)")
 _SPEAKER_DASH = re.compile(r"^([^。，]{2,30}?(?:强调|要求|指出))\s*(?:——|—|-{1,2}|：|:)\s*$")
 
 
