@@ -98,3 +98,10 @@ def test_before_the_set_term_is_the_deadline_stated_before():
             "与群众、施工方多方合力，务必在规定建设期限前完成林区公路项目建设。\n")
     p = propose(text, issued_on=date(2017, 5, 10))
     assert _by(p, "完成林区公路项目建设").deadline.day == date(2017, 8, 31)
+
+
+def test_a_subject_before_its_circumstance_owns_the_work_after_yao():
+    text = ("会议强调，一是思想上务必高度重视。各乡镇要坚决落实最严格的耕地保护制度。二是严防发生新增问题。各乡镇在做好存量违法用地整改的同时，"
+            "要进一步健全自然资源执法监管机制，加大日常监管力度，坚决控制新增违法占地行为发生。\n")
+    p = propose(text, issued_on=date(2024, 3, 1))
+    assert _by(p, "健全自然资源执法监管机制").all_townships

@@ -494,6 +494,12 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
     if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
+    names = [] if has_marker(text) else mentions_in(text)
+    if names and text.startswith(names[0]) and _MODIFIER.match(_after_names(text, names)) and not _PAST.search(sentence):
+        g = _new(groups, ctx, sentence)  # '各乡镇在做好存量违法用地整改的同时，要…': theirs is the work after 要
+        g.subject = names
+        g.obligation = True
+        return g, _after_names(text, names)
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
             current = _new(groups, ctx, sentence)
