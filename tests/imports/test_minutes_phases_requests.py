@@ -105,3 +105,14 @@ def test_a_subject_before_its_circumstance_owns_the_work_after_yao():
             "要进一步健全自然资源执法监管机制，加大日常监管力度，坚决控制新增违法占地行为发生。\n")
     p = propose(text, issued_on=date(2024, 3, 1))
     assert _by(p, "健全自然资源执法监管机制").all_townships
+
+
+def test_a_second_dated_report_in_one_sentence_is_a_task_of_its_own():
+    text = ("各县（市、口岸）要分别在每月10日、20日前将专项行动进展情况报自治州环保专项行动领导小组办公室，分别在2011年6月10日、8月10日前"
+            "将重金属排放企业整治情况和对生态环境影响较大的建设项目专项检查情况报自治州专项行动领导小组办公室。\n")
+    p = propose(text, issued_on=date(2011, 4, 1))
+    assert _by(p, "进展情况报").deadline.recurrence_day == 10
+    second = _by(p, "重金属排放企业整治情况")
+    assert second.title.startswith("将重金属排放企业整治情况")
+    assert second.deadline.day == date(2011, 6, 10)
+    assert [r.written for r in second.territorial] == ["各县（市、口岸）"]

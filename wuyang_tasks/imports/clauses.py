@@ -64,6 +64,7 @@ _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|�
 _RESULT = re.compile(r"^(确保|(?:全力|切实|着力|牢牢|坚决)?(?:保障|守住|守牢)|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
 _SEND_BACK = re.compile(r"^请(?:将|把|于)[^。；]{2,60}?(?:反馈|报送|上报|报|送|提交|发送)(?:至|到|给)")
+_DATED_AGAIN = re.compile(r"^(?:并|分别|同时)?(?:在|于)[^，将]{2,30}?(?:前|以前|之前)(?=将)")
 _SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
 _PAST = re.compile(r"了(?![解])|已经|已(?=[经有完组开制成办])")
@@ -500,6 +501,13 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         g.subject = names
         g.obligation = True
         return g, _after_names(text, names)
+    again = _DATED_AGAIN.match(text)
+    if again and current is not None and current in groups and not _PAST.search(text) \
+            and re.search(r"将[^，]{2,60}?(?:报(?!告)|送|反馈|提交)", "，".join(current.work)):
+        g = _new(groups, ctx, sentence)  # '…要在每月10日前将进展情况报…，分别在6月10日前将整治情况报…': two reports
+        g.subject, g.roles, g.obligation = list(current.subject), list(current.roles), True
+        g.clauses.append(("work", text[again.end():]))
+        return g, None
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
             current = _new(groups, ctx, sentence)

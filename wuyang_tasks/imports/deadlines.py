@@ -192,7 +192,7 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
     if _DONE.search(raw):
         return None
     # '每月28日（本次报送于5月29日）之前': the aside names this month's day, the rule is monthly
-    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|以前)", re.sub(r"[（(][^（）()]{0,30}[）)]", "", raw))
+    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号](?:\s*[、和]\s*\d{1,2}\s*[日号])*\s*(?:前|之前|以前)", re.sub(r"[（(][^（）()]{0,30}[）)]", "", raw))
     if monthly:
         day = int(monthly.group(1))
         if not 1 <= day <= 31:
@@ -203,10 +203,13 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
         start = doc_date if "会后" in raw else None
         return DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=cn_number(work.group(1)), start=start,
                             text=_short(raw))
-    dated = [(end, day) for end, day, start in _dates(raw, year)
-             if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start])]
+    dated = sorted((end, day, start) for end, day, start in _dates(raw, year)
+                   if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start]))
     if dated:
-        return DeadlineSpec(day=max(dated)[1], text=_short(raw))
+        n = len(dated) - 1
+        while n and re.fullmatch(r"\s*[、和及]\s*", raw[dated[n - 1][0]:dated[n][2]]):
+            n -= 1  # '分别在6月10日、8月10日前': the first of the days listed is due first
+        return DeadlineSpec(day=dated[n][1], text=_short(raw))
     days = _DAYS.search(raw)
     if days:
         start = doc_date if "会后" in raw else None
