@@ -116,3 +116,10 @@ def test_a_second_dated_report_in_one_sentence_is_a_task_of_its_own():
     assert second.title.startswith("将重金属排放企业整治情况")
     assert second.deadline.day == date(2011, 6, 10)
     assert [r.written for r in second.territorial] == ["各县（市、口岸）"]
+
+
+def test_resolve_and_coordination_slogans_are_no_task():
+    text = ("会议要求，要高质高效统筹推进各项工作；要强化执法、强力整治，严格考核、严厉问责；要坚决完成环保督查问题整改任务；"
+            "要摸清镇域资源底数，建立资源台账。\n")
+    p = propose(text, issued_on=date(2023, 5, 30))
+    assert [d.title for d in p.drafts] == ["摸清镇域资源底数，建立资源台账"]
