@@ -123,3 +123,12 @@ def test_resolve_and_coordination_slogans_are_no_task():
             "要摸清镇域资源底数，建立资源台账。\n")
     p = propose(text, issued_on=date(2023, 5, 30))
     assert [d.title for d in p.drafts] == ["摸清镇域资源底数，建立资源台账"]
+
+
+def test_what_the_meeting_asks_after_reporting_what_it_studied_is_required():
+    text = ("3月21日，县长吴海宏主持召开县政府党组会议。\n"
+            "会议传达学习了全国“两会”精神。会议要求，要认真对标对表全国“两会”精神、学习报告原文，在深刻领会的基础上，狠抓工作落实。\n"
+            "会议学习了统计相关知识，要求深入学习习近平总书记关于统计工作重要讲话指示批示精神和《中华人民共和国统计法》等法律法规，"
+            "高度重视统计工作，坚决防范和惩治统计造假、弄虚作假行为。\n")
+    p = propose(text, issued_on=date(2022, 3, 21))
+    assert [d.title for d in p.drafts] == ["坚决防范和惩治统计造假、弄虚作假行为"]
