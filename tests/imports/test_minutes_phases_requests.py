@@ -132,3 +132,9 @@ def test_what_the_meeting_asks_after_reporting_what_it_studied_is_required():
             "高度重视统计工作，坚决防范和惩治统计造假、弄虚作假行为。\n")
     p = propose(text, issued_on=date(2022, 3, 21))
     assert [d.title for d in p.drafts] == ["坚决防范和惩治统计造假、弄虚作假行为"]
+
+
+def test_a_request_to_send_back_names_its_recipient_with_or_without_zhi():
+    p = propose("请将修改意见于7月26日前反馈市公路与运输管理中心。\n", issued_on=date(2021, 7, 15))
+    assert _by(p, "修改意见反馈市公路与运输管理中心").deadline.day == date(2021, 7, 26)
+    assert not propose("请将工作总结报告认真修改完善。\n", issued_on=date(2021, 7, 15)).drafts
