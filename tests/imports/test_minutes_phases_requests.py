@@ -1,6 +1,8 @@
 """Round 6 of issue 20: a plan's 时间安排 by phase, the lower governments of a higher-level plan,
 a 征求意见 request, a speaker's colon before his 一是 lists and a speaker's dash before 一要
-paragraphs (sentences of benchmarks/intake_corpus 79, 82, 83, 85)."""
+paragraphs, a term stated before, two dated reports in one sentence, what a meeting asks after what
+it studied, slogans of resolve (sentences of the development documents 43, 67, 79, 80, 82, 83, 85, 86
+in benchmarks/intake_corpus)."""
 
 from datetime import date
 
