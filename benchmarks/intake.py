@@ -20,7 +20,7 @@ recall = right / pairs whose gold has the field, precision = right / pairs whose
 (a draft with a lead where the clerk wrote none counts against precision); cooperating and
 territorial units are scored as sets (right = names in both). Unit names are compared by their
 normalised key (``imports.names.unit_key``: 县环境保护局 = 环保局) or, failing that, their stem
-(县财政 = 县财政局). Deadlines are compared in one form: ISO date, ``workdays:N``, ``days:N``,
+(县财政 = 县财政局); every name for all townships (各镇, 各镇（街）, 各乡镇) is one. Deadlines are compared in one form: ISO date, ``workdays:N``, ``days:N``,
 ``monthly:D`` or ``ongoing``. Targets (metrics) are matched by name (Dice ≥ 0.5) and, when the
 clerk wrote a value, by value. The reader runs without a ledger: names stay as written.
 """
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wuyang_tasks.imports.minutes import DraftTask, MinutesProposal, propose
-from wuyang_tasks.imports.names import unit_key, unit_stem
+from wuyang_tasks.imports.names import is_all_townships, unit_key, unit_stem
 
 CORPUS = Path(__file__).parent / "intake_corpus"
 MATCH_AT = 0.4
@@ -56,6 +56,8 @@ def dice(a: str, b: str) -> float:
 
 
 def same_unit(a: str, b: str) -> bool:
+    if is_all_townships(a) and is_all_townships(b):
+        return True  # '各镇', '各镇（街）' and the reader's 各乡镇 are every township
     ka, kb = unit_key(a), unit_key(b)
     return ka == kb or unit_stem(ka) == unit_stem(kb)
 

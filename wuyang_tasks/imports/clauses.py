@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .names import is_all_townships, is_other_collective
+from .names import LOWER_GOVERNMENTS, is_all_townships, is_lower_governments, is_other_collective
 from .roles import UNIT_SUFFIX, named_units
 
 MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<![主重需只想简纲摘必不纪概提首紧显政])要(?![求点素闻件害领])(?![\u4e00-\u9fff](?:[、，。；]|$))"
@@ -50,7 +50,7 @@ _TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>
                        r"(?P<rest>[^，]*)$")
 _TOPIC_BY_UNIT = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?!于)(?P<rest>[^，]{4,}?)(?<!主持|主办|承办)$")
 _BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?" + UNIT_SUFFIX + r"|[\u4e00-\u9fff]{0,8}(?:督导组|督查组|巡查队|执法队|工作队)")  # '林业局', '督导组'
-_DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时)")
+_DOER = re.compile(r"^((?:[^，、]{2,12}、)*[^，、]{2,12}?)(?=严格按照|按照|提前|认真|切实|全面|做好|抓好|加强|执行|立即|及时|将(?:有计划地)?(?:对|组织|根据|按照))")
 _PEOPLE = re.compile(r"(干部|人员|同志|负责人)$")
 VILLAGES = re.compile(r"各(?:行政)?村(?:[（(](?:社区|居)[）)]|、社区)?|各社区")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
@@ -63,6 +63,9 @@ _FRAMED_OBJECT = re.compile(r"^(?:结合|按照|根据|依据|围绕)[^，对]{2
 _FRAME_START = re.compile(r"^(严格按照|按照|根据|依据|结合|围绕|紧紧围绕|通过|对照|为了|在[^，]{2,20}(的同时|基础上|中|前提下)|以[^，]{2,12}为)")
 _RESULT = re.compile(r"^(确保|(?:全力|切实|着力|牢牢|坚决)?(?:保障|守住|守牢)|形成|引导|鼓励|支持|帮助|带动|促进|推动|实现|力争|努力(?!聚焦)|做到|使|让|为(?!了)|以(?![^，]{2,12}为)|向|不断|切实把|把|争取|"
                      r"从而|进而|营造|提供|助力|奠定)")
+_SEND_BACK = re.compile(r"^请(?:将|把|于)[^。；]{2,60}?(?:反馈|报送|上报|报(?!告)|送|提交|发送)"
+                        r"(?:至|到|给|(?=[^，。；]{0,20}(?:局|委|办|室|中心|组|部|政府|邮箱)))")
+_DATED_AGAIN = re.compile(r"^(?:并|分别|同时)?(?:在|于)[^，将]{2,30}?(?:前|以前|之前)(?=将)")
 _SUBMIT = re.compile(r"^(?:请|务|须|应)?于[^，。；]{0,20}?(?:前|以前|之前)[^。；]{0,40}?(?:报|送|提交)")
 _CONTINUE = re.compile(r"^(尤其是|特别是|其中|包括|以及|重点是)")
 _PAST = re.compile(r"了(?![解])|已经|已(?=[经有完组开制成办])")
@@ -75,17 +78,17 @@ _BOILERPLATE = re.compile(
     r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
     r"有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
-    r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|全力以赴|落地生根|尽快见效|"
+    r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|^全力以赴$|落地生根|尽快见效|"
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
-    r"凝聚力|战斗力|执行力|工作能力$|认识[^，]{0,30}(?:重要性|必要性|紧迫性|复杂性|严峻性)|^抓好[^，]{0,8}落实$|(?:党中央|中央|国务院|省委|省政府|市委|市政府|县委|县政府)[^，]{0,24}(?:决策部署|工作要求|部署要求|精神)$|为指导$|履职尽责|^积极配合$|学习贯彻[^，]{0,30}精神$|(?:主题|学习)教育$|^以学促干|^紧盯实现|步伐$|责任担当|导向$|抓得更|高度警惕|警钟长鸣|如履薄冰|敬畏之心|率先垂范|身先士卒|靠前指挥|牢固树立|^树立[^，]{0,20}(?:理念|导向|意识|观念)$|"
-    r"^坚持[^，]{0,6}为王|^(?:准确|精准)?把握[^，]{0,20}(?:导向|投向|方向|要求|机遇)|^紧盯[^，]{0,6}(?:节点|目标)$|抢抓[^，]{0,16}机遇|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
+    r"凝聚力|战斗力|执行力|工作能力$|认识[^，]{0,30}(?:重要性|必要性|紧迫性|复杂性|严峻性)|^抓好[^，]{0,8}落实$|(?:党中央|中央|国务院|省委|省政府|市委|市政府|县委|县政府)[^，]{0,24}(?:决策部署|工作要求|部署要求|精神)$|为指导$|履职尽责|^积极配合$|学习贯彻[^，]{0,30}精神$|^(?:认真|深入)?(?:对标对表|学习)[^，]{0,60}(?:精神|原文|法律法规)$|(?:主题|学习)教育$|^以学促干|^紧盯实现|步伐$|责任担当|导向$|抓得更|高度警惕|警钟长鸣|如履薄冰|敬畏之心|率先垂范|身先士卒|靠前指挥|牢固树立|^树立[^，]{0,20}(?:理念|导向|意识|观念)$|"
+    r"^坚持[^，]{0,6}为王|^(?:准确|精准)?把握[^，]{0,20}(?:导向|投向|方向|要求|机遇)|^紧盯[^，]{0,6}(?:节点|目标)$|抢抓[^，]{0,16}机遇|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|^(?:充分|深刻|清醒)认识[^，]{0,40}意义$|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
     r"^确保[^，]{0,16}(?:落到实处|落地见效|顺利推进|有序推进|圆满完成)$|^(?:工作)?(?:进度|力度|节奏)(?:再|要|更)?(?:加快|加大|提速)$|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
-    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^发挥[^，]{0,30}作用$|注重方式方法|^(突出重点|抓住重点|精心筹备|精心组织|迅速行动|健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实)$")
+    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^发挥[^，]{0,30}作用$|注重方式方法|^(突出重点|抓住重点|精心筹备|精心组织|迅速行动|健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实|严格奖惩|强化执法|强力整治|严格考核|严厉问责|狠抓工作落实|把准方向|完善思路|强化举措)$|沟通联系$|协调配合$|推进各项工作$|^(?:坚决|全面|按时|如期|全力)?完成[^，\d]{0,14}任务$")
 _SPEECH_FRAME = re.compile(r"^(?:同时|并|还|也|会议|会上|最后)?(?:提出|明确)?(?:要求|强调|指出)$")
-_ADVERB = re.compile(r"^(?:(?:进一步|切实|全面|认真|不断|坚决|扎实|着力|持续|积极|主动|努力|全力|大力|深入|更加|"
+_ADVERB = re.compile(r"^(?:(?:全力以赴|进一步|切实|全面|认真|不断|坚决|扎实|着力|持续|积极|主动|努力|全力|大力|深入|更加|"
                      r"不折不扣|时刻|始终|真正|务必|继续)[、，]?)+")
 _NOT_SUBJECT = re.compile(r"^(全县上下|全市上下|全县|我们|大家|各级党委、政府|各级党委|同时|会议|今后|目前|当前|具体工作中|下一步)")
 _SENTENCE = re.compile(r"(?<=[。！？；;!?\n])")
@@ -220,9 +223,12 @@ def mentions_in(text: str) -> list[str]:
     text = mask_titles(text)
     for m in _TOWNSHIPS.finditer(text):
         found.append((m.start(), "各乡镇"))
+    for m in LOWER_GOVERNMENTS.finditer(text):
+        if not any(p <= m.start() < p + len(n) for p, n in found):
+            found.append((m.start(), m.group(0)))  # '各县（市、口岸）环保专项行动领导小组': the counties, through their body
     for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
                          r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
-                         r"以上责任单位|上述单位|各相关责任单位|各成员单位|各整治工作专班|各工作组", text):
+                         r"以上责任单位|上述单位|各相关责任单位|各成员单位|各整治工作专班|各工作组|(?:沿线|相关|有关)乡镇", text):
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))
     named = named_units(text)
@@ -242,7 +248,7 @@ def mentions_in(text: str) -> list[str]:
         found.extend((i, name) for i, name in enumerate(bare))  # '住建局、发改局': names without 县; '…包保干部' are people
     for m in VILLAGES.finditer(text):
         found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|督导组|督查组|工作组|专班))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
     return [name for _, name in sorted(found)]
@@ -265,6 +271,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     topic: str | None = None
     ended_at_semicolon = False
     where: dict[int, int] = {}  # id(group) → the number of the sentence that opened it
+    # '会议学习了统计相关知识，要求深入学习…': what the meeting asks after what it did
+    text = re.sub(r"((?:^|(?<=[。\n]))会议[^，。；\n]{0,30}了[^，。；\n]{0,40})，(要求|强调)(?![：:，,])", r"\1。会议\2，", text)
     for number, sentence in enumerate(sentences(text)):
         body = sentence.rstrip("。；;！？!?")
         who = speaker_in(sentence, text) if number else None
@@ -398,6 +406,11 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         g.clauses.append(("work", work))
         g.obligation = True
         return g, None
+    if _SEND_BACK.match(text) and not _PAST.search(text):
+        g = _new(groups, ctx, sentence)  # '请将意见于7月26日前反馈至市公路与运输管理中心': what a 征求意见 asks
+        g.obligation = True
+        g.clauses.append(("work", re.sub(r"^请|于[^，。；]{1,20}?(?:前|以前|之前)", "", text)))
+        return g, None
     request = _REQUEST.match(text)
     if request:
         rest = text[request.end():]
@@ -485,6 +498,19 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
     if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
+    names = [] if has_marker(text) else mentions_in(text)
+    if names and text.startswith(names[0]) and _MODIFIER.match(_after_names(text, names)) and not _PAST.search(sentence):
+        g = _new(groups, ctx, sentence)  # '各乡镇在做好存量违法用地整改的同时，要…': theirs is the work after 要
+        g.subject = names
+        g.obligation = True
+        return g, _after_names(text, names)
+    again = _DATED_AGAIN.match(text)
+    if again and current is not None and current in groups and not _PAST.search(text) \
+            and re.search(r"将[^，]{2,60}?(?:报(?!告)|送|反馈|提交)", "，".join(current.work)):
+        g = _new(groups, ctx, sentence)  # '…要在每月10日前将进展情况报…，分别在6月10日前将整治情况报…': two reports
+        g.subject, g.roles, g.obligation = list(current.subject), list(current.roles), True
+        g.clauses.append(("work", text[again.end():]))
+        return g, None
     if current is None:
         if ctx.enumerated and not _PAST.search(text) and not _COPULA.search(text):
             current = _new(groups, ctx, sentence)
@@ -494,7 +520,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             names = mentions_in(who.group(1)) if who else []
             if names and not ctx.subject:
                 current.subject = names  # '镇秸秆禁烧巡查队、镇村两级包保干部严格按照…执行…': who, then the work
-                text = text[who.end():]
+                text = re.sub(r"^将(?:有计划地)?", "", text[who.end():])  # '…领导小组将对…进行督查'
         else:
             return None, None
     if _PAST.search(text) or (_COPULA.search(text) and not has_marker(text)):
@@ -550,6 +576,8 @@ def _prefix(before: str, names: list[str]) -> str:
         rest = rest.replace(name, "")
     rest = re.sub(r"^[的、和及等]+|(?:主要负责人|负责同志|全体班子成员|班子成员|负责人)", "", rest)
     rest = re.sub(r"^(职能)?(部门|单位)", "", rest).strip("的，, ")
+    if names and re.fullmatch(r"[\u4e00-\u9fff]{0,12}(?:领导小组(?:办公室)?|指挥部|工作组|办公室)", rest):
+        return ""  # '各县（市、口岸）环保专项行动领导小组': the named units' own body, not work
     if rest.endswith("上") or len(rest) < 4 or _NOT_SUBJECT.match(rest) or _MODIFIER.match(rest) or re.search(r"[指强要]", rest[-2:]):
         return ""
     if re.search(r"(力度|措施|指导|认识|责任|站位|意识)$", rest):
@@ -600,7 +628,7 @@ def group_units(group: Group) -> list[tuple[str, str]]:
     for name in group.subject:
         if any(n == name for _, n in out):
             continue
-        if is_all_townships(name):
+        if is_all_townships(name) or is_lower_governments(name):
             out.append(("territorial", name))
         elif is_other_collective(name) or re.match(r"^(以上|上述)", name):
             out.append(("collective", name))

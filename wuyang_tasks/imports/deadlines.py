@@ -192,7 +192,7 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
     if _DONE.search(raw):
         return None
     # '每月28日（本次报送于5月29日）之前': the aside names this month's day, the rule is monthly
-    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|以前)", re.sub(r"[（(][^（）()]{0,30}[）)]", "", raw))
+    monthly = re.search(r"每月\s*(\d{1,2})\s*[日号](?:\s*[、和]\s*\d{1,2}\s*[日号])*\s*(?:前|之前|以前)", re.sub(r"[（(][^（）()]{0,30}[）)]", "", raw))
     if monthly:
         day = int(monthly.group(1))
         if not 1 <= day <= 31:
@@ -203,10 +203,13 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
         start = doc_date if "会后" in raw else None
         return DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=cn_number(work.group(1)), start=start,
                             text=_short(raw))
-    dated = [(end, day) for end, day, start in _dates(raw, year)
-             if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start])]
+    dated = sorted((end, day, start) for end, day, start in _dates(raw, year)
+                   if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start]))
     if dated:
-        return DeadlineSpec(day=max(dated)[1], text=_short(raw))
+        n = len(dated) - 1
+        while n and re.fullmatch(r"\s*[、和及]\s*", raw[dated[n - 1][0]:dated[n][2]]):
+            n -= 1  # '分别在6月10日、8月10日前': the first of the days listed is due first
+        return DeadlineSpec(day=dated[n][1], text=_short(raw))
     days = _DAYS.search(raw)
     if days:
         start = doc_date if "会后" in raw else None
@@ -233,6 +236,30 @@ def _need(year: int | None) -> int:
     if year is None:
         raise DeadlineError("未写年份，且无法从文件日期或标题推断年份")
     return year
+
+
+_PHASE = re.compile(r"^\s*(?:第[一二三四五六七八九十]阶段\s*[：:，,]?\s*)?[^，。；：\s（(]{0,16}阶段\s*[（(]([^（）()]{1,30})[）)]\s*[。.：:，,]?\s*")
+_PHASE_MONTH = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?")
+
+
+def phase(text: str, year: int | None) -> tuple[date, int] | None:
+    """A plan's phase at the head of ``text``, '（二）全面整治阶段（7月16日至8月31日）。各行署…' → (its last
+    day, where its heading ends): '（5月下旬-8月）' → 8月31日, '（4月-5月中旬）' → 5月20日, '（9月）' →
+    9月30日. Its work is due then unless it states a day of its own."""
+    m = _PHASE.match(text)
+    if not m:
+        return None
+    last = re.split(r"至|到|—|－|-|~|～", m.group(1))[-1].strip()
+    try:
+        found = _dates(last, year)
+        if found:
+            return max(found)[1], m.end()
+        month = _PHASE_MONTH.fullmatch(last)
+        if month:
+            return month_end(_need(int(month.group(1)) if month.group(1) else year), _month(month.group(2))), m.end()
+    except DeadlineError:
+        return None
+    return None
 
 
 def find_key_period(text: str, year: int | None) -> tuple[date, date] | None:

@@ -27,15 +27,15 @@ from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
 from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
-from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period
-from .names import is_all_townships, is_other_collective
+from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
+from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
 from .roles import bracket_notes, is_role_note, labelled_line, note_roles
 from .text_clean import CleanedText, clean_text
 
 _LEVELS = [
     re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．.]\s*"),
-    re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*"),
+    re.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|[㈠-㈩])\s*"),  # '㈠ 动员部署阶段' as （一）
     re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*"),
     re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*"),
 ]
@@ -269,10 +269,24 @@ class _Reader:
                 for para in block.body.split("\n")[1:]:
                     out.extend(self._paragraph(para, block.heading.strip("。")[:100]))
             elif self._is_plan_item(block, leaves):
-                out.extend(self._plan_item(block))
+                out.extend(self._phased(block, self._plan_item(block)))
             elif not _in_section(block, _NO_TASKS):
-                out.extend(self._paragraph(_drop_slogan_heading(block.body), _category(block), heading=block.heading))
+                stage = phase(block.body, self.year)
+                body = block.body[stage[1]:] if stage else _drop_slogan_heading(block.body)
+                drafts = self._paragraph(body, _category(block), heading=block.heading, imperative=bool(stage))
+                out.extend(self._phased(block, drafts))
         return _distinct(out)
+
+    def _phased(self, item: _Item, drafts: list[DraftTask]) -> list[DraftTask]:
+        """The work of a 时间安排's phase ('（三）全面整治阶段（7月16日至8月31日）') is due at its end."""
+        stage = phase(item.body, self.year)
+        if stage:
+            from wuyang_tasks.services.tasks import DeadlineSpec
+
+            for draft in drafts:
+                if draft.deadline is None:
+                    draft.deadline = DeadlineSpec(day=stage[0], text=item.body[:stage[1]].strip())
+        return drafts
 
     # -- plan items ----------------------------------------------------------------------
     def _is_plan_item(self, item: _Item, leaves: list[_Item]) -> bool:
@@ -343,14 +357,19 @@ class _Reader:
         elif not re.match(r"^(他|她)", first[0]):
             self.leader = None
 
-    def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None) -> list[DraftTask]:
+    def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None,
+                   imperative: bool = False) -> list[DraftTask]:
+        """``imperative``: every sentence states work, as a plan's phase does ('自治州专项行动领导小组将对…
+        进行督查')."""
         self._speaker(paragraph)
         out: list[DraftTask] = []
         for lead_in, items, requirement, kind in _enumerations(paragraph):
             if lead_in:
                 self._speaker(lead_in) if not items else None
-                ctx = Context(leader=self.leader, imperative=bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
-                out.extend(self._drafts_of(read_passage(lead_in, ctx), category))
+                ctx = Context(leader=self.leader,
+                              imperative=imperative or bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
+                out.extend(self._drafts_of(read_passage(_SPEECH_COLON.sub("", lead_in) if items else lead_in, ctx),
+                                           category, lead_in))
                 who = speaker_in(lead_in, self.text) or _speaker_anywhere(lead_in, self.text)
                 if who:
                     self.leader = who
@@ -362,17 +381,20 @@ class _Reader:
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
                               enumerated=requirement and not has_marker(asks))
-                out.extend(self._drafts_of(read_passage(body, ctx), category))
+                out.extend(self._drafts_of(read_passage(body, ctx), category, body))
         return out
 
-    def _drafts_of(self, groups: list[Group], category: str | None) -> list[DraftTask]:
+    def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "") -> list[DraftTask]:
         out = []
         for g in groups:
             title = g.title()
             if len(title) < 4:
                 continue
-            draft = DraftTask(title=title, sentence=g.sentence, category=category,
-                              deadline=self._deadline("，".join(g.raw)), leader=g.leader)
+            deadline = self._deadline("，".join(g.raw))
+            if deadline is None and _SET_TERM.search(g.sentence) and g.sentence in passage:
+                # '…项目要求在8月底前全部完工。请各乡镇…务必在规定建设期限前完成…': the term stated before
+                deadline = self._deadline(passage[: passage.index(g.sentence)])
+            draft = DraftTask(title=title, sentence=g.sentence, category=category, deadline=deadline, leader=g.leader)
             for role, name in group_units(g):
                 self._place(draft, name, role)
             out.append(draft)
@@ -384,6 +406,9 @@ class _Reader:
             return
         if is_all_townships(name):
             draft.all_townships = True
+            return
+        if is_lower_governments(name):
+            draft.territorial.append(self._ref(name))
             return
         if (role == "collective" or is_other_collective(name)) and not VILLAGES.fullmatch(name):
             if name not in draft.collective:
@@ -477,7 +502,8 @@ def _subject_group(text: str) -> Group:
 def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     """Split a paragraph at 一是/二是 or 一要/二要 markers (one kind, the first found):
     [(lead-in, items, under a requirement, the marker's kind 是/要/、)]; a paragraph without them
-    is one lead-in."""
+    is one lead-in. A list that starts again at 一 after its own sentence is a second list with its
+    own lead-in ('…三是加强领导…。同时，陆晓延对当前重点工作进行了强调：一是…')."""
     marks = list(ENUM.finditer(paragraph))
     if not marks:
         return [(paragraph, [], False, "")]
@@ -485,30 +511,54 @@ def _enumerations(paragraph: str) -> list[tuple[str, list[str], bool, str]]:
     numbers = "一二三四五六七八九十"
     if kind == "、":
         marks = [m for m in marks if m.start() > 0]  # '一、' at a line's start is a numbered item
-    chosen, expected = [], 0
+    lists: list[list[re.Match]] = [[]]
     for m in marks:
-        if m.group(2) == kind and numbers.index(m.group(1)) == expected:
-            chosen.append(m)
-            expected += 1
-    if len(chosen) < 2:
+        if m.group(2) != kind:
+            continue
+        number = numbers.index(m.group(1))
+        if number == len(lists[-1]):
+            lists[-1].append(m)
+        elif number == 0 and len(lists[-1]) >= 2 and "。" in paragraph[lists[-1][-1].end():m.start()]:
+            lists.append([m])
+    lists = [chosen for chosen in lists if len(chosen) >= 2]
+    if not lists:
         return [(paragraph, [], False, "")]
-    lead_in = paragraph[: chosen[0].start()]
-    items = []
-    for i, m in enumerate(chosen):
-        end = chosen[i + 1].start() if i + 1 < len(chosen) else len(paragraph)
-        items.append(paragraph[m.end():end])
-    requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
-    if kind == "、":
-        items = [re.sub(r"^要", "", item) for item in items]
-    return [(lead_in, items, requirement, kind)]
+    out = []
+    start = 0
+    for n, chosen in enumerate(lists):
+        stop = len(paragraph)
+        if n + 1 < len(lists):
+            between = paragraph[chosen[-1].end():lists[n + 1][0].start()]
+            stop = chosen[-1].end() + between.rindex("。") + 1
+        lead_in = paragraph[start: chosen[0].start()]
+        items = [paragraph[m.end():(chosen[i + 1].start() if i + 1 < len(chosen) else stop)] for i, m in enumerate(chosen)]
+        requirement = bool(REQUIREMENT.search(lead_in[-40:])) or kind == "要"
+        if kind == "、":
+            items = [re.sub(r"^要", "", item) for item in items]
+        out.append((lead_in, items, requirement, kind))
+        start = stop
+    return out
+
+
+# '最后，县委书记陆晓延要求相关部门、乡镇：' before a list: who speaks to whom, not work
+_SPEECH_COLON = re.compile(r"(?:^|(?<=[。；，,]))[^。；，,]{0,30}(?:要求|强调|指出|提出)[^。；，,：:]{0,20}[：:]\s*$")
+
+
+_SET_TERM = re.compile(r"(?:规定|要求)的?(?:建设|完成|办理|整改)?(?:期限|时限|时间)(?:前|内|之前|以内)")
+_SPEAKER_DASH = re.compile(r"^([^。，]{2,30}?(?:强调|要求|指出))\s*(?:——|—|-{1,2}|：|:)\s*$")
 
 
 def _join_enumerations(blocks: list[_Item | str]) -> list[_Item | str]:
     """'…高巍强调，一要提高政治站位。…' / '二要强化时间概念。…' / '三要…': a 一要/一是 list whose items
-    start paragraphs of their own is one paragraph."""
+    start paragraphs of their own is one paragraph, and so is its speaker's line before it ('许锋强调——')."""
     numbers = "一二三四五六七八九十"
     out: list[_Item | str] = []
     for block in blocks:
+        if isinstance(block, str) and out and isinstance(out[-1], str) and re.match(r"^一(是|要)", block):
+            frame = _SPEAKER_DASH.match(out[-1])
+            if frame:
+                out[-1] = frame.group(1) + "：" + block  # '许锋强调——' / '一要…': his list
+                continue
         m = re.match(r"^([二三四五六七八九十])(是|要)(?=\S)", block) if isinstance(block, str) else None
         if m and out and isinstance(out[-1], str) and any(
                 e.group(1) == numbers[numbers.index(m.group(1)) - 1] and e.group(2) == m.group(2)

@@ -21,7 +21,9 @@ _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 ALL_TOWNSHIPS = "各乡镇"
 _TOWNSHIP_COLLECTIVE = re.compile(
     r"^(全县|全区)?各(乡镇|乡[（(]?镇[）)]?|乡、?镇|镇乡|乡镇[（(]街道[）)]|乡镇[、和及]?街道|乡镇街道|乡镇人民政府|乡镇政府|"
-    r"乡镇场|镇[（(]?街道[）)]?|镇|街道|街道办事处)(人民政府|政府|党委|办事处)?$")
+    r"乡镇场|镇[（(]?街道?[）)]?|镇|街道|街道办事处)(人民政府|政府|党委|办事处)?$")
+LOWER_GOVERNMENTS = re.compile(
+    r"各(?:行署、市、县|行署、市|县市区|县区|地市|县|市(?!场|民)|区(?!域))(?:[（(][^（）()，。]{1,8}[）)])?(?:人民政府|政府)?")
 _OTHER_COLLECTIVE = re.compile(
     r"^(县直)?(各级)?(各|有关|相关|各有关|各相关)(县直)?(部门|单位|成员单位|职能部门|部门和单位|单位和部门|县直单位|县直部门)$"
     r"|^(县直各部门|县直各单位|县直有关部门|县直有关单位|各县区政府|各县区|各县\(区\)|各县[（(]市、?区[）)])$"
@@ -100,6 +102,12 @@ def _rejoin_townships(parts: list[str]) -> list[str]:
 
 def is_all_townships(name: str) -> bool:
     return bool(_TOWNSHIP_COLLECTIVE.match(_plain(name)))
+
+
+def is_lower_governments(name: str) -> bool:
+    """'各县（市、区）', '各县（市、口岸）', '各行署、市、县政府': the governments under a city's or a
+    province's plan, its territorial units as the townships are a county's."""
+    return bool(LOWER_GOVERNMENTS.fullmatch(re.sub(r"\s+", "", name)))
 
 
 def is_other_collective(name: str) -> bool:
