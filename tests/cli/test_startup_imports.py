@@ -47,3 +47,11 @@ def test_version_is_read_from_the_package_not_its_installed_metadata():
     printed, loaded = out.stdout.strip().splitlines()
     assert printed == f"舞阳县任务督办 {__version__}"
     assert loaded == "False"
+
+
+def test_the_window_start_loads_no_compression_library():
+    """zstandard (≈ 0.4 MB of every window's peak) is for writing and reading a compressed
+    backup; the ledger stack the window imports before its first paint must not load it."""
+    code = "import sys\nimport wuyang_tasks.ui.app\nprint('zstandard' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"

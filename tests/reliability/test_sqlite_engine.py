@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 
 from wuyang_tasks.cli.main import main
 from wuyang_tasks.db import checks, ledger as ledger_module
-from wuyang_tasks.db.engine import BUSY_TIMEOUT_MS
+from wuyang_tasks.db.engine import BUSY_TIMEOUT_MS, PAGE_CACHE_KIB
 from wuyang_tasks.db.ledger import open_ledger
 from wuyang_tasks.db.models import AuditEvent, Task
 from wuyang_tasks.services.evidence import verify_ledger
@@ -28,9 +28,21 @@ def test_wal_full_sync_foreign_keys_and_busy_timeout_are_in_force(tmp_path):
         for session_kind in (led.read, led.write):
             with session_kind() as s:
                 value = {name: s.execute(text(f"PRAGMA {name}")).scalar_one()
-                         for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+                         for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout",
+                                      "cache_size")}
                 assert value == {"journal_mode": "wal", "synchronous": 2,  # 2 = FULL
-                                 "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
+                                 "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS,
+                                 "cache_size": -PAGE_CACHE_KIB}  # negative: KiB, not pages
+    finally:
+        led.dispose()
+
+
+def test_a_read_only_ledger_has_the_small_page_cache_too(tmp_path):
+    open_ledger(tmp_path / "l.db").dispose()
+    led = open_ledger(tmp_path / "l.db", read_only=True)
+    try:
+        with led.read() as s:
+            assert s.execute(text("PRAGMA cache_size")).scalar_one() == -PAGE_CACHE_KIB
     finally:
         led.dispose()
 

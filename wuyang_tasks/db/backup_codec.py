@@ -12,8 +12,6 @@ import hashlib
 import threading
 from pathlib import Path
 
-import zstandard
-
 SUFFIX = ".zst"
 MAGIC = b"\x28\xb5\x2f\xfd"
 LEVEL = 1  # 2 % larger than level 3 at a third of its time (10k ledger; benchmarks/README.md)
@@ -39,6 +37,8 @@ def is_compressed(path: Path) -> bool:
 
 def compress_file(source: Path, target: Path, stop: threading.Event | None = None) -> str:
     """Compress ``source`` into ``target``; returns the SHA-256 (hex) of ``source``'s bytes."""
+    import zstandard  # only where a backup is written or read: not on every start (≈ 1 MB)
+
     digest = hashlib.sha256()
     compressor = zstandard.ZstdCompressor(level=LEVEL, threads=-1, write_checksum=True,
                                           write_content_size=True)
@@ -56,6 +56,8 @@ def compress_file(source: Path, target: Path, stop: threading.Event | None = Non
 def _read_frame(source: Path, sink) -> str:
     """Decompress one whole frame into ``sink``; a file that ends before its frame does (a copy
     cut short) or carries anything after it is refused like a damaged one."""
+    import zstandard
+
     digest = hashlib.sha256()
     frame = zstandard.ZstdDecompressor().decompressobj()
     try:

@@ -17,6 +17,10 @@ from sqlalchemy.pool import QueuePool
 from wuyang_tasks import paths
 
 BUSY_TIMEOUT_MS = 15_000
+# SQLite's page cache per connection, KiB (its default is 2000): the first full read of the task
+# list fills the default one whatever the ledger's size — ≈ 1 MB of a 1k ledger window's peak —
+# and the operating system caches the file's pages anyway (benchmarks/README.md, 2026-12-03).
+PAGE_CACHE_KIB = 512
 WRITE = {"wuyang_write": True}
 
 
@@ -60,6 +64,7 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         if not read_only:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = FULL")
