@@ -125,9 +125,6 @@ def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: i
                                row_key, row_digest)}
 
 
-_INSERT_EVENT = insert(_EVENTS)
-
-
 def _json(value: dict | None) -> str | None:
     return None if value is None else canonical_json(value)
 

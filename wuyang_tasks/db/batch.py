@@ -100,6 +100,7 @@ class Batch:
 @dataclass(frozen=True)
 class Shape:
     keys: tuple[str, ...]  # every column, in the table's order
+    keys_but_id: frozenset[str]  # what a row given to Writer.insert_row holds
     key: str  # the primary key's column
     defaults: tuple[tuple[str, Any], ...]  # columns with a default value, and the value
 
@@ -107,6 +108,7 @@ class Shape:
 @cache
 def shape_of(table: Table) -> Shape:
     (key,) = table.primary_key.columns
-    return Shape(tuple(c.key for c in table.columns), key.key,
+    keys = tuple(c.key for c in table.columns)
+    return Shape(keys, frozenset(keys) - {"id"}, key.key,
                   tuple((c.key, c.default.arg) for c in table.columns
                         if isinstance(c.default, ScalarElementColumnDefault)))

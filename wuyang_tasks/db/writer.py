@@ -48,11 +48,7 @@ class Writer(Session):
         self._batch: Batch | None = None
         self._at: str | None = None
 
-    # -- the event's parties -----------------------------------------------------------------
-    @property
-    def actor(self) -> str:
-        return self.info.get("actor") or audit.os_actor()
-
+    # -- the event's moment ------------------------------------------------------------------
     @property
     def at(self) -> str:
         """When this action happens: the session's fixed clock (generated ledgers, tests), else
@@ -92,7 +88,7 @@ class Writer(Session):
         (the unit of work's flush of one new object cost more than the rest of a 进展反馈), with
         the same text check and the same event. ``row`` holds every column but the id. Unsaved
         changes are flushed first, so rows go in in the order they were stated. Returns the id."""
-        if row.keys() != _columns_but_id(table):
+        if row.keys() != shape_of(table).keys_but_id:
             raise TypeError(f"{table.name}: insert_row needs every column but the id")
         text_guard.check_row(table, row)
         if self._batch is None:
@@ -224,14 +220,6 @@ _VERSION = "version"
 def _id(obj: Base) -> int | None:
     """The row's integer id; None for a table keyed otherwise (ledger_meta by its key)."""
     return getattr(obj, "id", None)
-
-
-def _columns_but_id(table: Table) -> frozenset[str]:
-    return _COLUMNS.get(table) or _COLUMNS.setdefault(
-        table, frozenset(c.key for c in table.columns) - {"id"})
-
-
-_COLUMNS: dict[Table, frozenset[str]] = {}
 
 
 @event.listens_for(Writer, "before_flush")

@@ -71,19 +71,6 @@ def task_title(title: str | None) -> str:
     return title
 
 
-def draft_values(*, code: str, title: str, cal: WorkdayCalendar, content: str = "",
-                 category: str | None = None, source_id: int | None = None,
-                 parent_id: int | None = None, urgency: Urgency = Urgency.NORMAL,
-                 is_key: bool = False, deadline: DeadlineSpec = DeadlineSpec(),
-                 target: str | None = None, note: str | None = None) -> dict:
-    """Column values of a new 待交办 task (title checked, code chosen): what create_task
-    inserts."""
-    return dict(code=code, title=title, content=content or "", category=category,
-                source_id=source_id, parent_id=parent_id, status=TaskStatus.DRAFT,
-                urgency=urgency, is_key=is_key, target=target, note=note, version=1,
-                **deadline_values(deadline, cal, None))
-
-
 def create_task(session: Writer, *, title: str, today: date, cal: WorkdayCalendar,
                 content: str = "", code: str | None = None, category: str | None = None,
                 source_id: int | None = None, parent_id: int | None = None,
@@ -93,12 +80,12 @@ def create_task(session: Writer, *, title: str, today: date, cal: WorkdayCalenda
     title = task_title(title)
     code = (code or "").strip() or next_code(session, today.year)
     if session.taken(Task.code, code):
-        raise code_taken(code)
+        raise ValidationError(f"任务编号“{code}”已被使用。")
     if parent_id is not None:
         get(session, Task, parent_id, "上级任务")
-    task = Task(**draft_values(code=code, title=title, cal=cal, content=content, category=category,
-                               source_id=source_id, parent_id=parent_id, urgency=urgency,
-                               is_key=is_key, deadline=deadline, target=target, note=note))
+    task = Task(code=code, title=title, content=content or "", category=category, source_id=source_id,
+                parent_id=parent_id, status=TaskStatus.DRAFT, urgency=urgency, is_key=is_key,
+                target=target, note=note, **deadline_values(deadline, cal, None))
     session.insert(task)
     set_committed_value(task, "responsibilities", [])  # a new task has none: no query for them
     if responsibilities:
@@ -106,31 +93,11 @@ def create_task(session: Writer, *, title: str, today: date, cal: WorkdayCalenda
     return task
 
 
-def code_taken(code: str) -> ValidationError:
-    return ValidationError(f"任务编号“{code}”已被使用。")
-
-
-DEADLINE_COLUMNS = ("deadline", "deadline_basis", "deadline_start", "deadline_days",
-                    "deadline_text", "recurrence_day", "ongoing")
-
-
 def deadline_values(spec: DeadlineSpec, cal: WorkdayCalendar, assigned_on: date | None) -> dict:
     """The task's deadline columns for ``spec`` (the date computed when it can be)."""
     return dict(deadline_basis=spec.basis, deadline_start=spec.start, deadline_days=spec.days,
                 deadline_text=spec.text, recurrence_day=spec.recurrence_day, ongoing=spec.ongoing,
                 deadline=spec.resolve(cal, assigned_on))
-
-
-def deadline_spec_of(task: Task) -> DeadlineSpec:
-    return spec_of_columns({key: getattr(task, key) for key in DEADLINE_COLUMNS})
-
-
-def spec_of_columns(columns: Mapping) -> DeadlineSpec:
-    """The DeadlineSpec a task's :data:`DEADLINE_COLUMNS` stand for."""
-    return DeadlineSpec(basis=columns["deadline_basis"], day=None if columns["deadline_days"] is not None
-                        else columns["deadline"], start=columns["deadline_start"],
-                        days=columns["deadline_days"], text=columns["deadline_text"],
-                        recurrence_day=columns["recurrence_day"], ongoing=columns["ongoing"])
 
 
 EDITABLE_FIELDS = {"title", "content", "category", "source_id", "parent_id", "urgency", "is_key",
@@ -172,48 +139,32 @@ def set_responsibilities(session: Writer, task_id: int, assignments: Sequence[As
         session.flush()  # the old rows go before the new ones come
     rows = []
     for order, a in enumerate(assignments):
-        row = Responsibility(task_id=task.id, role=a.role, unit_id=a.unit_id, person_id=a.person_id,
-                             sort_order=order)
-        _capture_tenures(session, row, day)
-        rows.append(row)
+        rows.append(Responsibility(task_id=task.id, role=a.role, unit_id=a.unit_id,
+                                   person_id=a.person_id, sort_order=order,
+                                   **tenure_values(session, a.unit_id, a.person_id, day)))
     session.insert_all(rows)
     set_committed_value(task, "responsibilities", rows)  # as stored (sort_order), without a reload
     return rows
 
 
 def _validate_assignments(session: Session, assignments: Sequence[Assignment]) -> None:
-    check_assignments(assignments, row_exists(session))
-
-
-def row_exists(session: Session) -> Callable[[type, int], object]:
-    """``exists(Unit or Person, id)`` for :func:`check_assignments`: NotFound when missing."""
-    what = {Unit: "单位", Person: "人员"}
-    return lambda model, ident: get(session, model, ident, what[model])
-
-
-def check_assignments(assignments: Sequence[Assignment], exists: Callable[[type, int], object]) -> None:
-    """Refuse a wrong set of responsibilities; ``exists(Unit or Person, id)`` raises NotFound."""
+    """Refuse a wrong set of responsibilities (NotFound for a unit or person not there)."""
     seen = set()
     for a in assignments:
         if a.role.is_unit_role:
             if a.unit_id is None or a.person_id is not None:
                 raise ValidationError(f"“{a.role.label}”必须是一个单位。")
-            exists(Unit, a.unit_id)
+            get(session, Unit, a.unit_id, "单位")
         else:
             if a.person_id is None or a.unit_id is not None:
                 raise ValidationError(f"“{a.role.label}”必须是一个人。")
-            exists(Person, a.person_id)
+            get(session, Person, a.person_id, "人员")
         key = (a.role, a.unit_id, a.person_id)
         if key in seen:
             raise ValidationError(f"“{a.role.label}”中有重复。")
         seen.add(key)
     if sum(1 for a in assignments if a.role is Role.LEAD_UNIT) > 1:
         raise ValidationError("一项任务只能有一个牵头单位；其他单位请列为配合单位。")
-
-
-def _capture_tenures(session: Session, row: Responsibility, day: date) -> None:
-    for key, value in tenure_values(session, row.unit_id, row.person_id, day).items():
-        setattr(row, key, value)
 
 
 def tenure_values(session: Session, unit_id: int | None, person_id: int | None, day: date) -> dict:
@@ -272,38 +223,31 @@ def transition(session: Writer, task_id: int, action: Action, *, today: date,
         raise ValidationError("退回重办须写明退回理由。")
     if action is Action.APPROVE:
         next_status(task.status, action)  # an illegal move is said as such first
-        with session.no_autoflush:  # a look-up, not a write: the moves so far stay unflushed
-            # (version counts the flushes the bulk import reproduces)
-            reason = closing_evidence.reason_to_record(session, task.id, task.code, no_evidence_reason)
+        reason = closing_evidence.reason_to_record(session, task.id, task.code, no_evidence_reason)
         if reason:
             return _move(session, task, action, today, note, extra={"no_evidence_reason": reason})
     return _move(session, task, action, today, note)
 
 
 def _assign(session: Writer, task: Task, today: date, cal: WorkdayCalendar, note: str | None) -> Task:
-    changes = assign_changes(task.code, task.status, [r.role for r in task.responsibilities],
-                             {key: getattr(task, key) for key in DEADLINE_COLUMNS}, today, cal)
-    for row in task.responsibilities:  # chiefs as they are on the day of 交办
+    """交办: the day, and a deadline counted in days from it; nothing is changed before every
+    check has passed. The responsibilities record the chiefs as they are that day."""
+    if Role.LEAD_UNIT not in {r.role for r in task.responsibilities}:
+        raise ValidationError(f"任务“{task.code}”还没有牵头单位，不能交办。")
+    if task.deadline is None and not (task.ongoing or task.recurrence_day or task.deadline_days):
+        raise ValidationError(f"任务“{task.code}”还没有完成时限，不能交办。")
+    next_status(task.status, Action.ASSIGN)
+    changes: dict = {"assigned_on": today}
+    if task.deadline is None and task.deadline_days is not None:
+        changes["deadline"] = DeadlineSpec(
+            basis=task.deadline_basis, start=task.deadline_start, days=task.deadline_days,
+            text=task.deadline_text, recurrence_day=task.recurrence_day, ongoing=task.ongoing,
+        ).resolve(cal, today)
+    for row in task.responsibilities:
         captured = tenure_values(session, row.unit_id, row.person_id, today)
         if any(getattr(row, key) != value for key, value in captured.items()):
             session.update(row, "update", **captured)
     return _move(session, task, Action.ASSIGN, today, note, changes)
-
-
-def assign_changes(code: str, status: TaskStatus, roles: Sequence[Role], deadline_columns: Mapping,
-                   today: date, cal: WorkdayCalendar) -> dict:
-    """What 交办 sets on a task (the day, a deadline counted from it), or why it cannot; nothing
-    is changed before every check has passed."""
-    if Role.LEAD_UNIT not in roles:
-        raise ValidationError(f"任务“{code}”还没有牵头单位，不能交办。")
-    c = deadline_columns
-    if c["deadline"] is None and not (c["ongoing"] or c["recurrence_day"] or c["deadline_days"]):
-        raise ValidationError(f"任务“{code}”还没有完成时限，不能交办。")
-    next_status(status, Action.ASSIGN)
-    changes: dict = {"assigned_on": today}
-    if c["deadline"] is None and c["deadline_days"] is not None:
-        changes["deadline"] = spec_of_columns(c).resolve(cal, today)
-    return changes
 
 
 def report_progress(session: Writer, task_id: int, *, report_date: date, text: str,
