@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from wuyang_tasks.db.models import AuditEvent, Task, Unit
 from wuyang_tasks.db.writer import Writer
@@ -87,6 +87,32 @@ def test_a_new_task_moved_in_its_own_action_is_at_version_one(ledger):
         ts.transition(s, task.id, Action.ASSIGN, today=today, cal=ledger.calendar())
     with ledger.read() as s:
         assert s.get(Task, task.id).version == 1
+
+
+def test_a_stored_row_is_written_at_once_and_told_its_values(demo_ledger):
+    """A move on a stored task is one UPDATE, as it is stated (no unit-of-work flush): the object
+    holds the new values and version, a later change of another column in the same action is the
+    same version, and a change of a foreign key waits for the flush like any other change."""
+    cal, today = demo_ledger.calendar(), demo_ledger.today()
+    with demo_ledger.read() as s:
+        task_id, version = s.execute(select(Task.id, Task.version)
+                                     .where(Task.status == TaskStatus.IN_PROGRESS).limit(1)).one()
+    statements: list[str] = []
+    with demo_ledger.write() as s:
+        task = s.get(Task, task_id)
+        event.listen(s.connection(), "before_cursor_execute",
+                     lambda _c, _k, sql, *_: statements.append(sql))
+        ts.transition(s, task_id, Action.SUSPEND, today=today, cal=cal)
+        (written,) = [q for q in statements if q.startswith("UPDATE task")]
+        assert written.startswith("UPDATE task SET status=") and "task.version =" in written
+        assert (task.status, task.version, s.is_modified(task)) == (TaskStatus.SUSPENDED, version + 1, False)
+        s.update(task, "update", note="暂停待查")
+        s.update(task, "update", parent_id=None, source_id=task.source_id)  # no change: nothing
+        assert s.is_modified(task) is False
+    with demo_ledger.read() as s:
+        stored = s.get(Task, task_id)
+        assert (stored.status, stored.note, stored.version) == (TaskStatus.SUSPENDED, "暂停待查", version + 1)
+    assert verify_ledger(demo_ledger).ok
 
 
 def _appends_to_the_chain(path: Path) -> bool:

@@ -203,8 +203,7 @@ def _move(session: Writer, task: Task, action: Action, today: date, note: str | 
           also: Mapping | None = None, extra: dict | None = None) -> Task:
     was = {key: getattr(task, key) for key in (*(also or ()), "closed_on")}
     changes, before, after = status_change(task.status, action, today, note, also, was)
-    for key, value in changes.items():
-        setattr(task, key, value)  # flushed with the next query or at commit, not per move
+    session.set_columns(task, changes)
     session.event(STATUS_ENTITY, task.id, action.value, before, {**after, **(extra or {})})
     return task
 
