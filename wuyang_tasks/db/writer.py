@@ -134,24 +134,24 @@ class Writer(Session):
                 setattr(obj, key, value)
             return
         state = inspect(obj)
-        mapper = state.mapper
+        identity = cast(tuple, state.key)  # persistent: it has one
         table = table_of(obj)
+        key = shape_of(table).key
         values = dict(changes)
-        where = [table.c[c.key] == getattr(obj, c.key) for c in mapper.primary_key]
-        version = mapper.version_id_col
-        if version is not None:
-            current = getattr(obj, version.key)
-            if state.key not in self._counted:
-                values[version.key] = current + 1
-            where.append(table.c[version.key] == current)
+        where = [table.c[key] == getattr(obj, key)]
+        if state.mapper.version_id_col is not None:  # the column ``version`` (db.models)
+            current = getattr(obj, _VERSION)
+            if identity not in self._counted:
+                values[_VERSION] = current + 1
+            where.append(table.c[_VERSION] == current)
         text_guard.check_row(table, values)
         matched = self.connection().execute(sa_update(table).where(*where).values(values)).rowcount
         if matched != 1:  # as the flush says it (db.failures names who saved first)
             raise StaleDataError(f"UPDATE statement on table '{table.name}' expected to update "
                                  f"1 row(s); {matched} were matched.")
-        self._counted.add(state.key)
-        for key, value in values.items():
-            set_committed_value(obj, key, value)
+        self._counted.add(identity)
+        for column, value in values.items():
+            set_committed_value(obj, column, value)
 
     def remove(self, obj: Base, action: str = "delete") -> None:
         """Delete ``obj`` (a row that is not evidence: an alias, a reading replaced), stating
