@@ -150,3 +150,17 @@ def test_hostile_cells_control_characters_and_long_notes(today_ledger, metrics, 
     with pytest.raises(ValidationError, match="备注超过200字"):
         import_readings(today_ledger, long)
     assert _count(today_ledger) == 1
+
+
+def test_a_file_is_read_without_the_ledger():
+    """imports.readings reads against a catalogue of metrics (services.metrics.MetricCatalogue),
+    not a session; the save is services.readings_import's."""
+    from wuyang_tasks.domain.enums import MetricKind
+    from wuyang_tasks.imports.readings import parse_sheets
+    from wuyang_tasks.services.metrics import MetricCatalogue, MetricRef
+
+    catalogue = MetricCatalogue((MetricRef(1, "优良天数", 2016, MetricKind.GOOD_DAYS),))
+    parsed = parse_sheets(catalogue, [("优良天数", [["日期", "级别"], ["2016-07-01", "良"],
+                                                  ["2017-07-01", "优"]])], None)
+    assert [(e.day, e.value) for e in parsed.by_metric[("优良天数", 2016)]] == [(date(2016, 7, 1), 2)]
+    assert parsed.problems == ["工作表“优良天数”第3行：台账中没有2017年的指标“优良天数”（2017年的指标：无）"]

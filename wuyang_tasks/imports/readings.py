@@ -20,21 +20,17 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from wuyang_tasks.db import backup
 from wuyang_tasks.db.ledger import Ledger
-from wuyang_tasks.db.models import Metric
-from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain import metrics as rules
 from wuyang_tasks.domain.enums import MetricKind
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services import metrics as metric_service
-from wuyang_tasks.services.metrics import DAY, MONTH, EntryResult, ReadingEntry
+from wuyang_tasks.services.metrics import DAY, MONTH, MetricCatalogue, ReadingEntry
+from wuyang_tasks.services.readings_import import ImportSummary, ParsedReadings, save_readings
 
 from .workbook import check_file, column_letter, reading_guard
 
@@ -68,77 +64,16 @@ class Cell:
         return f"{self.where}，值“{_show(self.value)}”：{text}"
 
 
-@dataclass
-class ParsedRows:
-    """What the file says, before any check against the ledger."""
-
-    by_metric: dict[tuple[str, int], list[ReadingEntry]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    rows: int = 0
-    sheets: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    path: Path
-    dry_run: bool
-    rows: int
-    per_metric: dict[str, EntryResult]
-    backup_path: Path | None = None
-
-    @property
-    def total(self) -> EntryResult:
-        result = EntryResult()
-        for part in self.per_metric.values():
-            result = result + part
-        return result
-
-    @property
-    def text(self) -> str:
-        lines = [f"{name}：{res.text}" for name, res in self.per_metric.items()]
-        head = "检查通过（试运行，未写入）" if self.dry_run else "已导入"
-        return f"{head}：{self.path.name}，{self.rows}行。\n" + "\n".join(lines)
-
-
 # ----------------------------------------------------------------------------- entry point
 def import_readings(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
                     default_metric: str | None = None) -> ImportSummary:
+    """Read ``path`` against the ledger's metrics, then check and save it
+    (services.readings_import: all or nothing, after a backup)."""
     path = Path(path)
     sheets = read_table_file(path)
-    if dry_run:
-        with ledger.read() as s:
-            return _apply(s, path, sheets, ledger.today(), default_metric, dry_run=True)
-    with ledger.read() as s:  # check first, so a bad file costs no backup
-        _apply(s, path, sheets, ledger.today(), default_metric, dry_run=True)
-    kept = backup.before_import(ledger)
-    with ledger.write() as s:
-        summary = _apply(s, path, sheets, ledger.today(), default_metric, dry_run=False)
-    return ImportSummary(summary.path, False, summary.rows, summary.per_metric, kept)
-
-
-def _apply(session: Writer, path: Path, sheets, today: date, default_metric: str | None, *,
-           dry_run: bool) -> ImportSummary:
-    parsed = parse_sheets(session, sheets, default_metric)
-    problems = list(parsed.problems)
-    metrics: dict[tuple[str, int], Metric] = {}
-    for (name, year), entries in parsed.by_metric.items():
-        metric = metric_service.find_metric(session, name, year)
-        metrics[(name, year)] = metric
-        problems += metric_service.check_entries(session, metric, entries, today)
-    if not parsed.rows and not problems:
-        problems.append(f"“{path.name}”中没有读数行（需要含“日期”或“月份”列和数值列的表头）")
-    if problems:
-        raise ValidationError(metric_service.problem_text(f"“{path.name}”有误，未导入任何读数",
-                                                           problems))
-    per_metric: dict[str, EntryResult] = {}
-    for key, entries in parsed.by_metric.items():
-        metric = metrics[key]
-        label = f"{metric.name}（{metric.year}年）"
-        if dry_run:
-            per_metric[label] = EntryResult(added=len(entries))
-        else:
-            per_metric[label] = metric_service.enter_readings(session, metric.id, entries, today=today)
-    return ImportSummary(path, dry_run, parsed.rows, per_metric)
+    with ledger.read() as s:
+        catalogue = metric_service.metric_catalogue(s)
+    return save_readings(ledger, path, parse_sheets(catalogue, sheets, default_metric), dry_run=dry_run)
 
 
 # ----------------------------------------------------------------------------- reading files
@@ -225,9 +160,9 @@ def find_layout(rows: list[list[object]]) -> _Layout | None:
     return None
 
 
-def parse_sheets(session: Session, sheets, default_metric: str | None) -> ParsedRows:
-    out = ParsedRows()
-    known = set(metric_service.metric_names(session))
+def parse_sheets(catalogue: MetricCatalogue, sheets, default_metric: str | None) -> ParsedReadings:
+    out = ParsedReadings()
+    known = set(catalogue.names())
     for sheet, rows in sheets:
         layout = find_layout(rows)
         if layout is None:
@@ -239,7 +174,7 @@ def parse_sheets(session: Session, sheets, default_metric: str | None) -> Parsed
             if not any(_norm(v) for v in row):
                 continue
             out.rows += 1
-            _parse_row(session, out, sheet, r + 1, row, layout, sheet_metric)
+            _parse_row(catalogue, out, sheet, r + 1, row, layout, sheet_metric)
     if not out.sheets:
         out.problems.append("没有找到表头：前10行中需要有“日期”（或“月份”）列和“数值”（或“本县”、"
                             "“级别”、“类别”、“全省平均值”等）列")
@@ -250,7 +185,7 @@ def _cell(sheet: str, row_no: int, row: list, col: int, layout: _Layout) -> Cell
     return Cell(sheet, row_no, col + 1, layout.headers.get(col, ""), row[col] if col < len(row) else None)
 
 
-def _parse_row(session: Session, out: ParsedRows, sheet: str, row_no: int, row: list,
+def _parse_row(catalogue: MetricCatalogue, out: ParsedReadings, sheet: str, row_no: int, row: list,
                layout: _Layout, sheet_metric: str | None) -> None:
     name = sheet_metric
     if layout.metric_col is not None:
@@ -265,10 +200,10 @@ def _parse_row(session: Session, out: ParsedRows, sheet: str, row_no: int, row: 
     except ValueError:
         out.problems.append(date_cell.problem("不是有效日期（应如 2016-07-01，按月填 2016-07）"))
         return
-    metric = metric_service.find_metric(session, name, day.year)
+    metric = catalogue.find(name, day.year)
     if metric is None:
         where = f"工作表“{sheet}”第{row_no}行"
-        names = "、".join(metric_service.metric_names(session, day.year)) or "无"
+        names = "、".join(catalogue.names(day.year)) or "无"
         out.problems.append(f"{where}：台账中没有{day.year}年的指标“{name}”（{day.year}年的指标：{names}）")
         return
     note = None

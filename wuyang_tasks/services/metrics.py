@@ -199,6 +199,36 @@ def find_metric(session: Session, name: str, year: int | None = None) -> Metric 
     return session.scalars(query.order_by(Metric.year.desc())).first()
 
 
+@dataclass(frozen=True)
+class MetricRef:
+    """A metric as a file being read names it (imports.readings works without the ledger)."""
+
+    id: int
+    name: str
+    year: int
+    kind: MetricKind
+
+
+@dataclass(frozen=True)
+class MetricCatalogue:
+    """The ledger's metrics, in their order, for reading a file of readings."""
+
+    metrics: tuple[MetricRef, ...]
+
+    def names(self, year: int | None = None) -> list[str]:
+        return [m.name for m in self.metrics if year is None or m.year == year]
+
+    def find(self, name: str, year: int) -> MetricRef | None:
+        """As :func:`find_metric` with a year: the metric of that name and year."""
+        name = name.strip()
+        return next((m for m in self.metrics if m.name == name and m.year == year), None)
+
+
+def metric_catalogue(session: Session) -> MetricCatalogue:
+    rows = session.execute(select(Metric.id, Metric.name, Metric.year, Metric.kind).order_by(Metric.id))
+    return MetricCatalogue(tuple(MetricRef(*row) for row in rows))
+
+
 def metric_names(session: Session, year: int | None = None) -> list[str]:
     query = select(Metric.name)
     if year is not None:
