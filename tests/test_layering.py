@@ -16,17 +16,16 @@ LAYER = {"domain": 0, "fileio": 1, "paths": 1, "collector": 1, "db": 2, "service
 # (cli/main.py) and runs it over every page (cli/smoke.py).
 SIDEWAYS = {("cli", "ui")}
 # Known back-arrows, (importing file, imported module), each with its reason; to be removed,
-# never added to. services/intake.py and feedback_collect.py read files through imports/ (the
-# ledger table, the minutes, the returned feedback forms) and take its plan types (LedgerPlan,
-# PlannedTask, DraftTask, ReturnedForm …): making imports/ hand finished plans to services
-# means moving those types and the reading to the callers (ui/, cli/).
+# never added to. services/intake.py reads files through imports/ (the ledger table, the
+# minutes) and takes its plan types (LedgerPlan, PlannedTask, DraftTask …): making imports/ hand
+# finished plans to services means moving those types to services/ and the reading to the
+# callers, as the returned feedback forms (services.returned_forms, imports.feedback_form
+# .read_forms) and the readings (services.readings_import) were.
 KNOWN_BACK_ARROWS = {
     ("services/intake.py", "wuyang_tasks.imports.ledger_plan"),
     ("services/intake.py", "wuyang_tasks.imports.ledger_table"),
     ("services/intake.py", "wuyang_tasks.imports.minutes"),
     ("services/intake.py", "wuyang_tasks.imports.resolve"),
-    ("services/feedback_collect.py", "wuyang_tasks.imports.feedback_form"),
-    ("services/feedback_collect.py", "wuyang_tasks.imports.workbook"),
 }
 
 

@@ -3,7 +3,7 @@
 ``feedback_collect`` — 22 returned 反馈表 of 50 filled rows each (the forms the program sends
 for the N-task ledger's units with the most open tasks, each cut to its first 50 rows, 本期进展
 written in every row with openpyxl, untimed): the program reads them and plans what it would
-record (``services.feedback_collect.read_forms`` + ``preview``: the row keys, the facts sent, the
+record (``imports.feedback_form.read_forms`` + ``preview``: the row keys, the facts sent, the
 ledger's state of each task) — what the clerk waits for before 收回. The baseline reads the very
 same workbooks' cells with openpyxl ``read_only``, no ledger.
 """
@@ -51,6 +51,7 @@ def _returned_forms(probe: Probe) -> list[Path]:
 
 def collect_program(probe: Probe):
     from wuyang_tasks.db.ledger import open_ledger
+    from wuyang_tasks.imports.feedback_form import read_forms
     from wuyang_tasks.services import feedback_collect as fc
 
     paths = _returned_forms(probe)
@@ -58,7 +59,7 @@ def collect_program(probe: Probe):
     note = probe.note
 
     def run():
-        plan = fc.preview(ledger, fc.read_forms(paths))
+        plan = fc.preview(ledger, read_forms(paths))
         probe.note = f"{note}；将记录 {len(plan.to_record)} 行，问题 {len(plan.problems)} 个"
     return run
 

@@ -57,10 +57,11 @@ def cmd_send(ctx: CliContext, args) -> int:
 
 
 def cmd_collect(ctx: CliContext, args) -> int:
+    from wuyang_tasks.imports.feedback_form import read_forms
     from wuyang_tasks.services import feedback_collect as fc
 
     ledger = ctx.ledger()
-    forms = fc.read_forms(args.paths)
+    forms = read_forms(args.paths)
     decision = {"record": True, "skip": False}.get(args.on_conflict)
     if args.dry_run:
         plan = fc.preview(ledger, forms, on_conflict=decision)

@@ -10,14 +10,15 @@ naming file, sheet, row and column; whether the row fits the ledger is decided b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from wuyang_tasks.domain.enums import FeedbackRequest
+from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.services.feedback_forms import FACT_HEADERS, INPUT_HEADERS, KEY_HEADER, normal_text
+from wuyang_tasks.services.returned_forms import ReturnedForm, ReturnedRow
 
-from .workbook import Sheet, column_letter, read_workbook
+from .workbook import Sheet, WorkbookRefused, column_letter, read_workbook
 
 META_SHEET = "反馈表信息"
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -26,67 +27,6 @@ _LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 _REQUESTS = {"": FeedbackRequest.NONE, "无": FeedbackRequest.NONE, "申请办结": FeedbackRequest.CLOSE,
              "办结": FeedbackRequest.CLOSE, "申请延期": FeedbackRequest.EXTEND, "延期": FeedbackRequest.EXTEND}
 _EXCEL_EPOCH = date(1899, 12, 30)
-
-
-@dataclass
-class FormProblem:
-    """One thing wrong, located as the clerk will look for it."""
-
-    file: str
-    message: str
-    sheet: str | None = None
-    row: int | None = None
-    column: str | None = None  # letter
-    field: str | None = None  # the column's header
-    value: str | None = None
-
-    def text(self) -> str:
-        where = [f"文件“{self.file}”"]
-        if self.sheet:
-            where.append(f"工作表“{self.sheet}”")
-        if self.row:
-            where.append(f"第{self.row}行")
-        if self.column or self.field:
-            where.append(f"{self.column or ''}列" + (f"（{self.field}）" if self.field else ""))
-        if self.value:
-            where.append(f"“{self.value}”")
-        return "，".join(where) + "：" + self.message
-
-
-@dataclass
-class ReturnedRow:
-    sheet: str
-    row: int
-    key: str
-    facts: tuple[str, ...]
-    text: str = ""
-    percent: int | None = None
-    request: FeedbackRequest = FeedbackRequest.NONE
-    extend_to: date | None = None
-    reason: str = ""
-    problems_text: str = ""
-    reporter: str = ""
-    phone: str = ""
-    evidence: tuple[str, ...] = ()  # 佐证材料: the file names the unit wrote
-    letters: dict[str, str] = field(default_factory=dict)  # header → column letter
-    unreadable: bool = False  # a cell of this row could not be read (see the problems)
-
-    @property
-    def has_input(self) -> bool:
-        return bool(self.text or self.percent is not None or self.request is not FeedbackRequest.NONE
-                    or self.extend_to or self.reason or self.problems_text or self.unreadable)
-
-
-@dataclass
-class ReturnedForm:
-    path: Path
-    meta: dict[str, str] = field(default_factory=dict)
-    rows: list[ReturnedRow] = field(default_factory=list)
-    problems: list[FormProblem] = field(default_factory=list)
-    sheet: str | None = None
-
-    def problem(self, message: str, **where) -> None:
-        self.problems.append(FormProblem(self.path.name, message, **where))
 
 
 def read_returned(path: Path) -> ReturnedForm:
@@ -119,6 +59,33 @@ def read_returned(path: Path) -> ReturnedForm:
             if row is not None:
                 form.rows.append(row)
     return form
+
+
+def workbook_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, folders as the .xlsx files in them (not Excel's ~$ lock files)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx"
+                                and not p.name.startswith(("~$", ".")) and p.is_file()))
+        else:
+            found.append(path)
+    if not found:
+        raise ValidationError("没有找到要收回的反馈表（.xlsx 文件）。")
+    return found
+
+
+def read_forms(paths: list[Path]) -> list[ReturnedForm]:
+    """Every workbook read; one that cannot be read is a problem of its own, not the end."""
+    forms = []
+    for path in workbook_paths(paths):
+        try:
+            forms.append(read_returned(path))
+        except WorkbookRefused as refused:
+            form = ReturnedForm(path)
+            form.problem(refused.message)
+            forms.append(form)
+    return forms
 
 
 def _header_row(sheet: Sheet) -> int | None:

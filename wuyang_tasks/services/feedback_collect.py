@@ -31,8 +31,6 @@ from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.enums import ExtensionStatus, FeedbackRequest, Role, UrgingLevel, UrgingMethod
 from wuyang_tasks.domain.errors import LedgerError, RejectedWithProblems, ValidationError
-from wuyang_tasks.imports.feedback_form import FormProblem, ReturnedForm, ReturnedRow, read_returned
-from wuyang_tasks.imports.workbook import WorkbookRefused
 
 from . import extensions as extension_service
 from . import feedback_evidence
@@ -46,6 +44,7 @@ from .feedback_forms import (
     stamp_parts,
     task_stamps,
 )
+from .returned_forms import FormProblem, ReturnedForm, ReturnedRow
 from .task_list import chinese_date
 
 RECORD, UNCHANGED, CONFLICT, CLOSED = "record", "unchanged", "conflict", "closed"
@@ -137,34 +136,6 @@ class CollectResult:
 
 class CollectRejected(RejectedWithProblems):
     """The batch has problems; nothing was recorded."""
-
-
-# --------------------------------------------------------------------------- reading
-def workbook_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, folders as the .xlsx files in them (not Excel's ~$ lock files)."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".xlsx"
-                                and not p.name.startswith(("~$", ".")) and p.is_file()))
-        else:
-            found.append(path)
-    if not found:
-        raise ValidationError("没有找到要收回的反馈表（.xlsx 文件）。")
-    return found
-
-
-def read_forms(paths: list[Path]) -> list[ReturnedForm]:
-    """Every workbook read; one that cannot be read is a problem of its own, not the end."""
-    forms = []
-    for path in workbook_paths(paths):
-        try:
-            forms.append(read_returned(path))
-        except WorkbookRefused as refused:
-            form = ReturnedForm(path)
-            form.problem(refused.message)
-            forms.append(form)
-    return forms
 
 
 # --------------------------------------------------------------------------- planning

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from wuyang_tasks.domain.enums import FeedbackRequest
-from wuyang_tasks.imports.feedback_form import FormProblem
+from wuyang_tasks.imports.feedback_form import read_forms
+from wuyang_tasks.services.returned_forms import FormProblem
 from wuyang_tasks.services import feedback_collect as fc
 
 from ...changes import EVERYTHING
@@ -256,7 +257,7 @@ def open_collect_dialog(ctx: UiContext, folder: str, parent: QWidget) -> None:
 
     def work(progress):
         progress.report(0, None, "")
-        forms = fc.read_forms([Path(folder)])
+        forms = read_forms([Path(folder)])
         return forms, fc.preview(ledger, forms)
 
     def show(result) -> None:
