@@ -24,7 +24,7 @@ run: $(VENV)/.run-ready
 	$(BIN)/wuyang-tasks --first-run demo
 
 # ruff first ([tool.ruff] in pyproject.toml: unused imports and variables, undefined names),
-# then mypy over the layers it covers so far ([tool.mypy]: domain/ and db/).
+# then mypy over the layers it covers so far ([tool.mypy]: domain/, db/ and exports/).
 test: $(VENV)/.test-ready
 	$(BIN)/ruff check .
 	$(BIN)/mypy

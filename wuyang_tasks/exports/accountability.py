@@ -7,6 +7,7 @@ records themselves (never rewritten: a corrected or voided record stays, with it
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from wuyang_tasks.fileio import atomic_path
@@ -24,6 +25,7 @@ def _task_values(sheet: AccountabilitySheet, dates_as_text: bool) -> list[list]:
     out = []
     for i, line in enumerate(sheet.lines, start=1):
         r = line.row
+        deadline: str | date
         if r.ongoing or r.recurrence_day or not r.effective_deadline:
             deadline = r.deadline_display
         else:

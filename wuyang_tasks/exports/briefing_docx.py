@@ -78,6 +78,7 @@ def _metrics(w, b: Briefing) -> None:
     from .metric_charts import RULE_TEXT, STATUS_COLOURS
 
     report = b.metrics
+    assert report is not None  # attachment_names lists this attachment only with a report
     w.paragraph(report.caption, align=dc.LEFT_ALIGN, size=12)
     rows = [[i, m.name, m.target_text, m.current_text, m.status.label, m.reason]
             for i, m in enumerate(report.metrics, start=1)]

@@ -73,7 +73,8 @@ def write_briefing_pdf(b: Briefing, target: str | Path, fonts=None):
                          else st.p("本期无逾期任务。"))
         elif name == "督导检查情况":
             story.append(_table(pc, st, tables.inspection_table(b), lw, colors))
-        else:
+        else:  # 目标指标完成情况
+            assert b.metrics is not None  # attachment_names lists it only with a metrics report
             story += metric_charts.metrics_flowables(b.metrics, st, lw, heading=None)
     story += [NextPageTemplate("portrait"), PageBreak(),
               pc.colophon(st, office.copies_line, office.name, chinese_date(b.as_of), width)]

@@ -157,7 +157,7 @@ def _colophon(out, b: Briefing, x, columns: int) -> None:
     ws, office = out.ws, b.profile
     thick, thin = Side(style="medium", color="000000"), Side(style="thin", color="000000")
     split = columns // 2 + 1  # the 印发 date's cells begin here
-    lines = ([(f"抄送：{office.copies_line}", None)] if office.copies_line else [])
+    lines: list[tuple[str, str | None]] = [(f"抄送：{office.copies_line}", None)] if office.copies_line else []
     lines.append((office.name, f"{chinese_date(b.as_of)}印发"))
     for n, (left, right) in enumerate(lines):
         border = Border(top=thick if n == 0 else thin, bottom=thick if n == len(lines) - 1 else thin)
@@ -165,7 +165,8 @@ def _colophon(out, b: Briefing, x, columns: int) -> None:
         for column in range(1, columns + 1):
             cell = Cell(ws, 1, 1)
             value = left if column == 1 else right if column == split and right else ""
-            cell._value, cell.data_type = x.cell_text(value), "s"  # text, never a formula
+            # text, never a formula; the private slot as in xlsx_common (the stubs omit it)
+            cell._value, cell.data_type = x.cell_text(value), "s"  # type: ignore[attr-defined]
             cell.font, cell.border = x.BODY, border
             cell.alignment = x.RIGHT_EDGE if right and column >= split else x.LEFT
             cells.append(cell)
@@ -223,7 +224,7 @@ def _chart(ws, first: int, last_row: int, below: int) -> None:
     chart.y_axis.title = "任务数（项）"
     chart.y_axis.majorGridlines = None
     chart.height = 10
-    chart.width = 17.5
+    chart.width = 17.5  # type: ignore[assignment]  # cm; the stubs type it int after its default 15
     data = Reference(ws, min_col=4, max_col=6, min_row=first - 1, max_row=last_row)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last_row))

@@ -25,7 +25,7 @@ def write_case_pdf(case: CaseFile, target: str | Path, fonts=None):
 
 
 def attachment_line(a: AttachmentView) -> str:
-    state = "" if a.active else f"（已于{a.withdrawn_at[:10]}撤回：{a.withdrawn_reason}）"
+    state = "" if a.withdrawn_at is None else f"（已于{a.withdrawn_at[:10]}撤回：{a.withdrawn_reason}）"
     return f"{a.name}（{a.label}，{a.size_text}，SHA-256 {a.sha256}）{state}"
 
 
@@ -37,7 +37,7 @@ def _story(case: CaseFile, fonts) -> list:
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Spacer, Table
+    from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
     from . import pdf_common as pc
 
@@ -57,7 +57,7 @@ def _story(case: CaseFile, fonts) -> list:
                                            leading=22))
     figures = 0
     for n, entry in enumerate(case.entries):
-        part = [section] if n == 0 else []
+        part: list[Flowable] = [section] if n == 0 else []
         part.append(st.p(f"{entry.day_text}　{entry.kind}", heading))
         part += [st.p(line, st.plain) for line in entry.lines]
         for a in entry.attachments:

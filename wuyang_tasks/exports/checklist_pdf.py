@@ -27,7 +27,7 @@ BLANK_NAME = "＿" * 8
 
 def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
     from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
     from . import pdf_common as pc
 
@@ -36,7 +36,7 @@ def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
     # a working form, not a 公文: narrower top/bottom margins leave room to write
     geometry = pc.Geometry(pc.LANDSCAPE, 20 * mm, 16 * mm, pc.LANDSCAPE[0] - 40 * mm, pc.LANDSCAPE[1] - 36 * mm)
     width = geometry.width
-    story = []
+    story: list[Flowable] = []
     starts: list[int] = []  # the page each section begins on
     for n, section in enumerate(doc.sections):
         if n:
@@ -53,6 +53,7 @@ def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
             story += [pc.table(st, PARTY_HEADERS, [[party, "", "", ""] for party in doc.parties],
                                pc.scaled((12, 50, 19, 19), width), centered=(0,)), Spacer(1, 6)]
         story += [st.p("一、重点任务落实情况", st.heading), Spacer(1, 3)]
+        table: Flowable  # the section's last table, or the line saying it has no open tasks
         if section.tasks:
             rows = [[i, r.code, r.title, "、".join(r.lead_units), r.deadline_display,
                      f"{r.status.label}{'（逾期）' if r.days_overdue else ''}", Spacer(1, 9 * mm), YES_NO]
@@ -68,7 +69,7 @@ def write_checklist_pdf(doc: ChecklistDocument, target: str | Path, fonts=None):
             table = pc.table(st, ITEM_HEADERS, rows, pc.scaled((4, 8, 37, 21, 21, 9), width),
                              centered=(0, 1, 5))
         signatures = _signatures(st, width, fonts, doc.parties)
-        if section.tasks or doc.items:  # ``table`` is the section's last table
+        if isinstance(table, pc.KeptRows):  # the section's last table (its tasks or its items)
             story.append(pc.WithTail(table, signatures))
         else:
             story += [table, signatures]
@@ -99,7 +100,7 @@ def _signatures(st, width, fonts, parties: tuple[str, ...]):
     if parties:
         headers = ["检查人（签字）"] + [f"{p}负责人（签字）" for p in parties] + ["日期"]
         row = [Spacer(1, 10 * mm)] + [""] * len(parties) + [BLANK_DATE]
-        table = pc.table(st, headers, [row], pc.scaled([1] * len(headers), width), centered=(len(headers) - 1,))
+        table: Table = pc.table(st, headers, [row], pc.scaled([1] * len(headers), width), centered=(len(headers) - 1,))
         table.spaceBefore = 8
         return table
     table = Table([[st.p(f"检查人（签字）：{BLANK_NAME}", st.plain),

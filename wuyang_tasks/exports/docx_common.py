@@ -32,6 +32,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.parfmt import ParagraphFormat
 
 from wuyang_tasks.fileio import atomic_path
 
@@ -217,7 +218,7 @@ class Writer:
 
     def _number_runs(self, p) -> None:
         self.run(p, "— ", face=NUMBER_FONT, size=PAGE_NUMBER_PT)
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        for kind, text in (("begin", ""), ("", " PAGE "), ("separate", ""), ("", "1"), ("end", "")):
             run = self.run(p, "", face=NUMBER_FONT, size=PAGE_NUMBER_PT)
             if kind:
                 run._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="{kind}"/>'))
@@ -403,7 +404,7 @@ class Writer:
         last = len(rows) - 1
         for tr in rows[:min(MIN_ROWS, last)] + rows[max(last - MIN_ROWS + 1, MIN_ROWS):last]:
             for p in tr.iter(qn("w:p")):
-                Paragraph(p, None).paragraph_format.keep_with_next = True
+                ParagraphFormat(p).keep_with_next = True
 
     # ------------------------------------------------------------------ 公文 parts
     def masthead(self, text: str, *, size: float = 36) -> None:

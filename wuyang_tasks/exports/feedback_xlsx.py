@@ -64,13 +64,14 @@ def write_form(form: FeedbackForm, path: Path) -> Path:
 
     wb = Workbook()
     ws = wb.active
+    assert ws is not None  # a new workbook has its one sheet active
     ws.title = SHEET
     fact_fill = PatternFill("solid", fgColor=FACT_FILL_COLOR)
     unlocked = Protection(locked=False)
     letter = {h: get_column_letter(i) for i, h in enumerate(HEADERS, start=1)}
     last_visible = letter[INPUT_HEADERS[-1]]
-    for header, col in letter.items():
-        ws.column_dimensions[col].width = WIDTHS[header]
+    for header, column_letter in letter.items():
+        ws.column_dimensions[column_letter].width = WIDTHS[header]
     ws.column_dimensions[letter[KEY_HEADER]].hidden = True
     print_setup(ws, header_row=HEADER_ROW)
     ws.print_area = f"A1:{last_visible}{HEADER_ROW + max(len(form.rows), 1)}"
@@ -105,7 +106,7 @@ def write_form(form: FeedbackForm, path: Path) -> Path:
         r = HEADER_ROW + n
         put(r, 1, str(n), align=CENTER, fill=fact_fill)
         for col, (header, value) in enumerate(zip(FACT_HEADERS, form_row.facts), start=2):
-            fill = ALERT_FILLS.get(form_row.alert) if header == "时限情况" else fact_fill
+            fill = ALERT_FILLS.get(form_row.alert) if header == "时限情况" and form_row.alert else fact_fill
             put(r, col, value, align=LEFT if header in ("工作任务", "上次进展") else CENTER,
                 fill=fill or fact_fill)
         for header in INPUT_HEADERS:

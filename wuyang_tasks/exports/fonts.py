@@ -121,8 +121,8 @@ def installed_cjk_fonts() -> tuple[FontFile, ...]:
 
 
 def _parse_configured(value: str) -> FontFile:
-    path, _, index = value.partition("#")
-    index = int(index) if index.isdigit() else 0
+    path, _, index_text = value.partition("#")
+    index = int(index_text) if index_text.isdigit() else 0
     known = next((f for f in installed_cjk_fonts() if f.path == path and f.index == index), None)
     return FontFile(known.family if known else Path(path).stem, path, index)
 
@@ -139,12 +139,13 @@ def _register(font: FontFile) -> str | None:
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     name = f"WY-{Path(font.path).stem}-{font.index}"
+    registered: str | None = name
     try:
         pdfmetrics.registerFont(TTFont(name, font.path, subfontIndex=font.index))
     except (TTFError, OSError, ValueError, KeyError, IndexError):
-        name = None
-    _registered[key] = name
-    return name
+        registered = None
+    _registered[key] = registered
+    return registered
 
 
 ROLE_LABELS = {"title": "标题（小标宋）", "body": "正文（仿宋）", "heading": "一级标题（黑体）",

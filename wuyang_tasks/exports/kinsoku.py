@@ -50,10 +50,11 @@ def _break_at(word: str, start: int, end: int) -> int:
     return best
 
 
-def split(word: str, widths: Sequence[float], max_widths) -> list[list]:
-    """Same contract as ``reportlab.lib.textsplit.dumbSplit``: [[extra_space, text], …]."""
-    if not isinstance(max_widths, (list, tuple)):
-        max_widths = [max_widths]
+def split(word: str, widths: Sequence[float],
+          maxWidths: float | list[float] | tuple[float, ...]) -> list[list]:
+    """Same contract as ``reportlab.lib.textsplit.dumbSplit``: [[extra_space, text], …] (and its
+    parameter names: it replaces that function, which may be called by keyword)."""
+    max_widths = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
     lines: list[list] = []
     start, n = 0, len(word)
     while start < n:

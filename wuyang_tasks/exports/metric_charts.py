@@ -12,12 +12,16 @@ Import only from inside an export function's caller: openpyxl and reportlab load
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wuyang_tasks.domain import metrics as rules
 from wuyang_tasks.domain.enums import MetricKind
 from wuyang_tasks.domain.metrics import MetricStatus
 from wuyang_tasks.fileio import atomic_path
 from wuyang_tasks.services.metrics import MetricsReport, MetricView, chinese_day
+
+if TYPE_CHECKING:
+    from reportlab.lib.colors import Color
 
 SHEET = "目标指标"
 TITLE = "年度目标指标完成情况"
@@ -161,6 +165,7 @@ def _good_days_block(ws, out, x, m: MetricView) -> None:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = _nice_max(m.good_days.target if m.good_days else 0)
     _axes_visible(chart)
+    assert chart.legend is not None  # a new chart has its legend
     chart.legend.position = "b"
     _place_chart(ws, out, chart)
 
@@ -278,7 +283,7 @@ def _frame(font: str, width: float, height: float, title: str):
     return d
 
 
-def _legend(d, font: str, items: list[tuple[str, object, bool]], y: float) -> None:
+def _legend(d, font: str, items: list[tuple[str, Color, bool]], y: float) -> None:
     """Legend at the bottom: (label, colour, is_line)."""
     from reportlab.graphics.shapes import Line, Rect, String
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -289,7 +294,8 @@ def _legend(d, font: str, items: list[tuple[str, object, bool]], y: float) -> No
         if is_line:
             d.add(Line(x, y + 3, x + 16, y + 3, strokeColor=colour, strokeWidth=1.5))
         else:
-            d.add(Rect(x + 2, y - 1, 12, 8, fillColor=colour, strokeColor=None))
+            # types-reportlab's Rect lacks Unpack on **kw: it would take only dicts as keywords
+            d.add(Rect(x + 2, y - 1, 12, 8, fillColor=colour, strokeColor=None))  # type: ignore[arg-type]
         d.add(String(x + 20, y, label, fontName=font, fontSize=8.5))
         x += w
 
@@ -311,10 +317,12 @@ def good_days_drawing(m: MetricView, font: str, width: float, height: float):
     from reportlab.graphics.widgets.markers import makeMarker
 
     pace = m.good_days
+    assert pace is not None  # metric_drawings draws a good-days metric only with its pace
     d = _frame(font, width, height, chart_title(m))
     plot = LinePlot()
     plot.x, plot.y = 40, 42
-    plot.width, plot.height = width - 60, height - 92
+    # the stubs type a PlotArea's size int; reportlab's points are floats
+    plot.width, plot.height = width - 60, height - 92  # type: ignore[assignment]
     actual = [(i + 1, n) for i, (_, n) in enumerate(m.cumulative)]
     plot.data = [actual, [(0, 0), (pace.days_in_year, pace.target)]]
     plot.lines[0].strokeColor, plot.lines[0].strokeWidth = _hex(COUNTY_COLOUR), 1.8
@@ -358,7 +366,7 @@ def concentration_drawing(m: MetricView, font: str, width: float, height: float)
     d = _frame(font, width, height, chart_title(m))
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 42
-    chart.width, chart.height = width - 60, height - 80
+    chart.width, chart.height = width - 60, height - 80  # type: ignore[assignment]  # as in good_days_drawing
     chart.data = [[v for _, v, _ in m.monthly], [r for _, _, r in m.monthly]]
     chart.categoryAxis.categoryNames = [f"{month.month}月" for month, _, _ in m.monthly]
     chart.bars[0].fillColor, chart.bars[1].fillColor = _hex(COUNTY_COLOUR), _hex(REFERENCE_COLOUR)
@@ -390,7 +398,7 @@ def water_drawing(m: MetricView, font: str, width: float, height: float):
     d = _frame(font, width, height, chart_title(m))
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 42
-    chart.width, chart.height = width - 60, height - 80
+    chart.width, chart.height = width - 60, height - 80  # type: ignore[assignment]  # as in good_days_drawing
     values = [c for _, c in m.classes]
     chart.data = [values]
     chart.categoryAxis.categoryNames = [f"{month.month}月" for month, _ in m.classes]

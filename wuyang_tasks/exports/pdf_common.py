@@ -114,7 +114,7 @@ def table(styles: Styles, headers: Sequence[str], rows: Sequence[Sequence[object
     """A ruled table with a repeated header row; cells wrap Chinese text. Split over pages, no
     page holds only one or two of its rows (MIN_ROWS): the break moves up, or the table starts
     on the next page."""
-    data = [[Paragraph(text(h), styles.cell_head) for h in headers]]
+    data: list[list[object]] = [[Paragraph(text(h), styles.cell_head) for h in headers]]
     widths = column_fit.fit(widths, rows, styles.fonts.body, styles.cell.fontSize, CELL_PADDING * 2)
     center = set(centered)
     for row in rows:
@@ -233,9 +233,10 @@ def colophon(styles: Styles, copies: str, printer: str, printed_on: str, width: 
     rows.append([styles.p(printer, style), styles.p(f"{printed_on}印发", right)])
     t = Table(rows, colWidths=[width * 0.6, width * 0.4])
     last = len(rows) - 1
-    commands = [("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),
-                ("LEFTPADDING", (0, 0), (-1, -1), size), ("RIGHTPADDING", (0, 0), (-1, -1), size),
-                ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, last), (-1, last), 1, colors.black)]
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.fonts.body),
+        ("LEFTPADDING", (0, 0), (-1, -1), size), ("RIGHTPADDING", (0, 0), (-1, -1), size),
+        ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black), ("LINEBELOW", (0, last), (-1, last), 1, colors.black)]
     if copies:
         commands += [("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black)]
     t.setStyle(TableStyle(commands))
@@ -246,7 +247,7 @@ def counted_canvas(draw: Callable[[rl_canvas.Canvas, int, int], None]):
     """A canvas class that knows the page total when each page is finished ("第X页 共Y页")."""
 
     class CountedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,22 +90,23 @@ class SheetWriter:
 
     # -- cells ------------------------------------------------------------------------------
     def text(self, value: object, font: Font = BODY, align: Alignment = LEFT, fill=None,
-             border: bool = True) -> WriteOnlyCell:
+             border: bool = True) -> Cell:
         cell = Cell(self.ws, 1, 1)  # the value is set directly: type checks cost per cell
-        cell._value = cell_text(value)
+        cell._value = cell_text(value)  # type: ignore[attr-defined]  # private slot; stubs omit it
         cell.data_type = "s"  # never a formula, whatever the text begins with
         return self._style(cell, font, align, fill, border)
 
-    def number(self, value, fmt: str | None = None, font: Font = BODY, fill=None) -> WriteOnlyCell:
+    def number(self, value, fmt: str | None = None, font: Font = BODY, fill=None) -> Cell:
         cell = WriteOnlyCell(self.ws, value=value)
         if fmt:
             cell.number_format = fmt
         return self._style(cell, font, CENTER, fill, True)
 
-    def day(self, value: date | None) -> WriteOnlyCell:
+    def day(self, value: date | None) -> Cell:
         if value is None:
             return self.text("", align=CENTER)
-        cell = WriteOnlyCell(self.ws, value=value)
+        # the stubs omit date from WriteOnlyCell's value; it hands it to Cell, which takes one
+        cell = WriteOnlyCell(self.ws, value=value)  # type: ignore[arg-type]
         cell.number_format = DATE_FORMAT
         return self._style(cell, BODY, CENTER, None, True)
 
@@ -239,7 +240,7 @@ def basis_word(basis_value: str) -> str:
 
 
 def list_sheet(wb, name: str, title: str, caption: str, columns: Sequence[Column],
-               values: Sequence[Sequence[object]], *, fills: Sequence[dict[int, object]] | None = None,
+               values: Sequence[Sequence[object]], *, fills: Sequence[Mapping[int, PatternFill]] | None = None,
                landscape: bool = True, progress=None) -> None:
     """A write-only list sheet: title, caption, one header row (row 3), then one row per item.
     ints are numbers, dates real dates, floats percentages, everything else text.

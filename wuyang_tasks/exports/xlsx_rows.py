@@ -104,9 +104,10 @@ class BodyRows:
         row = []
         for style, value in cells:
             cell = WriteOnlyCell(self.ws)
-            cell._value = value
+            # openpyxl's private slots, set directly for speed; its stubs do not declare them
+            cell._value = value  # type: ignore[attr-defined]
             cell.data_type = style.kind
-            cell._style = style.array
+            cell._style = style.array  # type: ignore[attr-defined]
             row.append(cell)
         self.ws.row_dimensions[self.row + 1].height = height
         self.ws.append(row)
