@@ -76,7 +76,7 @@ _BOILERPLATE = re.compile(
     r"发挥(?:职能|积极|主导)?作用|承担起各自工作职责|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
     r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
     r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
-    r"有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
+    r"^(?:19|20)\d{2}年度?(?:重点|主要)?(?:任务|目标|工作)$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|^全力以赴$|落地生根|尽快见效|"
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
@@ -328,6 +328,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     return [g for g in out if _is_task(g, ctx)]
 
 
+_DATED = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)|年底|年内")
 _GENERIC_WORDS = {"工作", "治工", "推进", "加强", "进一", "一步", "做好", "全面", "切实", "落实", "持续", "深入", "加快"}
 
 
@@ -336,8 +337,9 @@ def _is_heading(group: Group, following: Group) -> bool:
     严格落实汛期值班、带班制度，…' (the details without a 要 of their own), '要加强安全生产督导检查。
     安委会督导组要深入基层，迅速开展督导检查工作，…' (the details take up its words)."""
     if len(group.work) != 1 or group.roles or following.roles or not has_marker(group.sentence) or group.listed \
-            or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
-        return False
+            or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject) \
+            or _DATED.search(group.sentence):
+        return False  # '各乡镇要力争10月底全面完成改厕任务。': a requirement with its own date heads nothing
     plain = re.sub(r"\W", "", group.work[0])
     if len(re.sub(r"\W", "", group.sentence)) <= 14 and not has_marker(following.sentence):
         return True
@@ -487,7 +489,9 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         if _MODIFIER.match(work):
             return g, work
         if work:
-            g.clauses.append((_kind(work), work))
+            # '各乡镇要在10月底前全面完成改厕任务': a completion with its date is work, not the slogan '完成…任务'
+            dated = work != after.strip() and re.match(r"^(?:全面|全部|如期|按期|按时)?完成", work)
+            g.clauses.append(("work" if dated else _kind(work), work))
         return g, None
     if _CONTINUE.match(text) and current is not None:
         names = mentions_in(text)
@@ -586,6 +590,8 @@ def _prefix(before: str, names: list[str]) -> str:
 
 
 def _strip_time(text: str) -> str:
+    text = re.sub(r"^(?:务?于|在)?\s*(?:(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?(?:工作日|周|星期|日|天)(?:内|之内|以内)|本月(?:底|末)前?)"
+                  r"(?=\S{2,})", "", text)  # '在一周内拿出方案', '于本月底前完成摸排'
     return re.sub(r"^(?:务?于|在)?\s*(?:每月\s*\d{1,2}\s*[日号]|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?)"
                   r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*(?:前|以前|之前)?"
                   r"(?=\S{2,})", "", text).strip()

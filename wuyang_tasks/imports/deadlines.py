@@ -33,6 +33,8 @@ _MONTHS_SPAN = re.compile(r"((?:\d{1,2}\s*[、，,和至到—-]\s*)+\d{1,2})\s*
 _RANGE = re.compile(_NUM + r"\s*月\s*(?:至|到|—|－|-|~|～)\s*" + _NUM + r"\s*月")
 _WORKDAYS = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?\s*工作日")
 _DAYS = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:内|之内|以内)")
+_WEEKS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:个)?(?:周|星期)(?:内|之内|以内)")
+_THIS_MONTH = re.compile(r"(?:本|当)月(?:底|末|内)|(?<![\d一二三四五六七八九十份])月底前")
 _MONTHLY = re.compile(r"每月\s*(\d{1,2})\s*[日号]")
 _YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*)?(?:年底|年末|年内)")
 _HALF = re.compile(r"(?:(\d{4})\s*年\s*)?(上半年|下半年)")
@@ -115,10 +117,9 @@ def deadline_in_text(text: str, year: int | None, *, doc_date: date | None = Non
     dated = _last_date(raw, year)
     if dated is not None:
         return DeadlineSpec(day=dated, text=_short(raw))
-    days = _DAYS.search(raw)
-    if days:
-        start = doc_date if "会后" in raw else None
-        return DeadlineSpec(days=cn_number(days.group(1)), start=start, text=_short(raw))
+    relative = _relative(raw, doc_date)
+    if relative is not None:
+        return relative
     if any(word in raw for word in ONGOING_WORDS):
         return DeadlineSpec(ongoing=True, text=_short(raw))
     return None
@@ -180,6 +181,8 @@ def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
 _AFTER = re.compile(r"^\s*(?:[前内止]|之前|以前|之内|以内|为限|底前|末前)")
 _BEFORE = re.compile(r"(?:[在于限]|截至|截止|截止到|务必于|务于|须于|要于|应于)\s*$")
 _INSIDE = re.compile(r"(?:前|内)$")
+# '力争10月底全面完成改厕任务': a date right before the finishing verb is when it is due
+_DUE = re.compile(r"^\s*(?:全面|全部|基本|如期|按期|按时|彻底)?(?:完成|完工|建成|竣工|办结|投用|投入使用|交付使用|整改到位)")
 _DONE = re.compile(r"已|了(?![解])|曾|过(?=[^，。；]{0,6}(?:会议|检查|督查|工作))")
 
 
@@ -204,16 +207,28 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
         return DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=cn_number(work.group(1)), start=start,
                             text=_short(raw))
     dated = sorted((end, day, start) for end, day, start in _dates(raw, year)
-                   if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start]))
+                   if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start])
+                   or _DUE.match(raw[end:]))
     if dated:
         n = len(dated) - 1
         while n and re.fullmatch(r"\s*[、和及]\s*", raw[dated[n - 1][0]:dated[n][2]]):
             n -= 1  # '分别在6月10日、8月10日前': the first of the days listed is due first
         return DeadlineSpec(day=dated[n][1], text=_short(raw))
+    return _relative(raw, doc_date)
+
+
+def _relative(raw: str, doc_date: date | None) -> DeadlineSpec | None:
+    """'10日内' / '一周内' (days from the assignment, or from the meeting after 会后); '本月底前' (the
+    month of the document's date)."""
+    start = doc_date if "会后" in raw else None
     days = _DAYS.search(raw)
     if days:
-        start = doc_date if "会后" in raw else None
         return DeadlineSpec(days=cn_number(days.group(1)), start=start, text=_short(raw))
+    weeks = _WEEKS.search(raw)
+    if weeks:
+        return DeadlineSpec(days=7 * cn_number(weeks.group(1)), start=start, text=_short(raw))
+    if doc_date is not None and _THIS_MONTH.search(raw):
+        return DeadlineSpec(day=month_end(doc_date.year, doc_date.month), text=_short(raw))
     return None
 
 

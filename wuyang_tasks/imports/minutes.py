@@ -30,7 +30,7 @@ from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
-from .roles import bracket_notes, is_role_note, labelled_line, note_roles
+from .roles import bracket_notes, is_role_note, labelled_line, note_deadline, note_roles
 from .text_clean import CleanedText, clean_text
 
 _LEVELS = [
@@ -130,7 +130,7 @@ def propose(raw: str, *, resolver: NameResolver | None = None, title: str | None
     notices: list[str] = []
     title = (title or _title_of(text) or file_stem or "会议纪要").strip()[:200]
     issued_on = issued_on or document_date(text)
-    year = issued_on.year if issued_on else _year_in(title) or _year_in(text[:200])
+    year = issued_on.year if issued_on else _year_in(title) or _year_in(text[:200]) or _year_in(text)
     if year is None and fallback_year is not None:
         year = fallback_year
         notices.append(f"文中没有写明年份，未写年份的时限按{fallback_year}年计（可用 --date 指定会议或发文日期）")
@@ -184,9 +184,18 @@ def _safe_date(m: re.Match) -> date | None:
         return None
 
 
+_YEAR = re.compile(r"(?:((?:19|20)\d{2})\s*[—\-－~～至到]\s*)?((?:19|20)\d{2})\s*年")
+_SINCE = re.compile(r"^\s*(?:以来|来|以前|之前|至今|起|开始|同期)")
+
+
 def _year_in(text: str) -> int | None:
-    m = re.search(r"((?:19|20)\d{2})\s*年", text)
-    return int(m.group(1)) if m else None
+    """The document's year as its title or text first writes one: '三年（2019—2021年）行动方案' is
+    2019's, and a year the text looks back from ('2003年以来', '自2014年', '比2020年') is not it."""
+    for m in _YEAR.finditer(text):
+        if _SINCE.match(text[m.end():]) or re.search(r"[自从比较与较同]\s*$", text[:m.start()]):
+            continue
+        return int(m.group(1) or m.group(2))
+    return None
 
 
 def _title_of(text: str) -> str | None:
@@ -313,8 +322,9 @@ class _Reader:
                 title = _first_sentence(text)
             if len(re.sub(r"\W", "", title)) < 2:
                 continue
+            noted = next((n for n in map(note_deadline, notes) if n), None)
             draft = DraftTask(title=cut(title.strip("。 ")), sentence=passage.strip(), category=_category(item),
-                              deadline=self._deadline(text) or self._cell_deadline(deadline_text))
+                              deadline=self._deadline(text) or self._cell_deadline(noted or deadline_text))
             for note in notes:
                 for r in note_roles(note):
                     self._place(draft, r.name, r.role)
@@ -334,12 +344,15 @@ class _Reader:
         except DeadlineError:
             return None
 
-    def _deadline(self, text: str):
-        """The deadline of the last clause whose grammar states one."""
+    def _deadline(self, text: str, year: int | None = None):
+        """The deadline of the last clause whose grammar states one. A year heading ('2020年任务：一是
+        4月底前…；二是10月底前…', '到2020年，') gives the year of the clauses after it."""
         found = None
+        year = year or self.year
         for clause in re.split(r"[，,。；;！？\n]", _strip_notes(text)):
+            year = year_heading(clause) or year
             try:
-                found = deadline_in_sentence(clause, self.year, doc_date=self.issued_on) or found
+                found = deadline_in_sentence(clause, year, doc_date=self.issued_on) or found
             except DeadlineError:
                 continue
         return found
@@ -381,16 +394,19 @@ class _Reader:
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
                               enumerated=requirement and not has_marker(asks))
-                out.extend(self._drafts_of(read_passage(body, ctx), category, body))
+                out.extend(self._drafts_of(read_passage(body, ctx), category, body, year=_last_year_heading(lead_in)))
         return out
 
-    def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "") -> list[DraftTask]:
+    def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "",
+                   year: int | None = None) -> list[DraftTask]:
+        """``year``: the year heading before the passage ('2020年任务：' before its 一是 list)."""
         out = []
         for g in groups:
             title = g.title()
             if len(title) < 4:
                 continue
-            deadline = self._deadline("，".join(g.raw))
+            before = passage[: passage.find(g.sentence)] if g.sentence and g.sentence in passage else ""
+            deadline = self._deadline("，".join(g.raw), year=_last_year_heading(before) or year)
             if deadline is None and _SET_TERM.search(g.sentence) and g.sentence in passage:
                 # '…项目要求在8月底前全部完工。请各乡镇…务必在规定建设期限前完成…': the term stated before
                 deadline = self._deadline(passage[: passage.index(g.sentence)])
@@ -579,6 +595,21 @@ def _drop_slogan_heading(item: str) -> str:
         # '关于砂石行业整治。' names the topic; '认真部署土地确权等项工作。同时，要…': 同时 adds a task
         return rest
     return item
+
+
+_YEAR_HEADING = re.compile(r"^\s*(?:到|至)?((?:19|20)\d{2})\s*年(?:度)?(?!\s*(?:\d|[一二三四五六七八九十]{1,2}\s*月|以来|来|底|末|内|前))"
+                           r"(?:(?:重点|主要)?(?:任务|目标|工作))?\s*[：:]?")
+
+
+def year_heading(clause: str) -> int | None:
+    """'2020年任务：一是4月底前…' / '到2020年' / '2019年，…': the year the clause and those after it speak of."""
+    m = _YEAR_HEADING.match(clause)
+    return int(m.group(1)) if m else None
+
+
+def _last_year_heading(text: str) -> int | None:
+    years = [year_heading(c) for c in re.split(r"[，,。；;！？\n]", text)]
+    return next((y for y in reversed(years) if y), None)
 
 
 def _last_clause(text: str) -> str:

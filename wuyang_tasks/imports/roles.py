@@ -151,13 +151,22 @@ def note_roles(inner: str) -> list[Responsibility]:
     return out
 
 
+_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|办结时限"
+
+
+def note_deadline(inner: str) -> str | None:
+    """The 完成时限 a responsibility note carries: '（牵头单位：县住建局；完成时限：2023年6月底前）'."""
+    m = re.search(rf"(?:{_DEADLINE_LABEL})\s*[：:]\s*([^；;。，,）)]+)", inner)
+    return m.group(1).strip() if m else None
+
+
 def labelled_line(line: str) -> tuple[str, str] | None:
     """'牵头单位：区发改局' → ('lead', '区发改局'); '完成时限：2023年底' → ('deadline', …)."""
     m = _LABELLED.match(line)
     if not m:
         return None
     label = m.group(1)
-    if re.match(r"^(完成时限|完成时间|时间节点|时限要求|办结时限)$", label):
+    if re.fullmatch(_DEADLINE_LABEL, label):
         return "deadline", m.group(2)
     if any(pattern.match(label) for pattern, _ in _LABELS):
         return "roles", line

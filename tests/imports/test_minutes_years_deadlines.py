@@ -1,0 +1,74 @@
+"""Round 7 of issue 20: the document's year and the deadlines of running text and notes — a year the
+text looks back from is not the document's, a range's first year is, a year heading ('2020年任务：')
+dates the clauses after it, '完成时限：' inside a responsibility note, a date right before the finishing
+verb ('力争10月底全面完成'), '一周内' and '本月底前'; and a requirement with its own date is a task,
+not the heading of the next one."""
+
+from datetime import date
+
+from wuyang_tasks.imports.deadlines import deadline_in_sentence
+from wuyang_tasks.imports.minutes import propose
+
+
+def _by(p, words):
+    found = [d for d in p.drafts if words in d.title]
+    assert found, f"no draft with “{words}” in {[d.title for d in p.drafts]}"
+    return found[0]
+
+
+def test_a_year_the_text_looks_back_from_is_not_the_documents():
+    text = ("2003年以来，我州环保工作取得明显成效，但问题依然突出。\n"
+            "（一）动员部署阶段（4月）。各县要制定具体实施方案，于4月20日前报州环保局。\n"
+            "（二）总结阶段（10月）。各县要按照《2005年环保专项行动工作方案》要求完成工作总结。\n")
+    p = propose(text)
+    assert p.year == 2005
+    assert _by(p, "制定具体实施方案").deadline.day == date(2005, 4, 20)
+
+
+def test_a_plans_span_gives_its_first_year():
+    p = propose("西安市城乡融合发展三年（2019—2021年）行动方案\n各区县要于6月底前完成村庄分类工作。\n")
+    assert p.year == 2019
+    assert _by(p, "村庄分类").deadline.day == date(2019, 6, 30)
+
+
+def test_a_year_heading_dates_the_clauses_after_it():
+    text = ("市资源规划局要抓好村庄规划工作。2019年任务：一是完成村庄分类工作；二是对已编制完成的村庄规划进行评估。"
+            "2020年任务：一是要在4月底前完成村庄规划评估工作；二是要在10月底前完成规划编制任务。\n")
+    p = propose(text, issued_on=date(2019, 3, 1))
+    assert _by(p, "村庄规划评估工作").deadline.day == date(2020, 4, 30)
+    assert _by(p, "规划编制任务").deadline.day == date(2020, 10, 31)
+    assert not [d for d in p.drafts if d.title == "2019年任务"]
+
+
+def test_the_deadline_of_a_responsibility_note():
+    text = ("某县2023年重点工作任务\n"
+            "一、重点任务\n"
+            "（一）推进老旧小区改造。完成12个老旧小区改造。（牵头单位：县住建局；责任单位：各乡镇；完成时限：2023年6月底前）\n"
+            "（二）优化营商环境。（牵头单位：县政务服务中心；完成时限：长期坚持）\n")
+    p = propose(text)
+    draft = _by(p, "老旧小区改造")
+    assert draft.lead.written == "县住建局"
+    assert draft.deadline.day == date(2023, 6, 30)
+    assert _by(p, "优化营商环境").deadline.ongoing
+
+
+def test_a_date_before_the_finishing_verb_is_a_deadline():
+    assert deadline_in_sentence("力争10月底全面完成改厕任务", 2023).day == date(2023, 10, 31)
+    assert deadline_in_sentence("确保9月30日建成投用", 2023).day == date(2023, 9, 30)
+    assert deadline_in_sentence("9月底召开推进会", 2023) is None
+
+
+def test_a_week_and_this_month():
+    assert deadline_in_sentence("县林业局要在一周内拿出方案", 2023).days == 7
+    assert deadline_in_sentence("两周内整改到位", 2023).days == 14
+    assert deadline_in_sentence("要于本月底前完成摸排", 2023, doc_date=date(2023, 3, 2)).day == date(2023, 3, 31)
+    assert deadline_in_sentence("要于本月底前完成摸排", 2023) is None  # no document date, no month
+
+
+def test_a_dated_completion_is_a_task_and_heads_nothing():
+    text = ("关于开展农村人居环境整治的通知\n发布日期：2023-03-02\n"
+            "各乡镇要在10月底前全面完成改厕任务。县林业局要在一周内拿出方案，各乡镇要于本月底前完成摸排。\n")
+    p = propose(text)
+    assert _by(p, "改厕任务").deadline.day == date(2023, 10, 31)
+    assert _by(p, "拿出方案").title == "拿出方案"
+    assert _by(p, "完成摸排").deadline.day == date(2023, 3, 31)
