@@ -72,3 +72,11 @@ def test_a_dated_completion_is_a_task_and_heads_nothing():
     assert _by(p, "改厕任务").deadline.day == date(2023, 10, 31)
     assert _by(p, "拿出方案").title == "拿出方案"
     assert _by(p, "完成摸排").deadline.day == date(2023, 3, 31)
+
+
+def test_the_end_of_a_period_and_a_stated_term():
+    assert deadline_in_sentence("6月1日至9月30日开展集中整治", 2023).day == date(2023, 9, 30)
+    assert deadline_in_sentence("即日起至12月31日开展专项行动", 2023).day == date(2023, 12, 31)
+    assert deadline_in_sentence("5月至9月开展河道巡查", 2023).day == date(2023, 9, 30)
+    assert deadline_in_sentence("整改时限为2023年6月30日", 2022).day == date(2023, 6, 30)
+    assert deadline_in_sentence("1-6月完成投资5亿元", 2023) is None  # a reporting span, not a term

@@ -179,7 +179,9 @@ def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
 
 
 _AFTER = re.compile(r"^\s*(?:[前内止]|之前|以前|之内|以内|为限|底前|末前)")
-_BEFORE = re.compile(r"(?:[在于限]|截至|截止|截止到|务必于|务于|须于|要于|应于)\s*$")
+_BEFORE = re.compile(r"(?:[在于限]|截至|截止|截止到|务必于|务于|须于|要于|应于|(?:时限|期限|截止时间|截止日期)(?:为|是)?[：:]?|"
+                     r"(?:即日|今日|\d{1,2}\s*[日号]|\d{1,2}\s*月)起?\s*(?:至|到|—|－|~|～))\s*$")
+# '6月1日至9月30日开展集中整治', '即日起至12月31日': the end of the period
 _INSIDE = re.compile(r"(?:前|内)$")
 # '力争10月底全面完成改厕任务': a date right before the finishing verb is when it is due
 _DUE = re.compile(r"^\s*(?:全面|全部|基本|如期|按期|按时|彻底)?(?:完成|完工|建成|竣工|办结|投用|投入使用|交付使用|整改到位)")
@@ -208,7 +210,8 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
                             text=_short(raw))
     dated = sorted((end, day, start) for end, day, start in _dates(raw, year)
                    if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start])
-                   or _DUE.match(raw[end:]))
+                   or (_DUE.match(raw[end:]) and not re.search(r"[、，,和至到—\-－~～]", raw[start:end]))
+                   or _RANGE.fullmatch(raw[start:end]))
     if dated:
         n = len(dated) - 1
         while n and re.fullmatch(r"\s*[、和及]\s*", raw[dated[n - 1][0]:dated[n][2]]):
