@@ -80,3 +80,32 @@ def test_the_end_of_a_period_and_a_stated_term():
     assert deadline_in_sentence("5月至9月开展河道巡查", 2023).day == date(2023, 9, 30)
     assert deadline_in_sentence("整改时限为2023年6月30日", 2022).day == date(2023, 6, 30)
     assert deadline_in_sentence("1-6月完成投资5亿元", 2023) is None  # a reporting span, not a term
+
+
+def test_the_items_of_a_dated_lead_in_are_due_then():
+    text = ("发布日期：2023-03-02\n"
+            "会议要求，各乡镇要在6月底前完成以下工作：一是全面排查辖区内危房；二是建立整改台账；三是落实包保责任人。\n")
+    p = propose(text)
+    assert [d.deadline.day for d in p.drafts] == [date(2023, 6, 30)] * 3
+    assert not [d for d in p.drafts if "以下工作" in d.title]
+
+
+def test_a_step_with_its_period_in_brackets_is_due_at_its_end():
+    text = ("发布日期：2023-03-02\n一、工作步骤\n"
+            "（一）排查摸底（3月15日—4月30日）。各乡镇要对辖区内自建房逐栋开展排查，建立台账。\n"
+            "（二）集中整治（5月—9月）。县住建局要组织对排查出的隐患逐一整改销号。\n"
+            "（三）总结验收（10月底前）。县住建局要会同各乡镇开展验收。\n")
+    p = propose(text)
+    assert _by(p, "逐栋开展排查").deadline.day == date(2023, 4, 30)
+    assert _by(p, "整改销号").deadline.day == date(2023, 9, 30)
+    assert _by(p, "开展验收").deadline.day == date(2023, 10, 31)
+
+
+def test_the_items_of_a_time_arrangement():
+    text = ("发布日期：2023-03-02\n二、时间安排\n"
+            "1.2023年4月底前，各乡镇完成摸底调查。\n"
+            "2.2023年6月底前，县财政局完成资金拨付。\n")
+    p = propose(text)
+    survey, funds = _by(p, "摸底调查"), _by(p, "资金拨付")
+    assert (survey.title, survey.deadline.day, survey.all_townships) == ("完成摸底调查", date(2023, 4, 30), True)
+    assert (funds.title, funds.deadline.day, funds.lead.written) == ("完成资金拨付", date(2023, 6, 30), "县财政局")

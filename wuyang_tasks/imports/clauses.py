@@ -76,7 +76,7 @@ _BOILERPLATE = re.compile(
     r"发挥(?:职能|积极|主导)?作用|承担起各自工作职责|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
     r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
     r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
-    r"^(?:19|20)\d{2}年度?(?:重点|主要)?(?:任务|目标|工作)$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
+    r"^(?:19|20)\d{2}年度?(?:重点|主要)?(?:任务|目标|工作)$|(?:以下|如下|下列)[^，]{0,4}(?:工作|任务|事项|要求)$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|^全力以赴$|落地生根|尽快见效|"
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
@@ -376,7 +376,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         elif units and by_unit.group("rest").startswith(units[0]):
             g = _new(groups, ctx, sentence)
             g.roles.append(("lead", units[0]))
-            work = by_unit.group("work") + re.sub(r"^(牵头负责|牵头|具体负责|负责|落实|组织)", "", _after_names(by_unit.group("rest"), units[:1]))
+            work = by_unit.group("work") + re.sub(r"^(牵头负责|牵头|具体负责|负责|落实|组织)", "", after_names(by_unit.group("rest"), units[:1]))
         else:
             g = None
         if g is not None:
@@ -428,7 +428,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             g = _new(groups, ctx, sentence)
             g.subject = names
             g.obligation = True
-            work = _after_names(rest, names)
+            work = after_names(rest, names)
             work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
             if work:
                 g.clauses.append((_kind(_strip_time(work)), _strip_time(work)))  # '请各乡镇人民政府抓住时机，…': no work yet
@@ -490,7 +490,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             return g, work
         if work:
             # '各乡镇要在10月底前全面完成改厕任务': a completion with its date is work, not the slogan '完成…任务'
-            dated = work != after.strip() and re.match(r"^(?:全面|全部|如期|按期|按时)?完成", work)
+            dated = work != after.strip() and re.match(r"^(?:全面|全部|如期|按期|按时)?完成(?!以下|如下|下列)", work)
             g.clauses.append(("work" if dated else _kind(work), work))
         return g, None
     if _CONTINUE.match(text) and current is not None:
@@ -503,11 +503,11 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
     names = [] if has_marker(text) else mentions_in(text)
-    if names and text.startswith(names[0]) and _MODIFIER.match(_after_names(text, names)) and not _PAST.search(sentence):
+    if names and text.startswith(names[0]) and _MODIFIER.match(after_names(text, names)) and not _PAST.search(sentence):
         g = _new(groups, ctx, sentence)  # '各乡镇在做好存量违法用地整改的同时，要…': theirs is the work after 要
         g.subject = names
         g.obligation = True
-        return g, _after_names(text, names)
+        return g, after_names(text, names)
     again = _DATED_AGAIN.match(text)
     if again and current is not None and current in groups and not _PAST.search(text) \
             and re.search(r"将[^，]{2,60}?(?:报(?!告)|送|反馈|提交)", "，".join(current.work)):
@@ -567,7 +567,7 @@ def _kind(text: str) -> str:
     return "work"
 
 
-def _after_names(text: str, names: list[str]) -> str:
+def after_names(text: str, names: list[str]) -> str:
     last = max((text.find(n) + len(n) for n in names if text.find(n) >= 0), default=0)
     rest = text[last:]
     return re.sub(r"^(人民政府|政府)?(等(?:有关|相关)?(?:部门|单位)?|[、和及])?", "", rest).strip("，, ")

@@ -25,7 +25,7 @@ from datetime import date
 
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
-from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
+from .clauses import Context, Group, after_names, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
 from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
@@ -36,10 +36,10 @@ from .text_clean import CleanedText, clean_text
 _LEVELS = [
     re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．.]\s*"),
     re.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|[㈠-㈩])\s*"),  # '㈠ 动员部署阶段' as （一）
-    re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*"),
+    re.compile(r"^\s*(\d{1,2})\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))\s*"),  # not '1.5倍', but '1.2023年4月底前，…'
     re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*"),
 ]
-_TASK_SECTION = re.compile(r"任务|措施|重点|工作安排|治理|整治|攻坚|行动")
+_TASK_SECTION = re.compile(r"任务|措施|重点|工作安排|治理|整治|攻坚|行动|时间安排|进度安排|时间节点|步骤")
 _SKIP_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|组织领导|保障措施|工作要求|工作原则")
 _NO_TASKS = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|工作原则|主要目标|目标指标")  # targets → metrics
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n")
@@ -317,7 +317,7 @@ class _Reader:
         for i, (passage, notes) in enumerate(passages):
             text = _strip_notes(passage)
             if i == 0:
-                title = _strip_notes(item.heading)
+                title = _DATE_FIRST.sub("", _strip_notes(item.heading))  # '2023年4月底前，各乡镇完成摸底调查'
             else:
                 title = _first_sentence(text)
             if len(re.sub(r"\W", "", title)) < 2:
@@ -331,8 +331,11 @@ class _Reader:
             for r in roles:
                 self._place(draft, r.name, r.role)
             if not notes and not roles:
-                for role, name in group_units(_subject_group(text)):
+                doers = _subject_group(text)
+                for role, name in group_units(doers):
                     self._place(draft, name, role)
+                if doers.subject and draft.title.startswith(doers.subject[0]):
+                    draft.title = after_names(draft.title, doers.subject) or draft.title
             out.append(draft)
         return out
 
@@ -387,6 +390,8 @@ class _Reader:
                 if who:
                     self.leader = who
             subject = [n for n in mentions_in(_last_clause(lead_in)) if n] if lead_in else []
+            # '各乡镇要在6月底前完成以下工作：一是…': the items are due when their lead-in says
+            due = self._deadline(_last_clause(lead_in), year=_last_year_heading(lead_in)) if lead_in and items else None
             for item in items:
                 body = _drop_slogan_heading(item)
                 # '四是认真部署…。同时，要…': a 一是 item asks without 要 when its first sentence does;
@@ -394,7 +399,10 @@ class _Reader:
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
                               enumerated=requirement and not has_marker(asks))
-                out.extend(self._drafts_of(read_passage(body, ctx), category, body, year=_last_year_heading(lead_in)))
+                drafts = self._drafts_of(read_passage(body, ctx), category, body, year=_last_year_heading(lead_in))
+                for draft in drafts:
+                    draft.deadline = draft.deadline or due
+                out.extend(drafts)
         return out
 
     def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "",
@@ -448,6 +456,7 @@ class _Reader:
         return UnitRef(written, match.unit_id, match.unit_name)
 
 
+_DATE_FIRST = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)\s*[，,：:]\s*(?=\S{4,})")
 _TOWNSHIP = re.compile(r"(?!各)[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?")
 _MARKER_TEXT = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻件害])|务必|必须|一是|一要")
 
@@ -507,11 +516,16 @@ def _first_sentence(text: str) -> str:
 
 
 def _subject_group(text: str) -> Group:
+    """Who a plan item's first clause names before its marker, or at its start without one
+    ('2023年6月底前，县财政局完成资金拨付')."""
     g = Group()
-    head = re.split(r"[，。；]", text, maxsplit=1)[0]
+    head = re.split(r"[，。；]", _DATE_FIRST.sub("", text.strip()), maxsplit=1)[0]
     m = has_marker(head)
     if m:
         g.subject = mentions_in(head[: m.start()])
+    else:
+        names = mentions_in(head)
+        g.subject = names if names and head.startswith(names[0]) else []
     return g
 
 
