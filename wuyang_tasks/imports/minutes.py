@@ -370,8 +370,8 @@ class _Reader:
             self.leader = who
         elif re.match(r"^(会议|会上|会议还|会议最后)", first[0]):
             self.leader = None
-        elif not re.match(r"^(他|她)", first[0]):
-            self.leader = None
+        elif not re.match(r"^(他|她|要(?!求))", first[0]):
+            self.leader = None  # '要抓好精准扶贫工作。…': a paragraph of bare requirements goes on with the speaker
 
     def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None,
                    imperative: bool = False) -> list[DraftTask]:
@@ -603,7 +603,7 @@ def _drop_slogan_heading(item: str) -> str:
     """'要整改到位。推进…' / '力度要更大。…' / '一、务必高效推进。…': a short heading sentence states no
     work of its own."""
     first, sep, rest = item.partition("。")
-    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first) \
+    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= (24 if is_slogan(first) else 16) and not mentions_in(first) \
             and not first.lstrip().startswith("关于") \
             and (is_slogan(first) or has_marker(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
         # '关于砂石行业整治。' names the topic; '认真部署土地确权等项工作。同时，要…': 同时 adds a task
