@@ -142,8 +142,9 @@ class Group:
         """The first clause of work (with an object-giving modifier before it: '对…问题，切实做到
         立行立改') and the work, results and such modifiers after it, up to about 18 characters;
         slogans and framing clauses ('按照…要求') are left out."""
-        if self.topic:
-            return cut(self.topic)
+        if self.topic and not (has_marker(self.sentence) and not self.decision
+                               and any(len(re.sub(r"\W", "", w)) >= 8 for w in self.work)):
+            return cut(self.topic)  # '关于砂石行业整治。县水务局牵头负责，…': the topic names the task, unless asked in words
         lead_kind = "work" if any(k == "work" for k, _ in self.clauses) else "result"
         start = next((i for i, (k, v) in enumerate(self.clauses) if k == lead_kind and v in self.work), None)
         if start is None:
@@ -335,6 +336,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
 
 _TOPIC_HEADING = re.compile(r"(?:抓好|做好|抓实|抓紧抓好)[\u4e00-\u9fff]{1,14}(?:工作|任务)")
 _DATED = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)|年底|年内")
+_WITH = re.compile(r"^(?:会同|联合|协同)([^，]{2,40})")
+_OWN_VERB = re.compile(r"^(?:全力|切实|着力)?(?:保障|推动|促进|引导|支持|帮助|带动|提供)")
 _GENERIC_WORDS = {"工作", "治工", "推进", "加强", "进一", "一步", "做好", "全面", "切实", "落实", "持续", "深入", "加快"}
 
 
@@ -434,11 +437,18 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             if current is not None and current in groups and not current.work:
                 groups.remove(current)
         if names:
+            work = after_names(rest, names)
+            work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
+            if current is not None and current.work and current in groups and text.startswith("由") \
+                    and re.fullmatch(r"(?:具体|组织)?(?:实施|落实|办理|执行)?", work):
+                # '会议同意县水务局提出的改造方案，由县水务局组织实施': who carries out the work just named
+                current.roles = [r for r in current.roles if r[1] != names[0]]
+                current.roles.insert(0, ("lead", names[0]))
+                current.roles = [current.roles[0]] + [("coop", n) if r == "lead" else (r, n) for r, n in current.roles[1:]]
+                return current, None
             g = _new(groups, ctx, sentence)
             g.subject = names
             g.obligation = True
-            work = after_names(rest, names)
-            work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
             if work:
                 g.clauses.append((_kind(_strip_time(work)), _strip_time(work)))  # '请各乡镇人民政府抓住时机，…': no work yet
             return g, None
@@ -491,6 +501,12 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             g.subject = list(ctx.subject)
         prefix = before if g is current and before.startswith("对") and g.work else _prefix(before, names)
         work = _strip_time(after)
+        partners = _WITH.match(work)
+        if partners and names and mentions_in(partners.group(1)) and partners.group(1).startswith(mentions_in(partners.group(1))[0]):
+            # '县公安局交警大队要会同县住建局，尽快制定…': who works with the subject
+            with_names = mentions_in(partners.group(1))
+            g.roles.extend(("coop", n) for n in with_names)
+            work = after_names(partners.group(1), with_names)
         if prefix:
             work = prefix + work
         if pending:
@@ -500,7 +516,10 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         if work:
             # '各乡镇要在10月底前全面完成改厕任务': a completion with its date is work, not the slogan '完成…任务'
             dated = work != after.strip() and re.match(r"^(?:全面|全部|如期|按期|按时)?完成(?!以下|如下|下列)", work)
-            g.clauses.append(("work" if dated else _kind(work), work))
+            kind = "work" if dated else _kind(work)
+            if kind == "result" and names and not g.work and _OWN_VERB.match(work):
+                kind = "work"  # '县供电公司要保障施工用电': the subject's own work, not a result of other work
+            g.clauses.append((kind, work))
         return g, None
     if _CONTINUE.match(text) and current is not None:
         names = mentions_in(text)

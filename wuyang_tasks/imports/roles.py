@@ -198,6 +198,8 @@ def _longest_unit(piece: str) -> str | None:
         name, rest = piece[:end], piece[end:]
         if not _ENDS_UNIT.search(name) or re.match(r"^(公室|员会|长|主任|书记|局|委员|支队|大队|中心|小组)", rest):
             continue
+        if re.match(r"^[\u4e00-\u9fff]{1,4}(?:大队|支队|中队|分局)(?!长)", rest):
+            continue  # '县公安局交警大队': the brigade is the unit
         if name.endswith(("城乡", "城镇", "乡镇")) and rest[:1] not in ("", "，", "、", "和", "及"):
             continue
         if _NOT_UNIT.search(name):
