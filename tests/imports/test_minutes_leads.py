@@ -30,3 +30,14 @@ def test_who_carries_out_a_decision():
     assert len(p.drafts) == 1
     assert p.drafts[0].lead.written == "县水务局"
     assert p.drafts[0].title == "供水管网改造"
+
+
+def test_a_phases_addressees_own_its_sentences_without_a_subject():
+    text = ("㈠ 动员部署阶段（4月-5月中旬）。\n"
+            "各县（市、口岸）环保专项行动领导小组要结合实际情况，制定具体实施方案，完成专项行动的动员部署工作。"
+            "动员部署情况和实施方案于2011年5月20日前报州环保专项行动领导小组办公室（州环保局）。\n")
+    p = propose(text)
+    draft = _by(p, "动员部署情况和实施方案")
+    assert [r.written for r in draft.territorial] == ["各县（市、口岸）"]
+    speech = propose("会议强调，各乡镇要加强秸秆禁烧巡查。严格落实24小时值班制度。\n")
+    assert not _by(speech, "值班制度").all_townships  # a meeting's requirements name their own doers

@@ -268,6 +268,7 @@ class Context:
     enumerated: bool = False  # inside 一是/一要 items under a requirement
     split_actions: bool = True
     imperative: bool = False  # after '会议强调：': a sentence without 要 is a requirement too
+    phase: bool = False  # a plan's phase or step: its addressees (各县…) own its sentences without a subject
 
 
 def read_passage(text: str, ctx: Context) -> list[Group]:
@@ -320,9 +321,13 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
                 current.topic = topic
         if pending and current is not None:
             current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
+        addressees = next((o.subject for o in reversed(groups[:made]) if o.subject), [])
         for g in groups[made:]:
             g.listed = listed
             where[id(g)] = number
+            if ctx.phase and not g.subject and not g.roles and addressees \
+                    and all(is_all_townships(n) or is_lower_governments(n) for n in addressees):
+                g.subject = list(addressees)  # '各县（市、口岸）要…。动员部署情况和实施方案于5月20日前报…': theirs too
     groups = [g for i, g in enumerate(groups) if not (
         i + 1 < len(groups) and _is_heading(g, groups[i + 1]) and where.get(id(groups[i + 1])) == where.get(id(g), -2) + 1)]
     out: list[Group] = []

@@ -382,7 +382,7 @@ class _Reader:
         for lead_in, items, requirement, kind in _enumerations(paragraph):
             if lead_in:
                 self._speaker(lead_in) if not items else None
-                ctx = Context(leader=self.leader,
+                ctx = Context(leader=self.leader, phase=imperative,
                               imperative=imperative or bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
                 out.extend(self._drafts_of(read_passage(_SPEECH_COLON.sub("", lead_in) if items else lead_in, ctx),
                                            category, lead_in))
