@@ -41,3 +41,11 @@ def test_a_phases_addressees_own_its_sentences_without_a_subject():
     assert [r.written for r in draft.territorial] == ["各县（市、口岸）"]
     speech = propose("会议强调，各乡镇要加强秸秆禁烧巡查。严格落实24小时值班制度。\n")
     assert not _by(speech, "值班制度").all_townships  # a meeting's requirements name their own doers
+
+
+def test_named_cities_of_a_provincial_plan_are_territorial():
+    text = ("三、具体措施\n（一）强化规划指导。\n"
+            "1.制定实施空气质量达标规划。武汉市、宜昌市、襄阳市、荆州市应在2014年6月底前制定并印发实施。\n")
+    draft = _by(propose(text), "达标规划")
+    assert [r.written for r in draft.territorial] == ["武汉市", "宜昌市", "襄阳市", "荆州市"]
+    assert draft.lead is None

@@ -254,6 +254,12 @@ def mentions_in(text: str) -> list[str]:
         found.extend((i, name) for i, name in enumerate(bare))  # '住建局、发改局': names without 县; '…包保干部' are people
     for m in VILLAGES.finditer(text):
         found.append((m.start(), m.group(0)))
+    for m in _NAMED_PLACES.finditer(text):  # '武汉市、宜昌市、襄阳市、荆州市应在…': the lower governments named
+        start = m.start()
+        for name in m.group(1).split("、"):
+            if not any(p <= start < p + len(n) for p, n in found):
+                found.append((start, name))
+            start += len(name) + 1
     for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
@@ -343,6 +349,8 @@ _TOPIC_HEADING = re.compile(r"(?:抓好|做好|抓实|抓紧抓好)[\u4e00-\u9ff
 _DATED = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)|年底|年内")
 _WITH = re.compile(r"^(?:会同|联合|协同)([^，]{2,40})")
 _OWN_VERB = re.compile(r"^(?:全力|切实|着力)?(?:保障|推动|促进|引导|支持|帮助|带动|提供)")
+NAMED_PLACE = re.compile(r"(?![县市区省全各本我])[\u4e00-\u9fff]{2,4}(?<![城地辖市县])(?:市|县|区)")
+_NAMED_PLACES = re.compile(rf"(?:^|(?<=[，。；：、]))((?:{NAMED_PLACE.pattern}、)+{NAMED_PLACE.pattern})(?=等?(?:要|应|须|务必|在|于|[，：]|$))")
 _GENERIC_WORDS = {"工作", "治工", "推进", "加强", "进一", "一步", "做好", "全面", "切实", "落实", "持续", "深入", "加快"}
 
 

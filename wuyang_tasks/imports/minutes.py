@@ -26,7 +26,7 @@ from datetime import date
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
 from .clauses import Context, Group, after_names, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
+from .clauses import ENUM, NAMED_PLACE, REQUIREMENT, VILLAGES, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
@@ -441,9 +441,10 @@ class _Reader:
         ref = self._ref(name)
         if any(r.display == ref.display for r in draft.unit_refs()):
             return
-        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not VILLAGES.fullmatch(name):
+        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not VILLAGES.fullmatch(name) \
+                and not NAMED_PLACE.fullmatch(name):
             draft.lead = ref
-        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or VILLAGES.fullmatch(name):
+        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or VILLAGES.fullmatch(name) or NAMED_PLACE.fullmatch(name):
             # '九重镇落实': the township is territorial; so are '各村（社区）'
             draft.territorial.append(ref)
         else:
@@ -526,6 +527,13 @@ def _subject_group(text: str) -> Group:
     else:
         names = mentions_in(head)
         g.subject = names if names and head.startswith(names[0]) else []
+    for sentence in sentences(text)[1:] if not g.subject else []:
+        # '制定实施空气质量达标规划。武汉市、宜昌市…应在2014年6月底前制定…': the doers of its next sentence
+        first = re.split(r"[，；]", sentence, maxsplit=1)[0]
+        m = has_marker(first)
+        if m and mentions_in(first[: m.start()]):
+            g.subject = mentions_in(first[: m.start()])
+            break
     return g
 
 
