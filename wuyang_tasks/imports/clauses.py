@@ -81,7 +81,8 @@ _BOILERPLATE = re.compile(
     r"意义重大|关系到|关系着|关乎|牵头抓总|积极作为|善于决策|勇于担当|^服从[^，]{0,20}(?:调度|安排|指挥)|(?:统筹|科学|主动|积极|综合)协调$|"
     r"^(?:充分|主动)?(?:协调|配合)[^，]{0,8}(?:单位|部门)$|^(?:强化|加强)?(?:统筹)?调度$|不能放松|弘扬[^，]{0,12}作风$|党政(?:主责|同责)|"
     r"^严守[^，]{0,4}廉洁|过好[^，]{0,8}节日$|拿出[^，]{0,8}(?:劲|精神|状态|作风)$|^(?:认真|深入)?学习(?:领会)?$|^提前谋划$|"
-    r"^(?:加快)?推进[^，]{0,12}进程$|^明确[^，]{0,6}重点$|^.{0,6}日常工作$|抓住关键|抓在经常|杜绝[^，]{0,8}现象$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
+    r"^(?:加快)?推进[^，]{0,12}进程$|^周密(?:安排)?部署$|^精心组织实施$|^细化[^，]{0,4}(?:举措|措施)$|^加大工作力度$|各负其责|对症下药|药到病除|"
+    r"无缝对接|自觉担当|^把握细节$|^严肃纪律$|重中之重|^明确[^，]{0,6}重点$|^.{0,6}日常工作$|抓住关键|抓在经常|杜绝[^，]{0,8}现象$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
     r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|并举|方针|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|^全力以赴$|落地生根|尽快见效|"
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^[^，]{0,4}到位$|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
@@ -209,6 +210,11 @@ def speaker_in(sentence: str, text: str) -> str | None:
     m = _SPEAKER_TITLED.search(head.split("。", 1)[0])
     if m and not _NOT_NAME.search(m.group(1)):
         return m.group(1)
+    # '在了解了…，实地查看…后，葛金海要求…': a leader the text names with a title, after a long circumstance
+    m = re.search(r"[，,]([\u4e00-\u9fff]{2,3})(?:同志)?(?:要求|强调|指出)", head.split("。", 1)[0])
+    if m and not _NOT_NAME.search(m.group(1)) and (
+            re.search(rf"(?:书记|县长|区长|市长|主任|主席){m.group(1)}", text) or text.count(m.group(1)) >= 2):
+        return m.group(1)
     return None
 
 
@@ -218,7 +224,7 @@ def mask_titles(text: str) -> str:
     return re.sub(r"《[^》]*》?", lambda m: "□" * len(m.group(0)), text)
 
 
-_TOWNSHIPS = re.compile(r"(全县)?各乡[（(]?[、]?镇(?:[、，]街道)?[）)]?(人民政府|政府|[（(](?:街道|开发区|园区|社区)[）)]|场)?|各镇乡|各街道|各镇(?![^，]{0,2}村)")
+_TOWNSHIPS = re.compile(r"(全县)?各乡[（(]?[、]?镇(?:[、，]街道)?[）)]?(人民政府|政府|[（(](?:街道|开发区|园区|社区)[）)]|场)?|各镇乡|各街道|各镇(?:人民政府|政府)?(?![^，]{0,2}村)")
 _BY = re.compile(r"由([\u4e00-\u9fff]{2,24}?(?:领导小组|工作组|指挥部|办公室|局|委|办))(?=负责(?!的)|牵头|提出|组织|制定|会同|统筹|审查)")
 _ACTOR = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:局|委|办|财政))(?=安排|组织|制定|提出|拨付|下达|做好|抓好|开展|完成)")
 
@@ -260,7 +266,7 @@ def mentions_in(text: str) -> list[str]:
             if not any(p <= start < p + len(n) for p, n in found):
                 found.append((start, name))
             start += len(name) + 1
-    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+    for m in re.finditer(r"(?:^|(?<=[由请、和]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班|中学|小学|[一二三四五六七八九]中|幼儿园|医院|卫生院)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
     return [name for _, name in sorted(found)]
@@ -345,7 +351,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     return [g for g in out if _is_task(g, ctx)]
 
 
-_TOPIC_HEADING = re.compile(r"(?:抓好|做好|抓实|抓紧抓好)[\u4e00-\u9fff]{1,14}(?:工作|任务)")
+_TOPIC_HEADING = re.compile(r"(?:抓好|做好|抓实|抓紧抓好)[\u4e00-\u9fff]{1,10}(?:工作|任务)")
 _DATED = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)|年底|年内")
 _WITH = re.compile(r"^(?:会同|联合|协同)([^，]{2,40})")
 _OWN_VERB = re.compile(r"^(?:全力|切实|着力)?(?:保障|推动|促进|引导|支持|帮助|带动|提供)")
@@ -359,7 +365,8 @@ def _is_heading(group: Group, following: Group) -> bool:
     严格落实汛期值班、带班制度，…' (the details without a 要 of their own), '要加强安全生产督导检查。
     安委会督导组要深入基层，迅速开展督导检查工作，…' (the details take up its words)."""
     if len(group.work) == 1 and not group.roles and _TOPIC_HEADING.fullmatch(re.sub(r"\W", "", group.work[0])) \
-            and not _DATED.search(group.sentence) and not group.listed:
+            and not _DATED.search(group.sentence) and not group.listed \
+            and all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
         return True  # '要抓好“百日冲刺”各项工作。距离…，各乡镇要…': the topic of what follows
     if len(group.work) != 1 or group.roles or following.roles or not has_marker(group.sentence) or group.listed \
             or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject) \
@@ -451,7 +458,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
                 groups.remove(current)
         if names:
             work = after_names(rest, names)
-            work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
+            work = re.sub(r"^(牵头负责|牵头|负责|组织|要|务必|必须)|^(以上|上述)(责任)?(单位|部门)", "", work)
             if current is not None and current.work and current in groups and text.startswith("由") \
                     and re.fullmatch(r"(?:具体|组织)?(?:实施|落实|办理|执行)?", work):
                 # '会议同意县水务局提出的改造方案，由县水务局组织实施': who carries out the work just named
@@ -622,7 +629,7 @@ def _prefix(before: str, names: list[str]) -> str:
     if names and re.search(r"的\s*$", before[: before.find(names[0])] if names[0] in before else ""):
         return ""  # '各项工作任务的主要责任单位要…': what qualifies the subject is not work
     rest = re.sub(r"^[的、和及等]+|(?:主要负责人|负责同志|全体班子成员|班子成员|负责人)", "", rest)
-    rest = re.sub(r"^(职能)?(部门|单位)", "", rest).strip("的，, ")
+    rest = re.sub(r"^(职能|成员)?(部门|单位)", "", rest).strip("的，, ")
     if names and re.fullmatch(r"[\u4e00-\u9fff]{0,12}(?:领导小组(?:办公室)?|指挥部|工作组|办公室)", rest):
         return ""  # '各县（市、口岸）环保专项行动领导小组': the named units' own body, not work
     if rest.endswith("上") or len(rest) < 4 or _NOT_SUBJECT.match(rest) or _MODIFIER.match(rest) or re.search(r"[指强要]", rest[-2:]):

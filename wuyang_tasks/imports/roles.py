@@ -33,7 +33,7 @@ _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?)\s*[：:]\s*(.*)$")
 _VERB = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?)?(牵头督导|牵头负责|牵头抓总|牵头|负责落实|具体负责|按职责分工负责|分工负责|"
                    r"负责|密切配合|积极配合|配合|参与|协办|协助|督导|具体实施|组织实施|落实)$")
 _TAIL = re.compile(r"(按职责分工负责|按职责分工|分别负责|共同负责|负责|等有关部门|等相关部门|等部门|等单位|……|…|等)$")
-UNIT_SUFFIX = (r"(?:局|委员会|委|办公室|办|室|公司|集团|中心|指挥部|领导小组|工作组|管委会|大队|支队|站|厅|所|院|"
+UNIT_SUFFIX = (r"(?:局|委员会|委会|委|办公室|办|室|公司|集团|中心|指挥部|领导小组|工作组|管委会|大队|支队|站|厅|所|院|"
                r"政府|部|镇|乡|街道|联社|联合会|妇联|团委|总工会|开发区|专班)")
 _CANDIDATE = re.compile(r"(?:中共)?[县市区省](?:应急|[^\W\d在的了是与及对把被从向到为等召开要应将须负配牵请由各，。、；]){1,16}")  # 应 but 应急局
 _ENDS_UNIT = re.compile(UNIT_SUFFIX + r"$")
@@ -198,7 +198,7 @@ def _longest_unit(piece: str) -> str | None:
         name, rest = piece[:end], piece[end:]
         if not _ENDS_UNIT.search(name) or re.match(r"^(公室|员会|长|主任|书记|局|委员|支队|大队|中心|小组)", rest):
             continue
-        if re.match(r"^[\u4e00-\u9fff]{1,4}(?:大队|支队|中队|分局)(?!长)", rest):
+        if re.match(r"^[\u4e00-\u9fff]{1,4}(?:大队|支队|中队|分局)(?!长)", rest) or (name.endswith("委") and rest.startswith("会") and not rest.startswith("会议")):
             continue  # '县公安局交警大队': the brigade is the unit
         if name.endswith(("城乡", "城镇", "乡镇")) and rest[:1] not in ("", "，", "、", "和", "及"):
             continue
