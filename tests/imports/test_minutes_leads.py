@@ -49,3 +49,28 @@ def test_named_cities_of_a_provincial_plan_are_territorial():
     draft = _by(propose(text), "达标规划")
     assert [r.written for r in draft.territorial] == ["武汉市", "宜昌市", "襄阳市", "荆州市"]
     assert draft.lead is None
+
+
+def test_labels_after_an_items_heading_and_roles_written_without_brackets():
+    text = ("发布日期：2023-03-02\n三、重点任务\n"
+            "（一）开展河道清淤。责任单位：县水利局；配合单位：县财政局；完成时限：2023年10月底\n"
+            "（二）整治农村黑臭水体。县生态环境分局为牵头单位，县农业农村局为配合单位，年底前完成。\n")
+    p = propose(text)
+    dredging, water = _by(p, "河道清淤"), _by(p, "黑臭水体")
+    assert (dredging.lead.written, [r.written for r in dredging.cooperating]) == ("县水利局", ["县财政局"])
+    assert str(dredging.deadline.day) == "2023-10-31"
+    assert (water.lead.written, [r.written for r in water.cooperating]) == ("县生态环境分局", ["县农业农村局"])
+
+
+def test_roles_and_a_due_date_in_the_clauses_around_the_work():
+    text = ("发布日期：2023-03-02\n"
+            "会议要求，县教育局牵头负责校园安全整治，县公安局、县市场监管局积极配合，务必于9月1日前完成。\n"
+            "由县交通运输局负责，会同县住建局，在11月底前完成国道沿线环境整治。\n"
+            "县卫健委牵头，各乡镇卫生院具体实施，10月31日前完成适龄人群疫苗接种。\n")
+    p = propose(text)
+    assert str(_by(p, "校园安全整治").deadline.day) == "2023-09-01"
+    road = _by(p, "国道沿线环境整治")
+    assert (road.title, road.lead.written, [r.written for r in road.cooperating]) == (
+        "完成国道沿线环境整治", "县交通运输局", ["县住建局"])
+    vaccines = _by(p, "疫苗接种")
+    assert (vaccines.title, vaccines.lead.written, vaccines.all_townships) == ("完成适龄人群疫苗接种", "县卫健委", True)

@@ -44,7 +44,7 @@ MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<!
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|各(?:乡|镇|街道|县|部门|单位|有关|相关)|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
 _ROLE_END = re.compile(r"(?:等(?:其他)?(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|"
-                       r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|组织|落实)$")
+                       r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|具体实施|组织|落实)$")
 # '九重区域环境整治由王光玲牵头' / '香花、九重污水处理厂由住建局派驻专人指导督导': the work first, then who
 _TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>[\u4e00-\u9fff、]{2,16}?)(?P<verb>牵头负责|牵头|具体负责|负责|落实|组织)"
                        r"(?P<rest>[^，]*)$")
@@ -353,6 +353,7 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
 
 _TOPIC_HEADING = re.compile(r"(?:抓好|做好|抓实|抓紧抓好)[\u4e00-\u9fff]{1,10}(?:工作|任务)")
 _DATED = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)|年底|年内")
+_DUE_FIRST = re.compile(r"^(?:务?于|在)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|上旬|中旬|下旬)?\s*(?:前|以前|之前)(?=\S{2,})")
 _WITH = re.compile(r"^(?:会同|联合|协同)([^，]{2,40})")
 _OWN_VERB = re.compile(r"^(?:全力|切实|着力)?(?:保障|推动|促进|引导|支持|帮助|带动|提供)")
 NAMED_PLACE = re.compile(r"(?![县市区省全各本我])[\u4e00-\u9fff]{2,4}(?<![城地辖市县])(?:市|县|区)")
@@ -480,11 +481,21 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         g.roles.append(("lead", (by or actor).group(1)))
         g.clauses.append(("work", text))
         return g, None
+    partners = _WITH.match(text)
+    if partners and current is not None and current in groups and mentions_in(partners.group(1)) \
+            and partners.group(1).startswith(mentions_in(partners.group(1))[0]):
+        current.roles.extend(("coop", n) for n in mentions_in(partners.group(1)))  # '由县交通运输局负责，会同县住建局，…'
+        rest = after_names(partners.group(1), mentions_in(partners.group(1)))
+        if rest:
+            current.clauses.append((_kind(_strip_time(rest)), _strip_time(rest)))
+        return current, pending
+    text = re.sub(r"为(?:牵头|责任|主责)(?:单位|部门)$", "牵头", text)
+    text = re.sub(r"为(?:配合|协办|协助)(?:单位|部门)$", "配合", text)
     role = _ROLE_END.search(text)
     if role and len(text) - len(role.group(0)) >= 2 and (mentions_in(text[: role.start()])):
         names = mentions_in(text[: role.start()])
         verb = role.group(1)
-        kind = "coop" if "配合" in verb or verb in ("参与", "协助") else "lead"
+        kind = "coop" if "配合" in verb or verb in ("参与", "协助", "具体实施") else "lead"
         if current is None or (kind == "lead" and (index == 0 or any(r == "lead" for r, _ in current.roles))):
             current = _new(groups, ctx, sentence)
             current.obligation = True
@@ -498,6 +509,9 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
+        if not names and current is not None and current in groups and current.work and current.sentence == sentence \
+                and re.fullmatch(r"(?:全面|全部|按时|如期|按期)?(?:完成|完工|建成|到位|办结)(?:任务|工作)?", _strip_time(after)):
+            return current, None  # '…校园安全整治，…积极配合，务必于9月1日前完成': when the work is due
         if _SUBMIT.match(text[marker.start():]) and groups and groups[-1].work \
                 and all(is_other_collective(n) for n in names) and (current is groups[-1] or _made_in(text, groups[-1])):
             g = groups[-1]  # '…逐一制定整改方案。整改方案请于8月15日前报国务院': when the work is due
@@ -579,6 +593,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         return current, None
     if pending:
         current.clauses.append(("modifier", pending))
+    if _DUE_FIRST.match(text):
+        text = _strip_time(text)  # '…，10月31日前完成适龄人群疫苗接种': the date is the deadline, not the title
     current.clauses.append((_kind(text), text))
     return current, None
 

@@ -30,7 +30,7 @@ from .clauses import ENUM, NAMED_PLACE, REQUIREMENT, VILLAGES, has_marker, is_sl
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
-from .roles import bracket_notes, is_role_note, labelled_line, note_deadline, note_roles
+from .roles import ROLE_CLAUSE, bracket_notes, is_role_note, labelled_line, note_deadline, note_roles
 from .text_clean import CleanedText, clean_text
 
 _LEVELS = [
@@ -330,7 +330,10 @@ class _Reader:
                     self._place(draft, r.name, r.role)
             for r in roles:
                 self._place(draft, r.name, r.role)
-            if not notes and not roles:
+            inline = [] if notes or roles else _inline_roles(text)
+            for r in inline:
+                self._place(draft, r.name, r.role)
+            if not notes and not roles and not inline:
                 doers = _subject_group(text)
                 for role, name in group_units(doers):
                     self._place(draft, name, role)
@@ -467,17 +470,28 @@ def _role_notes(text: str) -> list[str]:
 
 
 def _labelled(body: str) -> tuple[list, str | None]:
+    """Labelled lines ('责任单位：…'), also after an item's heading on its own line ('（二）开展河道清淤。
+    责任单位：县水利局；配合单位：沿河各乡镇；完成时限：2023年10月底')."""
     roles, deadline = [], None
     for line in body.split("\n"):
-        found = labelled_line(line.strip())
-        if found is None:
-            continue
-        kind, value = found
-        if kind == "deadline":
-            deadline = value
-        else:
-            roles.extend(note_roles(value))
+        for segment in [line] + line.split("。")[1:]:
+            found = labelled_line(segment.strip())
+            if found is None:
+                continue
+            kind, value = found
+            if kind == "deadline":
+                deadline = value
+            else:
+                roles.extend(note_roles(value))
+                deadline = deadline or note_deadline(value)
+            break
     return roles, deadline
+
+
+def _inline_roles(text: str) -> list:
+    """Role clauses written in an item's text without brackets: '县生态环境分局为牵头单位，县农业农村局为配合单位'."""
+    kept = [c for c in re.split(r"[，,。；;]", text) if ROLE_CLAUSE.match(c.strip()) and mentions_in(c)]
+    return note_roles("，".join(kept)) if kept else []
 
 
 def _split_at_notes(body: str) -> list[tuple[str, list[str]]]:

@@ -43,6 +43,11 @@ _NOT_UNIT = re.compile(r"^[县市区省](委|政府|人大|政协|长|常委|委
                        r"^[县市区省](委|政府)(办公室)?$|^市、县|^县乡|^省市|^县级|^[县市区省]直各|^[县市区]委[、]")
 
 
+_AS_ROLE = re.compile(r"为(牵头|责任|主责|配合|协办|协助)(?:单位|部门)$")  # '县生态环境分局为牵头单位'
+ROLE_CLAUSE = re.compile(r"^(?:由)?[^，。；]{2,40}?(?:为(?:牵头|责任|主责|配合|协办|协助)(?:单位|部门)|牵头负责|牵头|具体负责|负责|"
+                         r"密切配合|积极配合|配合|协助|参与|具体实施|负责落实)$")
+
+
 @dataclass
 class Responsibility:
     role: str  # lead | coop | territorial | leader
@@ -113,7 +118,7 @@ def note_roles(inner: str) -> list[Responsibility]:
     parts = [p for s in re.split(r"[。；;]", inner) if not re.search(r"不再(做|作)?分工|下同|不再列出", s)
              for p in re.split(r"[，,]", s)]
     for part in parts:
-        part = part.strip("，, ")
+        part = _AS_ROLE.sub(lambda m: "配合" if m.group(1) in ("配合", "协办", "协助") else "牵头", part.strip("，, "))
         if not part:
             continue
         labelled = _LABELLED.match(part)
