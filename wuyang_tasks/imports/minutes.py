@@ -30,6 +30,8 @@ from .clauses import ENUM, NAMED_PLACE, REQUIREMENT, VILLAGES, has_marker, is_sl
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
+from .ledger_table import Field
+from .text_table import TextRow, read_tables
 from .roles import ROLE_CLAUSE, bracket_notes, is_role_note, labelled_line, note_deadline, note_roles
 from .text_clean import CleanedText, clean_text
 
@@ -266,6 +268,24 @@ class _Reader:
         self.leader: str | None = None
 
     def drafts(self, text: str) -> list[DraftTask]:
+        rows, text = read_tables(text)
+        return _distinct(self._text_drafts(text) + [self._row(row) for row in rows])
+
+    def _row(self, row: TextRow) -> DraftTask:
+        """A row of a task table in the text: its columns as a ledger's ('重点任务', '牵头单位', '完成时限' …)."""
+        title = row.first(Field.TITLE) or row.first(Field.CONTENT) or row.line
+        draft = DraftTask(title=cut(title.strip("。 ")), sentence=row.line,
+                          deadline=self._cell_deadline(row.first(Field.DEADLINE)), leader=row.first(Field.LEADER))
+        leads = [text for f, text in row.cells if f is Field.LEAD_UNIT and text]
+        labelled = [("牵头单位" if n == 0 else "配合单位", text) for n, text in enumerate(leads)]
+        labelled += [("配合单位", text) for f, text in row.cells if f is Field.COOP_UNIT and text]
+        labelled += [("属地单位", text) for f, text in row.cells if f is Field.TERRITORIAL and text]
+        for label, text in labelled:
+            for r in note_roles(f"{label}：{text}"):
+                self._place(draft, r.name, r.role)
+        return draft
+
+    def _text_drafts(self, text: str) -> list[DraftTask]:
         blocks = _join_enumerations(numbered_items(text))
         leaves = [b for b in blocks if isinstance(b, _Item) and not b.children]
         out: list[DraftTask] = []
