@@ -39,3 +39,9 @@ def test_schools_are_units_and_a_leader_after_a_long_circumstance():
     site = _by(p, "紧盯项目建设")
     assert site.title == "紧盯项目建设" and [r.written for r in site.cooperating] == ["前进小学"]
     assert _by(p, "整合方案").leader == "葛金海"
+
+
+def test_policy_slogans_and_mechanisms_of_working_together():
+    text = ("会议强调，要扎实做好“六稳”工作、全面落实“六保”任务。要探索创新体制机制。主要责任单位要建立协作机制，"
+            "主动对接其他责任单位。各乡镇要强化服务，全面突破。要统筹推进重点工作、重点项目。县住建局要加快棚户区改造。\n")
+    assert _titles(propose(text)) == ["加快棚户区改造"]
