@@ -109,3 +109,10 @@ def test_the_items_of_a_time_arrangement():
     survey, funds = _by(p, "摸底调查"), _by(p, "资金拨付")
     assert (survey.title, survey.deadline.day, survey.all_townships) == ("完成摸底调查", date(2023, 4, 30), True)
     assert (funds.title, funds.deadline.day, funds.lead.written) == ("完成资金拨付", date(2023, 6, 30), "县财政局")
+
+
+def test_next_year_and_a_month_before_the_finishing_verb():
+    assert deadline_in_sentence("明年3月底前完成", 2023).day == date(2024, 3, 31)
+    assert deadline_in_sentence("力争明年底建成", 2023).day == date(2024, 12, 31)
+    assert deadline_in_sentence("确保6月份完成", 2023).day == date(2023, 6, 30)
+    assert deadline_in_sentence("要在年底前完成", 2023).day == date(2023, 12, 31)

@@ -27,7 +27,8 @@ _NUM = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 
 _FULL = re.compile(r"(\d{4})\s*[年.\-/．]\s*(\d{1,2})\s*[月.\-/．]\s*(\d{1,2})\s*日?")
 _MONTH_DAY = re.compile(r"(?<![\d.])" + _NUM + r"\s*月\s*(\d{1,2})\s*[日号]")
-_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|初|上旬|中旬|下旬|前|份前|内)")
+_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|初|上旬|中旬|下旬|前|份前|内)"
+                        r"|(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(份)(?=\s*(?:全面|全部|基本)?(?:完成|完工|建成|竣工|办结))")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*" + _NUM + r"\s*月(?!\s*\d)")
 _MONTHS_SPAN = re.compile(r"((?:\d{1,2}\s*[、，,和至到—-]\s*)+\d{1,2})\s*(?:三|四|五|六|两|几)?个?月(?:份)?")
 _RANGE = re.compile(_NUM + r"\s*月\s*(?:至|到|—|－|-|~|～)\s*" + _NUM + r"\s*月")
@@ -156,12 +157,12 @@ def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
         if all(1 <= x <= 12 for x in months):
             add(m, month_end(_need(year), max(months)))
     for m in _MONTH_DAY.finditer(text):
-        y = _year_before(text, m.start()) or year
+        y = _year_before(text, m.start()) or _next_year(text, m.start(), year) or year
         add(m, _day(y, _month(m.group(1)), int(m.group(2)), text))
     for m in _MONTH_END.finditer(text):
-        y = int(m.group(1)) if m.group(1) else _year_before(text, m.start()) or year
-        month = _month(m.group(2))
-        part = m.group(3)
+        written, month_text, part = m.group(1, 2, 3) if m.group(2) else m.group(4, 5, 6)  # '6月份完成'
+        y = int(written) if written else _year_before(text, m.start()) or _next_year(text, m.start(), year) or year
+        month = _month(month_text)
         last = month_end(_need(y), month)
         day = {"上旬": 10, "初": 10, "中旬": 20}.get(part, last.day)
         add(m, date(last.year, month, day))
@@ -174,8 +175,14 @@ def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
         y = _need(int(m.group(1)) if m.group(1) else year)
         add(m, month_end(y, 3 * cn_number(m.group(2))))
     for m in _YEAR_END.finditer(text):
-        add(m, date(_need(int(m.group(1)) if m.group(1) else year), 12, 31))
+        y = int(m.group(1)) if m.group(1) else _next_year(text, m.start() + 1, year) or year
+        add(m, date(_need(y), 12, 31))
     return found
+
+
+def _next_year(text: str, pos: int, year: int | None) -> int | None:
+    """'明年3月底前', '明年底': the year after the document's."""
+    return year + 1 if year is not None and re.search(r"明年?\s*$", text[:pos]) else None
 
 
 _AFTER = re.compile(r"^\s*(?:[前内止]|之前|以前|之内|以内|为限|底前|末前)")
