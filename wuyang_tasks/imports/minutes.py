@@ -1,7 +1,7 @@
 """Propose draft tasks and metrics from meeting minutes, a speech or an implementation plan.
 
 Nothing here writes: the proposal is shown for review (window) or printed (``--dry-run``) and
-saved by ``services.intake.save_minutes``. Three readers work on the cleaned text:
+saved by ``services.intake.save_minutes``. Four readers work on the cleaned text:
 
 - numbered items (一、 （一） 1. （1）): a leaf item becomes a draft titled by its heading when it
   carries a responsibility note "（县环保局牵头，县发改委、县住建委配合，各乡镇负责落实）" /
@@ -10,6 +10,8 @@ saved by ``services.intake.save_minutes``. Three readers work on the cleaned tex
 - in running text (speeches, reports), a clause group that gives work to named units or to
   各乡镇/各部门 ("各乡镇要落实属地责任", "尤其是环保、发改…等职能部门，要严格履行法定职责")
   becomes a draft; the first named department is proposed as lead, the others as cooperating;
+- a task table pasted into the text (``text_table``: 重点任务 / 牵头单位 / 配合单位 / 完成时限 columns)
+  gives one draft per row;
 - quantitative targets ("优良天数确保在219天以上", "PM2.5浓度控制在…以下", "水质达到Ⅲ类")
   become :class:`MetricProposal`.
 
