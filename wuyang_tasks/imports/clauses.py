@@ -44,7 +44,7 @@ MARKER = re.compile(r"(?:都|也|还|更|并|就|既|又|均|务必|必须)?(?<!
 _REQUEST = re.compile(r"^(?:请|责成|由|要求)(?=[县市区省]|各(?:乡|镇|街道|县|部门|单位|有关|相关)|以上|上述|[\u4e00-\u9fff]{2,8}(?:局|委|办|公司|集团|中心|部))")
 _DECISION = re.compile(r"^(?:(?:会议(?:原则)?|原则)(?:同意|通过)|同意)(?:了)?")
 _ROLE_END = re.compile(r"(?:等(?:其他)?(?:有关|相关|职能)?(?:部门|单位))?(牵头负责|牵头督导|牵头|负责落实|具体负责|负责|密切配合|积极配合|"
-                       r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|组织|落实)$")
+                       r"(?:加强)?配合协调|协调配合|配合|参与|协助|组织实施|具体实施|组织|落实)$")
 # '九重区域环境整治由王光玲牵头' / '香花、九重污水处理厂由住建局派驻专人指导督导': the work first, then who
 _TOPIC_BY = re.compile(r"^(?!会议|会上)(?P<work>[^，由]{2,30}?)由(?P<who>[\u4e00-\u9fff、]{2,16}?)(?P<verb>牵头负责|牵头|具体负责|负责|落实|组织)"
                        r"(?P<rest>[^，]*)$")
@@ -76,17 +76,24 @@ _BOILERPLATE = re.compile(
     r"发挥(?:职能|积极|主导)?作用|承担起各自工作职责|落实好各自|各自工作职责|关心、支持|凝心聚力|坚定信心|咬定目标|克难奋进|勇于面对|"
     r"敢于担当|打[赢好]\S{0,4}攻坚战|久久为功|常提常新|压实责任|压紧压实|夯实(?:工作)?责任|靠实(?:工作)?责任|扛起责任|扛牢|履行好?第一责任人|"
     r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
-    r"有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
-    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
+    r"^(?:19|20)\d{2}年度?(?:重点|主要)?(?:任务|目标|工作)$|(?:以下|如下|下列)[^，]{0,4}(?:工作|任务|事项|要求)$|"
+    # what a text says of importance, of a duty or of working together, not work
+    r"意义重大|关系到|关系着|关乎|牵头抓总|积极作为|善于决策|勇于担当|^服从[^，]{0,20}(?:调度|安排|指挥)|(?:统筹|科学|主动|积极|综合)协调$|"
+    r"^(?:充分|主动)?(?:协调|配合)[^，]{0,8}(?:单位|部门)$|^(?:强化|加强)?(?:统筹)?调度$|不能放松|弘扬[^，]{0,12}作风$|党政(?:主责|同责)|"
+    r"^严守[^，]{0,4}廉洁|过好[^，]{0,8}节日$|拿出[^，]{0,8}(?:劲|精神|状态|作风)$|^(?:认真|深入)?学习(?:领会)?$|^提前谋划$|"
+    r"^(?:加快)?推进[^，]{0,12}进程$|^周密(?:安排)?部署$|^精心组织实施$|^细化[^，]{0,4}(?:举措|措施)$|^加大工作力度$|各负其责|对症下药|药到病除|"
+    r"无缝对接|自觉担当|^把握细节$|^严肃纪律$|重中之重|六稳|六保|^(?:积极)?探索[^，]{0,8}机制$|^建立(?:健全)?(?:协作|协调|沟通|联动)机制$|"
+    r"^(?:主动)?对接[^，]{0,8}(?:单位|部门)$|推进顺利$|有力有效$|^强化服务$|^全面突破$|^统筹推进[^，]{0,10}(?:工作|项目)(?:、[^，]{0,8})?$|^明确[^，]{0,6}重点$|^.{0,6}日常工作$|抓住关键|抓在经常|杜绝[^，]{0,8}现象$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
+    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|并举|方针|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|^全力以赴$|落地生根|尽快见效|"
-    r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
+    r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^[^，]{0,4}到位$|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
     r"认清.{0,20}形势|事关|越来越|比任何时候|随[着著]|形势严峻|任务繁重|任务艰巨|涉及面广|"
     r"凝聚力|战斗力|执行力|工作能力$|认识[^，]{0,30}(?:重要性|必要性|紧迫性|复杂性|严峻性)|^抓好[^，]{0,8}落实$|(?:党中央|中央|国务院|省委|省政府|市委|市政府|县委|县政府)[^，]{0,24}(?:决策部署|工作要求|部署要求|精神)$|为指导$|履职尽责|^积极配合$|学习贯彻[^，]{0,30}精神$|^(?:认真|深入)?(?:对标对表|学习)[^，]{0,60}(?:精神|原文|法律法规)$|(?:主题|学习)教育$|^以学促干|^紧盯实现|步伐$|责任担当|导向$|抓得更|高度警惕|警钟长鸣|如履薄冰|敬畏之心|率先垂范|身先士卒|靠前指挥|牢固树立|^树立[^，]{0,20}(?:理念|导向|意识|观念)$|"
     r"^坚持[^，]{0,6}为王|^(?:准确|精准)?把握[^，]{0,20}(?:导向|投向|方向|要求|机遇)|^紧盯[^，]{0,6}(?:节点|目标)$|抢抓[^，]{0,16}机遇|[抓抢]住时机|多方合力|苦干实干|硬仗|主动仗|取得(?:新|明显|更大)?成效$|(?:充分|深刻|清醒)?认识到|^(?:充分|深刻|清醒)认识[^，]{0,40}意义$|绷紧[^，]{0,12}弦|组合拳|盯紧盯牢|^正确审视|^[^，]{2,4}上(?:早|更|再)[^，]{1,3}$|"
     r"^确保[^，]{0,16}(?:落到实处|落地见效|顺利推进|有序推进|圆满完成)$|^(?:工作)?(?:进度|力度|节奏)(?:再|要|更)?(?:加快|加大|提速)$|"
     r"当作|(?<!承)[担扛]起|试金石|重要标尺|契机$|抓住[^，]{0,30}机遇|明确目标任务|积极对接|督办协调|贯彻落实[^，]{0,24}(要求|精神|部署|安排)$|绝不手软|"
-    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^发挥[^，]{0,30}作用$|注重方式方法|^(突出重点|抓住重点|精心筹备|精心组织|迅速行动|健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实|严格奖惩|强化执法|强力整治|严格考核|严厉问责|狠抓工作落实|把准方向|完善思路|强化举措)$|沟通联系$|协调配合$|推进各项工作$|^(?:坚决|全面|按时|如期|全力)?完成[^，\d]{0,14}任务$")
+    r"坚决彻底|把握形势|^立足[^，]{0,12}实际$|深刻领会|精神实质|丰富内涵|(?:进行|作出)(?:周密)?部署(?:安排)?$|^(?:切实)?履行[^，]{0,20}(?:责任|职责|主责)$|对号入座|^主动认领$|认真纠正|严肃整改|^.{0,6}相关工作$|精准研判|正面引导|科学防控|^为(?!了)|^一手抓|共识|热潮|决心$|抢抓进度|底线红线|保持定力|统一到.{0,24}上来|^发挥[^，]{0,30}作用$|注重方式方法|^(突出重点|抓住重点|精心筹备|精心组织|迅速行动|健全制度|强化督导|落实责任|攻坚克难|狠抓落实|强化担当|真抓实干|(?:全力|抓紧|认真)?推进落实|抓紧落实|抓好落实|严格奖惩|强化执法|强力整治|严格考核|严厉问责|狠抓工作落实|把准方向|完善思路|强化举措)$|沟通联系$|协调配合$|推进各项工作$|^(?:坚决|全面|按时|如期|全力)?完成[^，\d]{0,14}任务$")
 _SPEECH_FRAME = re.compile(r"^(?:同时|并|还|也|会议|会上|最后)?(?:提出|明确)?(?:要求|强调|指出)$")
 _ADVERB = re.compile(r"^(?:(?:全力以赴|进一步|切实|全面|认真|不断|坚决|扎实|着力|持续|积极|主动|努力|全力|大力|深入|更加|"
                      r"不折不扣|时刻|始终|真正|务必|继续)[、，]?)+")
@@ -137,8 +144,9 @@ class Group:
         """The first clause of work (with an object-giving modifier before it: '对…问题，切实做到
         立行立改') and the work, results and such modifiers after it, up to about 18 characters;
         slogans and framing clauses ('按照…要求') are left out."""
-        if self.topic:
-            return cut(self.topic)
+        if self.topic and not (has_marker(self.sentence) and not self.decision
+                               and any(len(re.sub(r"\W", "", w)) >= 8 for w in self.work)):
+            return cut(self.topic)  # '关于砂石行业整治。县水务局牵头负责，…': the topic names the task, unless asked in words
         lead_kind = "work" if any(k == "work" for k, _ in self.clauses) else "result"
         start = next((i for i, (k, v) in enumerate(self.clauses) if k == lead_kind and v in self.work), None)
         if start is None:
@@ -203,6 +211,11 @@ def speaker_in(sentence: str, text: str) -> str | None:
     m = _SPEAKER_TITLED.search(head.split("。", 1)[0])
     if m and not _NOT_NAME.search(m.group(1)):
         return m.group(1)
+    # '在了解了…，实地查看…后，葛金海要求…': a leader the text names with a title, after a long circumstance
+    m = re.search(r"[，,]([\u4e00-\u9fff]{2,3})(?:同志)?(?:要求|强调|指出)", head.split("。", 1)[0])
+    if m and not _NOT_NAME.search(m.group(1)) and (
+            re.search(rf"(?:书记|县长|区长|市长|主任|主席){m.group(1)}", text) or text.count(m.group(1)) >= 2):
+        return m.group(1)
     return None
 
 
@@ -212,7 +225,7 @@ def mask_titles(text: str) -> str:
     return re.sub(r"《[^》]*》?", lambda m: "□" * len(m.group(0)), text)
 
 
-_TOWNSHIPS = re.compile(r"(全县)?各乡[（(]?[、]?镇(?:[、，]街道)?[）)]?(人民政府|政府|[（(]街道[）)]|场)?|各镇乡|各街道|各镇(?![^，]{0,2}村)")
+_TOWNSHIPS = re.compile(r"(全县)?各乡[（(]?[、]?镇(?:[、，]街道)?[）)]?(人民政府|政府|[（(](?:街道|开发区|园区|社区)[）)]|场)?|各镇乡|各街道|各镇(?:人民政府|政府)?(?![^，]{0,2}村)")
 _BY = re.compile(r"由([\u4e00-\u9fff]{2,24}?(?:领导小组|工作组|指挥部|办公室|局|委|办))(?=负责(?!的)|牵头|提出|组织|制定|会同|统筹|审查)")
 _ACTOR = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:局|委|办|财政))(?=安排|组织|制定|提出|拨付|下达|做好|抓好|开展|完成)")
 
@@ -227,7 +240,7 @@ def mentions_in(text: str) -> list[str]:
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))  # '各县（市、口岸）环保专项行动领导小组': the counties, through their body
     for m in re.finditer(r"各级各部门|[县市区]直各(?:有关)?(?:部门|单位)|各有关(?:部门|单位)|各相关(?:部门|单位|责任单位)|"
-                         r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各牵头单位|各责任单位|牵头单位|"
+                         r"各(?:有关)?地区(?:和|、|各)?部门|有关部门|相关部门|各部门|各单位|(?:县)?四大班子领导|各县区政府|各(?:牵头|主要|协同|其他)?责任单位|(?:主要|其他|协同)责任单位|各牵头(?:县)?领导|各?业主单位|各牵头单位|牵头单位|"
                          r"以上责任单位|上述单位|各相关责任单位|各成员单位|各整治工作专班|各工作组|(?:沿线|相关|有关)乡镇", text):
         if not any(p <= m.start() < p + len(n) for p, n in found):
             found.append((m.start(), m.group(0)))
@@ -248,7 +261,13 @@ def mentions_in(text: str) -> list[str]:
         found.extend((i, name) for i, name in enumerate(bare))  # '住建局、发改局': names without 县; '…包保干部' are people
     for m in VILLAGES.finditer(text):
         found.append((m.start(), m.group(0)))
-    for m in re.finditer(r"(?:^|(?<=[由请、]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+    for m in _NAMED_PLACES.finditer(text):  # '武汉市、宜昌市、襄阳市、荆州市应在…': the lower governments named
+        start = m.start()
+        for name in m.group(1).split("、"):
+            if not any(p <= start < p + len(n) for p, n in found):
+                found.append((start, name))
+            start += len(name) + 1
+    for m in re.finditer(r"(?:^|(?<=[由请、和]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班|中学|小学|[一二三四五六七八九]中|幼儿园|医院|卫生院)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
     return [name for _, name in sorted(found)]
@@ -262,6 +281,7 @@ class Context:
     enumerated: bool = False  # inside 一是/一要 items under a requirement
     split_actions: bool = True
     imperative: bool = False  # after '会议强调：': a sentence without 要 is a requirement too
+    phase: bool = False  # a plan's phase or step: its addressees (各县…) own its sentences without a subject
 
 
 def read_passage(text: str, ctx: Context) -> list[Group]:
@@ -314,9 +334,13 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
                 current.topic = topic
         if pending and current is not None:
             current.clauses.append((_kind(pending), pending))  # '…，对相关责任人…以公示牌形式向社会公示；': nothing follows, it is the work
+        addressees = next((o.subject for o in reversed(groups[:made]) if o.subject), [])
         for g in groups[made:]:
             g.listed = listed
             where[id(g)] = number
+            if ctx.phase and not g.subject and not g.roles and addressees \
+                    and all(is_all_townships(n) or is_lower_governments(n) for n in addressees):
+                g.subject = list(addressees)  # '各县（市、口岸）要…。动员部署情况和实施方案于5月20日前报…': theirs too
     groups = [g for i, g in enumerate(groups) if not (
         i + 1 < len(groups) and _is_heading(g, groups[i + 1]) and where.get(id(groups[i + 1])) == where.get(id(g), -2) + 1)]
     out: list[Group] = []
@@ -328,6 +352,13 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     return [g for g in out if _is_task(g, ctx)]
 
 
+_TOPIC_HEADING = re.compile(r"(?:抓好|做好|抓实|抓紧抓好)[\u4e00-\u9fff]{1,10}(?:工作|任务)")
+_DATED = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)|年底|年内")
+_DUE_FIRST = re.compile(r"^(?:务?于|在)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|上旬|中旬|下旬)?\s*(?:前|以前|之前)(?=\S{2,})")
+_WITH = re.compile(r"^(?:会同|联合|协同)([^，]{2,40})")
+_OWN_VERB = re.compile(r"^(?:全力|切实|着力)?(?:保障|推动|促进|引导|支持|帮助|带动|提供)")
+NAMED_PLACE = re.compile(r"(?![县市区省全各本我])[\u4e00-\u9fff]{2,4}(?<![城地辖市县])(?:市|县|区)")
+_NAMED_PLACES = re.compile(rf"(?:^|(?<=[，。；：、]))((?:{NAMED_PLACE.pattern}、)+{NAMED_PLACE.pattern})(?=等?(?:要|应|须|务必|在|于|[，：]|$))")
 _GENERIC_WORDS = {"工作", "治工", "推进", "加强", "进一", "一步", "做好", "全面", "切实", "落实", "持续", "深入", "加快"}
 
 
@@ -335,9 +366,14 @@ def _is_heading(group: Group, following: Group) -> bool:
     """A short requirement whose details follow in the next sentence heads them: '要加强督导检查。
     严格落实汛期值班、带班制度，…' (the details without a 要 of their own), '要加强安全生产督导检查。
     安委会督导组要深入基层，迅速开展督导检查工作，…' (the details take up its words)."""
+    if len(group.work) == 1 and not group.roles and _TOPIC_HEADING.fullmatch(re.sub(r"\W", "", group.work[0])) \
+            and not _DATED.search(group.sentence) and not group.listed \
+            and all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
+        return True  # '要抓好“百日冲刺”各项工作。距离…，各乡镇要…': the topic of what follows
     if len(group.work) != 1 or group.roles or following.roles or not has_marker(group.sentence) or group.listed \
-            or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject):
-        return False
+            or not all(is_other_collective(n) or is_all_townships(n) for n in group.subject) \
+            or _DATED.search(group.sentence):
+        return False  # '各乡镇要力争10月底全面完成改厕任务。': a requirement with its own date heads nothing
     plain = re.sub(r"\W", "", group.work[0])
     if len(re.sub(r"\W", "", group.sentence)) <= 14 and not has_marker(following.sentence):
         return True
@@ -356,7 +392,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             pending: str | None, topic: str | None, sentence: str):
     """Classify one clause; returns the open group and a pending modifier."""
     text = clause.strip()
-    if len(text) <= 40 and re.search(r"(要求|强调|指出|提出要求|表示)$", text) and (
+    if len(text) <= 40 and re.search(r"(?<!的)(要求|强调|指出|提出要求|表示)$", text) and (
             index == 0 or speaker_in(text, text) or re.search(r"(以下|如下)要求$", text)):
         return current, pending  # '钟宇龙要求：' / '会议强调，' / '…，县长宋耀生要求': who speaks, not what is asked
     if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?![地近业医学])[^，]{2,40}", text)) \
@@ -374,7 +410,7 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         elif units and by_unit.group("rest").startswith(units[0]):
             g = _new(groups, ctx, sentence)
             g.roles.append(("lead", units[0]))
-            work = by_unit.group("work") + re.sub(r"^(牵头负责|牵头|具体负责|负责|落实|组织)", "", _after_names(by_unit.group("rest"), units[:1]))
+            work = by_unit.group("work") + re.sub(r"^(牵头负责|牵头|具体负责|负责|落实|组织)", "", after_names(by_unit.group("rest"), units[:1]))
         else:
             g = None
         if g is not None:
@@ -423,11 +459,18 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             if current is not None and current in groups and not current.work:
                 groups.remove(current)
         if names:
+            work = after_names(rest, names)
+            work = re.sub(r"^(牵头负责|牵头|负责|组织|要|务必|必须)|^(以上|上述)(责任)?(单位|部门)", "", work)
+            if current is not None and current.work and current in groups and text.startswith("由") \
+                    and re.fullmatch(r"(?:具体|组织)?(?:实施|落实|办理|执行)?", work):
+                # '会议同意县水务局提出的改造方案，由县水务局组织实施': who carries out the work just named
+                current.roles = [r for r in current.roles if r[1] != names[0]]
+                current.roles.insert(0, ("lead", names[0]))
+                current.roles = [current.roles[0]] + [("coop", n) if r == "lead" else (r, n) for r, n in current.roles[1:]]
+                return current, None
             g = _new(groups, ctx, sentence)
             g.subject = names
             g.obligation = True
-            work = _after_names(rest, names)
-            work = re.sub(r"^(牵头负责|牵头|负责|组织)|^(以上|上述)(责任)?(单位|部门)", "", work)
             if work:
                 g.clauses.append((_kind(_strip_time(work)), _strip_time(work)))  # '请各乡镇人民政府抓住时机，…': no work yet
             return g, None
@@ -439,11 +482,21 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         g.roles.append(("lead", (by or actor).group(1)))
         g.clauses.append(("work", text))
         return g, None
+    partners = _WITH.match(text)
+    if partners and current is not None and current in groups and mentions_in(partners.group(1)) \
+            and partners.group(1).startswith(mentions_in(partners.group(1))[0]):
+        current.roles.extend(("coop", n) for n in mentions_in(partners.group(1)))  # '由县交通运输局负责，会同县住建局，…'
+        rest = after_names(partners.group(1), mentions_in(partners.group(1)))
+        if rest:
+            current.clauses.append((_kind(_strip_time(rest)), _strip_time(rest)))
+        return current, pending
+    text = re.sub(r"为(?:牵头|责任|主责)(?:单位|部门)$", "牵头", text)
+    text = re.sub(r"为(?:配合|协办|协助)(?:单位|部门)$", "配合", text)
     role = _ROLE_END.search(text)
     if role and len(text) - len(role.group(0)) >= 2 and (mentions_in(text[: role.start()])):
         names = mentions_in(text[: role.start()])
         verb = role.group(1)
-        kind = "coop" if "配合" in verb or verb in ("参与", "协助") else "lead"
+        kind = "coop" if "配合" in verb or verb in ("参与", "协助", "具体实施") else "lead"
         if current is None or (kind == "lead" and (index == 0 or any(r == "lead" for r, _ in current.roles))):
             current = _new(groups, ctx, sentence)
             current.obligation = True
@@ -457,6 +510,9 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if marker and not _PAST.search(text[marker.end():]):
         before, after = text[: marker.start()], text[marker.end():]
         names = mentions_in(before)
+        if not names and current is not None and current in groups and current.work and current.sentence == sentence \
+                and re.fullmatch(r"(?:全面|全部|按时|如期|按期)?(?:完成|完工|建成|到位|办结)(?:任务|工作)?", _strip_time(after)):
+            return current, None  # '…校园安全整治，…积极配合，务必于9月1日前完成': when the work is due
         if _SUBMIT.match(text[marker.start():]) and groups and groups[-1].work \
                 and all(is_other_collective(n) for n in names) and (current is groups[-1] or _made_in(text, groups[-1])):
             g = groups[-1]  # '…逐一制定整改方案。整改方案请于8月15日前报国务院': when the work is due
@@ -480,6 +536,12 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
             g.subject = list(ctx.subject)
         prefix = before if g is current and before.startswith("对") and g.work else _prefix(before, names)
         work = _strip_time(after)
+        partners = _WITH.match(work)
+        if partners and names and mentions_in(partners.group(1)) and partners.group(1).startswith(mentions_in(partners.group(1))[0]):
+            # '县公安局交警大队要会同县住建局，尽快制定…': who works with the subject
+            with_names = mentions_in(partners.group(1))
+            g.roles.extend(("coop", n) for n in with_names)
+            work = after_names(partners.group(1), with_names)
         if prefix:
             work = prefix + work
         if pending:
@@ -487,7 +549,12 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         if _MODIFIER.match(work):
             return g, work
         if work:
-            g.clauses.append((_kind(work), work))
+            # '各乡镇要在10月底前全面完成改厕任务': a completion with its date is work, not the slogan '完成…任务'
+            dated = work != after.strip() and re.match(r"^(?:全面|全部|如期|按期|按时)?完成(?!以下|如下|下列)", work)
+            kind = "work" if dated else _kind(work)
+            if kind == "result" and names and not g.work and _OWN_VERB.match(work):
+                kind = "work"  # '县供电公司要保障施工用电': the subject's own work, not a result of other work
+            g.clauses.append((kind, work))
         return g, None
     if _CONTINUE.match(text) and current is not None:
         names = mentions_in(text)
@@ -499,11 +566,11 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
         return current, (pending + "，" + text) if pending else text
     names = [] if has_marker(text) else mentions_in(text)
-    if names and text.startswith(names[0]) and _MODIFIER.match(_after_names(text, names)) and not _PAST.search(sentence):
+    if names and text.startswith(names[0]) and _MODIFIER.match(after_names(text, names)) and not _PAST.search(sentence):
         g = _new(groups, ctx, sentence)  # '各乡镇在做好存量违法用地整改的同时，要…': theirs is the work after 要
         g.subject = names
         g.obligation = True
-        return g, _after_names(text, names)
+        return g, after_names(text, names)
     again = _DATED_AGAIN.match(text)
     if again and current is not None and current in groups and not _PAST.search(text) \
             and re.search(r"将[^，]{2,60}?(?:报(?!告)|送|反馈|提交)", "，".join(current.work)):
@@ -527,6 +594,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
         return current, None
     if pending:
         current.clauses.append(("modifier", pending))
+    if _DUE_FIRST.match(text):
+        text = _strip_time(text)  # '…，10月31日前完成适龄人群疫苗接种': the date is the deadline, not the title
     current.clauses.append((_kind(text), text))
     return current, None
 
@@ -563,7 +632,7 @@ def _kind(text: str) -> str:
     return "work"
 
 
-def _after_names(text: str, names: list[str]) -> str:
+def after_names(text: str, names: list[str]) -> str:
     last = max((text.find(n) + len(n) for n in names if text.find(n) >= 0), default=0)
     rest = text[last:]
     return re.sub(r"^(人民政府|政府)?(等(?:有关|相关)?(?:部门|单位)?|[、和及])?", "", rest).strip("，, ")
@@ -574,18 +643,22 @@ def _prefix(before: str, names: list[str]) -> str:
     rest = _TOWNSHIPS.sub("", before)  # '各乡（镇、街道）' is written otherwise than its name 各乡镇
     for name in names:
         rest = rest.replace(name, "")
+    if names and re.search(r"的\s*$", before[: before.find(names[0])] if names[0] in before else ""):
+        return ""  # '各项工作任务的主要责任单位要…': what qualifies the subject is not work
     rest = re.sub(r"^[的、和及等]+|(?:主要负责人|负责同志|全体班子成员|班子成员|负责人)", "", rest)
-    rest = re.sub(r"^(职能)?(部门|单位)", "", rest).strip("的，, ")
+    rest = re.sub(r"^(职能|成员)?(部门|单位)", "", rest).strip("的，, ")
     if names and re.fullmatch(r"[\u4e00-\u9fff]{0,12}(?:领导小组(?:办公室)?|指挥部|工作组|办公室)", rest):
         return ""  # '各县（市、口岸）环保专项行动领导小组': the named units' own body, not work
     if rest.endswith("上") or len(rest) < 4 or _NOT_SUBJECT.match(rest) or _MODIFIER.match(rest) or re.search(r"[指强要]", rest[-2:]):
         return ""
-    if re.search(r"(力度|措施|指导|认识|责任|站位|意识)$", rest):
-        return ""
+    if re.search(r"(力度|措施|指导|认识|责任|站位|意识)$", rest) or _PEOPLE.search(rest) or rest.endswith("领导"):
+        return ""  # '县政府分线领导要…': people are who does it
     return rest
 
 
 def _strip_time(text: str) -> str:
+    text = re.sub(r"^(?:务?于|在)?\s*(?:(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?(?:工作日|周|星期|日|天)(?:内|之内|以内)|本月(?:底|末)前?)"
+                  r"(?=\S{2,})", "", text)  # '在一周内拿出方案', '于本月底前完成摸排'
     return re.sub(r"^(?:务?于|在)?\s*(?:每月\s*\d{1,2}\s*[日号]|(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|初|上旬|中旬|下旬)?)"
                   r"\s*(?:[（(][^（）()]{0,30}[）)])?\s*(?:前|以前|之前)?"
                   r"(?=\S{2,})", "", text).strip()

@@ -27,12 +27,15 @@ _NUM = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 
 _FULL = re.compile(r"(\d{4})\s*[年.\-/．]\s*(\d{1,2})\s*[月.\-/．]\s*(\d{1,2})\s*日?")
 _MONTH_DAY = re.compile(r"(?<![\d.])" + _NUM + r"\s*月\s*(\d{1,2})\s*[日号]")
-_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|初|上旬|中旬|下旬|前|份前|内)")
+_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?\s*(底|末|初|上旬|中旬|下旬|前|份前|内)"
+                        r"|(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(份)(?=\s*(?:全面|全部|基本)?(?:完成|完工|建成|竣工|办结))")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*" + _NUM + r"\s*月(?!\s*\d)")
 _MONTHS_SPAN = re.compile(r"((?:\d{1,2}\s*[、，,和至到—-]\s*)+\d{1,2})\s*(?:三|四|五|六|两|几)?个?月(?:份)?")
 _RANGE = re.compile(_NUM + r"\s*月\s*(?:至|到|—|－|-|~|～)\s*" + _NUM + r"\s*月")
 _WORKDAYS = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*个?\s*工作日")
 _DAYS = re.compile(r"(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天)(?:内|之内|以内)")
+_WEEKS = re.compile(r"(\d{1,2}|[一二两三四五六七八九十])\s*(?:个)?(?:周|星期)(?:内|之内|以内)")
+_THIS_MONTH = re.compile(r"(?:本|当)月(?:底|末|内)|(?<![\d一二三四五六七八九十份])月底前")
 _MONTHLY = re.compile(r"每月\s*(\d{1,2})\s*[日号]")
 _YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*)?(?:年底|年末|年内)")
 _HALF = re.compile(r"(?:(\d{4})\s*年\s*)?(上半年|下半年)")
@@ -115,10 +118,9 @@ def deadline_in_text(text: str, year: int | None, *, doc_date: date | None = Non
     dated = _last_date(raw, year)
     if dated is not None:
         return DeadlineSpec(day=dated, text=_short(raw))
-    days = _DAYS.search(raw)
-    if days:
-        start = doc_date if "会后" in raw else None
-        return DeadlineSpec(days=cn_number(days.group(1)), start=start, text=_short(raw))
+    relative = _relative(raw, doc_date)
+    if relative is not None:
+        return relative
     if any(word in raw for word in ONGOING_WORDS):
         return DeadlineSpec(ongoing=True, text=_short(raw))
     return None
@@ -155,12 +157,12 @@ def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
         if all(1 <= x <= 12 for x in months):
             add(m, month_end(_need(year), max(months)))
     for m in _MONTH_DAY.finditer(text):
-        y = _year_before(text, m.start()) or year
+        y = _year_before(text, m.start()) or _next_year(text, m.start(), year) or year
         add(m, _day(y, _month(m.group(1)), int(m.group(2)), text))
     for m in _MONTH_END.finditer(text):
-        y = int(m.group(1)) if m.group(1) else _year_before(text, m.start()) or year
-        month = _month(m.group(2))
-        part = m.group(3)
+        written, month_text, part = m.group(1, 2, 3) if m.group(2) else m.group(4, 5, 6)  # '6月份完成'
+        y = int(written) if written else _year_before(text, m.start()) or _next_year(text, m.start(), year) or year
+        month = _month(month_text)
         last = month_end(_need(y), month)
         day = {"上旬": 10, "初": 10, "中旬": 20}.get(part, last.day)
         add(m, date(last.year, month, day))
@@ -173,13 +175,23 @@ def _dates(text: str, year: int | None) -> list[tuple[int, date, int]]:
         y = _need(int(m.group(1)) if m.group(1) else year)
         add(m, month_end(y, 3 * cn_number(m.group(2))))
     for m in _YEAR_END.finditer(text):
-        add(m, date(_need(int(m.group(1)) if m.group(1) else year), 12, 31))
+        y = int(m.group(1)) if m.group(1) else _next_year(text, m.start() + 1, year) or year
+        add(m, date(_need(y), 12, 31))
     return found
 
 
+def _next_year(text: str, pos: int, year: int | None) -> int | None:
+    """'明年3月底前', '明年底': the year after the document's."""
+    return year + 1 if year is not None and re.search(r"明年?\s*$", text[:pos]) else None
+
+
 _AFTER = re.compile(r"^\s*(?:[前内止]|之前|以前|之内|以内|为限|底前|末前)")
-_BEFORE = re.compile(r"(?:[在于限]|截至|截止|截止到|务必于|务于|须于|要于|应于)\s*$")
+_BEFORE = re.compile(r"(?:[在于限]|截至|截止|截止到|务必于|务于|须于|要于|应于|(?:时限|期限|截止时间|截止日期)(?:为|是)?[：:]?|"
+                     r"(?:即日|今日|\d{1,2}\s*[日号]|\d{1,2}\s*月)起?\s*(?:至|到|—|－|~|～))\s*$")
+# '6月1日至9月30日开展集中整治', '即日起至12月31日': the end of the period
 _INSIDE = re.compile(r"(?:前|内)$")
+# '力争10月底全面完成改厕任务': a date right before the finishing verb is when it is due
+_DUE = re.compile(r"^\s*(?:全面|全部|基本|如期|按期|按时|彻底)?(?:完成|完工|建成|竣工|办结|投用|投入使用|交付使用|整改到位)")
 _DONE = re.compile(r"已|了(?![解])|曾|过(?=[^，。；]{0,6}(?:会议|检查|督查|工作))")
 
 
@@ -204,16 +216,29 @@ def deadline_in_sentence(text: str, year: int | None, *, doc_date: date | None =
         return DeadlineSpec(basis=DeadlineBasis.WORKDAY, days=cn_number(work.group(1)), start=start,
                             text=_short(raw))
     dated = sorted((end, day, start) for end, day, start in _dates(raw, year)
-                   if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start]))
+                   if _AFTER.match(raw[end:]) or _INSIDE.search(raw[start:end]) or _BEFORE.search(raw[:start])
+                   or (_DUE.match(raw[end:]) and not re.search(r"[、，,和至到—\-－~～]", raw[start:end]))
+                   or _RANGE.fullmatch(raw[start:end]))
     if dated:
         n = len(dated) - 1
         while n and re.fullmatch(r"\s*[、和及]\s*", raw[dated[n - 1][0]:dated[n][2]]):
             n -= 1  # '分别在6月10日、8月10日前': the first of the days listed is due first
         return DeadlineSpec(day=dated[n][1], text=_short(raw))
+    return _relative(raw, doc_date)
+
+
+def _relative(raw: str, doc_date: date | None) -> DeadlineSpec | None:
+    """'10日内' / '一周内' (days from the assignment, or from the meeting after 会后); '本月底前' (the
+    month of the document's date)."""
+    start = doc_date if "会后" in raw else None
     days = _DAYS.search(raw)
     if days:
-        start = doc_date if "会后" in raw else None
         return DeadlineSpec(days=cn_number(days.group(1)), start=start, text=_short(raw))
+    weeks = _WEEKS.search(raw)
+    if weeks:
+        return DeadlineSpec(days=7 * cn_number(weeks.group(1)), start=start, text=_short(raw))
+    if doc_date is not None and _THIS_MONTH.search(raw):
+        return DeadlineSpec(day=month_end(doc_date.year, doc_date.month), text=_short(raw))
     return None
 
 
@@ -238,7 +263,8 @@ def _need(year: int | None) -> int:
     return year
 
 
-_PHASE = re.compile(r"^\s*(?:第[一二三四五六七八九十]阶段\s*[：:，,]?\s*)?[^，。；：\s（(]{0,16}阶段\s*[（(]([^（）()]{1,30})[）)]\s*[。.：:，,]?\s*")
+# '（二）全面整治阶段（7月16日至8月31日）', also a step without the word: '（一）排查摸底（3月15日—4月30日）'
+_PHASE = re.compile(r"^\s*(?:第[一二三四五六七八九十]阶段\s*[：:，,]?\s*)?[^，。；：\s（(]{0,16}\s*[（(]([^（）()]{1,30})[）)]\s*[。.：:，,]?\s*")
 _PHASE_MONTH = re.compile(r"(?:(\d{4})\s*年\s*)?" + _NUM + r"\s*月(?:份)?")
 
 

@@ -1,7 +1,7 @@
 """Propose draft tasks and metrics from meeting minutes, a speech or an implementation plan.
 
 Nothing here writes: the proposal is shown for review (window) or printed (``--dry-run``) and
-saved by ``services.intake.save_minutes``. Three readers work on the cleaned text:
+saved by ``services.intake.save_minutes``. Four readers work on the cleaned text:
 
 - numbered items (一、 （一） 1. （1）): a leaf item becomes a draft titled by its heading when it
   carries a responsibility note "（县环保局牵头，县发改委、县住建委配合，各乡镇负责落实）" /
@@ -10,6 +10,8 @@ saved by ``services.intake.save_minutes``. Three readers work on the cleaned tex
 - in running text (speeches, reports), a clause group that gives work to named units or to
   各乡镇/各部门 ("各乡镇要落实属地责任", "尤其是环保、发改…等职能部门，要严格履行法定职责")
   becomes a draft; the first named department is proposed as lead, the others as cooperating;
+- a task table pasted into the text (``text_table``: 重点任务 / 牵头单位 / 配合单位 / 完成时限 columns)
+  gives one draft per row;
 - quantitative targets ("优良天数确保在219天以上", "PM2.5浓度控制在…以下", "水质达到Ⅲ类")
   become :class:`MetricProposal`.
 
@@ -25,21 +27,23 @@ from datetime import date
 
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
 
-from .clauses import Context, Group, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
-from .clauses import ENUM, REQUIREMENT, VILLAGES, has_marker, is_slogan
+from .clauses import Context, Group, after_names, clauses_of, cut, group_units, mentions_in, read_passage, sentences, speaker_in
+from .clauses import ENUM, NAMED_PLACE, REQUIREMENT, VILLAGES, has_marker, is_slogan
 from .deadlines import DeadlineError, deadline_in_sentence, deadline_in_text, find_key_period, phase
 from .names import is_all_townships, is_lower_governments, is_other_collective
 from .resolve import NameResolver
-from .roles import bracket_notes, is_role_note, labelled_line, note_roles
+from .ledger_table import Field
+from .text_table import TextRow, read_tables
+from .roles import ROLE_CLAUSE, bracket_notes, is_role_note, labelled_line, note_deadline, note_roles
 from .text_clean import CleanedText, clean_text
 
 _LEVELS = [
     re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．.]\s*"),
     re.compile(r"^\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|[㈠-㈩])\s*"),  # '㈠ 动员部署阶段' as （一）
-    re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*"),
+    re.compile(r"^\s*(\d{1,2})\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))\s*"),  # not '1.5倍', but '1.2023年4月底前，…'
     re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]\s*"),
 ]
-_TASK_SECTION = re.compile(r"任务|措施|重点|工作安排|治理|整治|攻坚|行动")
+_TASK_SECTION = re.compile(r"任务|措施|重点|工作安排|治理|整治|攻坚|行动|时间安排|进度安排|时间节点|步骤")
 _SKIP_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|组织领导|保障措施|工作要求|工作原则")
 _NO_TASKS = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|工作原则|主要目标|目标指标")  # targets → metrics
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])|\n")
@@ -130,7 +134,7 @@ def propose(raw: str, *, resolver: NameResolver | None = None, title: str | None
     notices: list[str] = []
     title = (title or _title_of(text) or file_stem or "会议纪要").strip()[:200]
     issued_on = issued_on or document_date(text)
-    year = issued_on.year if issued_on else _year_in(title) or _year_in(text[:200])
+    year = issued_on.year if issued_on else _year_in(title) or _year_in(text[:200]) or _year_in(text)
     if year is None and fallback_year is not None:
         year = fallback_year
         notices.append(f"文中没有写明年份，未写年份的时限按{fallback_year}年计（可用 --date 指定会议或发文日期）")
@@ -184,9 +188,18 @@ def _safe_date(m: re.Match) -> date | None:
         return None
 
 
+_YEAR = re.compile(r"(?:((?:19|20)\d{2})\s*[—\-－~～至到]\s*)?((?:19|20)\d{2})\s*年")
+_SINCE = re.compile(r"^\s*(?:以来|来|以前|之前|至今|起|开始|同期)")
+
+
 def _year_in(text: str) -> int | None:
-    m = re.search(r"((?:19|20)\d{2})\s*年", text)
-    return int(m.group(1)) if m else None
+    """The document's year as its title or text first writes one: '三年（2019—2021年）行动方案' is
+    2019's, and a year the text looks back from ('2003年以来', '自2014年', '比2020年') is not it."""
+    for m in _YEAR.finditer(text):
+        if _SINCE.match(text[m.end():]) or re.search(r"[自从比较与较同]\s*$", text[:m.start()]):
+            continue
+        return int(m.group(1) or m.group(2))
+    return None
 
 
 def _title_of(text: str) -> str | None:
@@ -257,6 +270,24 @@ class _Reader:
         self.leader: str | None = None
 
     def drafts(self, text: str) -> list[DraftTask]:
+        rows, text = read_tables(text)
+        return _distinct(self._text_drafts(text) + [self._row(row) for row in rows])
+
+    def _row(self, row: TextRow) -> DraftTask:
+        """A row of a task table in the text: its columns as a ledger's ('重点任务', '牵头单位', '完成时限' …)."""
+        title = row.first(Field.TITLE) or row.first(Field.CONTENT) or row.line
+        draft = DraftTask(title=cut(title.strip("。 ")), sentence=row.line,
+                          deadline=self._cell_deadline(row.first(Field.DEADLINE)), leader=row.first(Field.LEADER))
+        leads = [text for f, text in row.cells if f is Field.LEAD_UNIT and text]
+        labelled = [("牵头单位" if n == 0 else "配合单位", text) for n, text in enumerate(leads)]
+        labelled += [("配合单位", text) for f, text in row.cells if f is Field.COOP_UNIT and text]
+        labelled += [("属地单位", text) for f, text in row.cells if f is Field.TERRITORIAL and text]
+        for label, text in labelled:
+            for r in note_roles(f"{label}：{text}"):
+                self._place(draft, r.name, r.role)
+        return draft
+
+    def _text_drafts(self, text: str) -> list[DraftTask]:
         blocks = _join_enumerations(numbered_items(text))
         leaves = [b for b in blocks if isinstance(b, _Item) and not b.children]
         out: list[DraftTask] = []
@@ -308,21 +339,28 @@ class _Reader:
         for i, (passage, notes) in enumerate(passages):
             text = _strip_notes(passage)
             if i == 0:
-                title = _strip_notes(item.heading)
+                title = _DATE_FIRST.sub("", _strip_notes(item.heading))  # '2023年4月底前，各乡镇完成摸底调查'
             else:
                 title = _first_sentence(text)
             if len(re.sub(r"\W", "", title)) < 2:
                 continue
+            noted = next((n for n in map(note_deadline, notes) if n), None)
             draft = DraftTask(title=cut(title.strip("。 ")), sentence=passage.strip(), category=_category(item),
-                              deadline=self._deadline(text) or self._cell_deadline(deadline_text))
+                              deadline=self._deadline(text) or self._cell_deadline(noted or deadline_text))
             for note in notes:
                 for r in note_roles(note):
                     self._place(draft, r.name, r.role)
             for r in roles:
                 self._place(draft, r.name, r.role)
-            if not notes and not roles:
-                for role, name in group_units(_subject_group(text)):
+            inline = [] if notes or roles else _inline_roles(text)
+            for r in inline:
+                self._place(draft, r.name, r.role)
+            if not notes and not roles and not inline:
+                doers = _subject_group(text)
+                for role, name in group_units(doers):
                     self._place(draft, name, role)
+                if doers.subject and draft.title.startswith(doers.subject[0]):
+                    draft.title = after_names(draft.title, doers.subject) or draft.title
             out.append(draft)
         return out
 
@@ -334,12 +372,15 @@ class _Reader:
         except DeadlineError:
             return None
 
-    def _deadline(self, text: str):
-        """The deadline of the last clause whose grammar states one."""
+    def _deadline(self, text: str, year: int | None = None):
+        """The deadline of the last clause whose grammar states one. A year heading ('2020年任务：一是
+        4月底前…；二是10月底前…', '到2020年，') gives the year of the clauses after it."""
         found = None
+        year = year or self.year
         for clause in re.split(r"[，,。；;！？\n]", _strip_notes(text)):
+            year = year_heading(clause) or year
             try:
-                found = deadline_in_sentence(clause, self.year, doc_date=self.issued_on) or found
+                found = deadline_in_sentence(clause, year, doc_date=self.issued_on) or found
             except DeadlineError:
                 continue
         return found
@@ -354,8 +395,8 @@ class _Reader:
             self.leader = who
         elif re.match(r"^(会议|会上|会议还|会议最后)", first[0]):
             self.leader = None
-        elif not re.match(r"^(他|她)", first[0]):
-            self.leader = None
+        elif not re.match(r"^(他|她|要(?!求))", first[0]):
+            self.leader = None  # '要抓好精准扶贫工作。…': a paragraph of bare requirements goes on with the speaker
 
     def _paragraph(self, paragraph: str, category: str | None, heading: str | None = None,
                    imperative: bool = False) -> list[DraftTask]:
@@ -366,7 +407,7 @@ class _Reader:
         for lead_in, items, requirement, kind in _enumerations(paragraph):
             if lead_in:
                 self._speaker(lead_in) if not items else None
-                ctx = Context(leader=self.leader,
+                ctx = Context(leader=self.leader, phase=imperative,
                               imperative=imperative or bool(re.search(r"(强调|要求|提出)[：:，,]", lead_in[:60])))
                 out.extend(self._drafts_of(read_passage(_SPEECH_COLON.sub("", lead_in) if items else lead_in, ctx),
                                            category, lead_in))
@@ -374,6 +415,8 @@ class _Reader:
                 if who:
                     self.leader = who
             subject = [n for n in mentions_in(_last_clause(lead_in)) if n] if lead_in else []
+            # '各乡镇要在6月底前完成以下工作：一是…': the items are due when their lead-in says
+            due = self._deadline(_last_clause(lead_in), year=_last_year_heading(lead_in)) if lead_in and items else None
             for item in items:
                 body = _drop_slogan_heading(item)
                 # '四是认真部署…。同时，要…': a 一是 item asks without 要 when its first sentence does;
@@ -381,16 +424,22 @@ class _Reader:
                 asks = body if kind == "要" else (sentences(body) or [body])[0]
                 ctx = Context(leader=self.leader, subject=subject, split_actions=False,
                               enumerated=requirement and not has_marker(asks))
-                out.extend(self._drafts_of(read_passage(body, ctx), category, body))
+                drafts = self._drafts_of(read_passage(body, ctx), category, body, year=_last_year_heading(lead_in))
+                for draft in drafts:
+                    draft.deadline = draft.deadline or due
+                out.extend(drafts)
         return out
 
-    def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "") -> list[DraftTask]:
+    def _drafts_of(self, groups: list[Group], category: str | None, passage: str = "",
+                   year: int | None = None) -> list[DraftTask]:
+        """``year``: the year heading before the passage ('2020年任务：' before its 一是 list)."""
         out = []
         for g in groups:
             title = g.title()
             if len(title) < 4:
                 continue
-            deadline = self._deadline("，".join(g.raw))
+            before = passage[: passage.find(g.sentence)] if g.sentence and g.sentence in passage else ""
+            deadline = self._deadline("，".join(g.raw), year=_last_year_heading(before) or year)
             if deadline is None and _SET_TERM.search(g.sentence) and g.sentence in passage:
                 # '…项目要求在8月底前全部完工。请各乡镇…务必在规定建设期限前完成…': the term stated before
                 deadline = self._deadline(passage[: passage.index(g.sentence)])
@@ -417,9 +466,10 @@ class _Reader:
         ref = self._ref(name)
         if any(r.display == ref.display for r in draft.unit_refs()):
             return
-        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not VILLAGES.fullmatch(name):
+        if role == "lead" and draft.lead is None and not _TOWNSHIP.fullmatch(name) and not VILLAGES.fullmatch(name) \
+                and not NAMED_PLACE.fullmatch(name):
             draft.lead = ref
-        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or VILLAGES.fullmatch(name):
+        elif role == "territorial" or _TOWNSHIP.fullmatch(name) or VILLAGES.fullmatch(name) or NAMED_PLACE.fullmatch(name):
             # '九重镇落实': the township is territorial; so are '各村（社区）'
             draft.territorial.append(ref)
         else:
@@ -432,6 +482,7 @@ class _Reader:
         return UnitRef(written, match.unit_id, match.unit_name)
 
 
+_DATE_FIRST = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)\s*[，,：:]\s*(?=\S{4,})")
 _TOWNSHIP = re.compile(r"(?!各)[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|街道办事处)(?:人民政府|政府)?")
 _MARKER_TEXT = re.compile(r"(?<![主重需只想简纲摘必])要(?![求点素闻件害])|务必|必须|一是|一要")
 
@@ -441,17 +492,28 @@ def _role_notes(text: str) -> list[str]:
 
 
 def _labelled(body: str) -> tuple[list, str | None]:
+    """Labelled lines ('责任单位：…'), also after an item's heading on its own line ('（二）开展河道清淤。
+    责任单位：县水利局；配合单位：沿河各乡镇；完成时限：2023年10月底')."""
     roles, deadline = [], None
     for line in body.split("\n"):
-        found = labelled_line(line.strip())
-        if found is None:
-            continue
-        kind, value = found
-        if kind == "deadline":
-            deadline = value
-        else:
-            roles.extend(note_roles(value))
+        for segment in [line] + line.split("。")[1:]:
+            found = labelled_line(segment.strip())
+            if found is None:
+                continue
+            kind, value = found
+            if kind == "deadline":
+                deadline = value
+            else:
+                roles.extend(note_roles(value))
+                deadline = deadline or note_deadline(value)
+            break
     return roles, deadline
+
+
+def _inline_roles(text: str) -> list:
+    """Role clauses written in an item's text without brackets: '县生态环境分局为牵头单位，县农业农村局为配合单位'."""
+    kept = [c for c in re.split(r"[，,。；;]", text) if ROLE_CLAUSE.match(c.strip()) and mentions_in(c)]
+    return note_roles("，".join(kept)) if kept else []
 
 
 def _split_at_notes(body: str) -> list[tuple[str, list[str]]]:
@@ -491,11 +553,23 @@ def _first_sentence(text: str) -> str:
 
 
 def _subject_group(text: str) -> Group:
+    """Who a plan item's first clause names before its marker, or at its start without one
+    ('2023年6月底前，县财政局完成资金拨付')."""
     g = Group()
-    head = re.split(r"[，。；]", text, maxsplit=1)[0]
+    head = re.split(r"[，。；]", _DATE_FIRST.sub("", text.strip()), maxsplit=1)[0]
     m = has_marker(head)
     if m:
         g.subject = mentions_in(head[: m.start()])
+    else:
+        names = mentions_in(head)
+        g.subject = names if names and head.startswith(names[0]) else []
+    for sentence in sentences(text)[1:] if not g.subject else []:
+        # '制定实施空气质量达标规划。武汉市、宜昌市…应在2014年6月底前制定…': the doers of its next sentence
+        first = re.split(r"[，；]", sentence, maxsplit=1)[0]
+        m = has_marker(first)
+        if m and mentions_in(first[: m.start()]):
+            g.subject = mentions_in(first[: m.start()])
+            break
     return g
 
 
@@ -573,12 +647,27 @@ def _drop_slogan_heading(item: str) -> str:
     """'要整改到位。推进…' / '力度要更大。…' / '一、务必高效推进。…': a short heading sentence states no
     work of its own."""
     first, sep, rest = item.partition("。")
-    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= 16 and not mentions_in(first) \
+    if sep and rest.strip() and len(re.sub(r"\W", "", first)) <= (24 if is_slogan(first) else 16) and not mentions_in(first) \
             and not first.lstrip().startswith("关于") \
             and (is_slogan(first) or has_marker(first) or not re.match(r"\s*(同时|此外|另外)", rest)):
         # '关于砂石行业整治。' names the topic; '认真部署土地确权等项工作。同时，要…': 同时 adds a task
         return rest
     return item
+
+
+_YEAR_HEADING = re.compile(r"^\s*(?:到|至)?((?:19|20)\d{2})\s*年(?:度)?(?!\s*(?:\d|[一二三四五六七八九十]{1,2}\s*月|以来|来|底|末|内|前))"
+                           r"(?:(?:重点|主要)?(?:任务|目标|工作))?\s*[：:]?")
+
+
+def year_heading(clause: str) -> int | None:
+    """'2020年任务：一是4月底前…' / '到2020年' / '2019年，…': the year the clause and those after it speak of."""
+    m = _YEAR_HEADING.match(clause)
+    return int(m.group(1)) if m else None
+
+
+def _last_year_heading(text: str) -> int | None:
+    years = [year_heading(c) for c in re.split(r"[，,。；;！？\n]", text)]
+    return next((y for y in reversed(years) if y), None)
 
 
 def _last_clause(text: str) -> str:

@@ -33,7 +33,7 @@ _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?)\s*[：:]\s*(.*)$")
 _VERB = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?)?(牵头督导|牵头负责|牵头抓总|牵头|负责落实|具体负责|按职责分工负责|分工负责|"
                    r"负责|密切配合|积极配合|配合|参与|协办|协助|督导|具体实施|组织实施|落实)$")
 _TAIL = re.compile(r"(按职责分工负责|按职责分工|分别负责|共同负责|负责|等有关部门|等相关部门|等部门|等单位|……|…|等)$")
-UNIT_SUFFIX = (r"(?:局|委员会|委|办公室|办|室|公司|集团|中心|指挥部|领导小组|工作组|管委会|大队|支队|站|厅|所|院|"
+UNIT_SUFFIX = (r"(?:局|委员会|委会|委|办公室|办|室|公司|集团|中心|指挥部|领导小组|工作组|管委会|大队|支队|站|厅|所|院|"
                r"政府|部|镇|乡|街道|联社|联合会|妇联|团委|总工会|开发区|专班)")
 _CANDIDATE = re.compile(r"(?:中共)?[县市区省](?:应急|[^\W\d在的了是与及对把被从向到为等召开要应将须负配牵请由各，。、；]){1,16}")  # 应 but 应急局
 _ENDS_UNIT = re.compile(UNIT_SUFFIX + r"$")
@@ -41,6 +41,11 @@ _INNER_PREFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![城超都])(?=[县区�
 _SHORT = re.compile(r"[县市区]财政(?![局厅])")
 _NOT_UNIT = re.compile(r"^[县市区省](委|政府|人大|政协|长|常委|委书记|委常委|领导|级|直|域|城|内|外|里|上下)$|"
                        r"^[县市区省](委|政府)(办公室)?$|^市、县|^县乡|^省市|^县级|^[县市区省]直各|^[县市区]委[、]")
+
+
+_AS_ROLE = re.compile(r"为(牵头|责任|主责|配合|协办|协助)(?:单位|部门)$")  # '县生态环境分局为牵头单位'
+ROLE_CLAUSE = re.compile(r"^(?:由)?[^，。；]{2,40}?(?:为(?:牵头|责任|主责|配合|协办|协助)(?:单位|部门)|牵头负责|牵头|具体负责|负责|"
+                         r"密切配合|积极配合|配合|协助|参与|具体实施|负责落实)$")
 
 
 @dataclass
@@ -113,7 +118,7 @@ def note_roles(inner: str) -> list[Responsibility]:
     parts = [p for s in re.split(r"[。；;]", inner) if not re.search(r"不再(做|作)?分工|下同|不再列出", s)
              for p in re.split(r"[，,]", s)]
     for part in parts:
-        part = part.strip("，, ")
+        part = _AS_ROLE.sub(lambda m: "配合" if m.group(1) in ("配合", "协办", "协助") else "牵头", part.strip("，, "))
         if not part:
             continue
         labelled = _LABELLED.match(part)
@@ -151,13 +156,22 @@ def note_roles(inner: str) -> list[Responsibility]:
     return out
 
 
+_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|办结时限"
+
+
+def note_deadline(inner: str) -> str | None:
+    """The 完成时限 a responsibility note carries: '（牵头单位：县住建局；完成时限：2023年6月底前）'."""
+    m = re.search(rf"(?:{_DEADLINE_LABEL})\s*[：:]\s*([^；;。，,）)]+)", inner)
+    return m.group(1).strip() if m else None
+
+
 def labelled_line(line: str) -> tuple[str, str] | None:
     """'牵头单位：区发改局' → ('lead', '区发改局'); '完成时限：2023年底' → ('deadline', …)."""
     m = _LABELLED.match(line)
     if not m:
         return None
     label = m.group(1)
-    if re.match(r"^(完成时限|完成时间|时间节点|时限要求|办结时限)$", label):
+    if re.fullmatch(_DEADLINE_LABEL, label):
         return "deadline", m.group(2)
     if any(pattern.match(label) for pattern, _ in _LABELS):
         return "roles", line
@@ -189,6 +203,8 @@ def _longest_unit(piece: str) -> str | None:
         name, rest = piece[:end], piece[end:]
         if not _ENDS_UNIT.search(name) or re.match(r"^(公室|员会|长|主任|书记|局|委员|支队|大队|中心|小组)", rest):
             continue
+        if re.match(r"^[\u4e00-\u9fff]{1,4}(?:大队|支队|中队|分局)(?!长)", rest) or (name.endswith("委") and rest.startswith("会") and not rest.startswith("会议")):
+            continue  # '县公安局交警大队': the brigade is the unit
         if name.endswith(("城乡", "城镇", "乡镇")) and rest[:1] not in ("", "，", "、", "和", "及"):
             continue
         if _NOT_UNIT.search(name):
