@@ -15,7 +15,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -91,24 +91,30 @@ _EVENTS = table_of(AuditEvent)
 _LAST_EVENT = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
-def _rows_after(conn: Connection, events: list[tuple]) -> list[tuple[str | None, str | None]]:
+def _rows_after(conn: Connection, events: list[tuple],
+                written: Mapping[str, Mapping] | None = None) -> list[tuple[str | None, str | None]]:
     """(row_key, row_digest) of each (entity, entity_id, before, after): the table row the
     event names (db.row_state) and the digest of that row as the event's action leaves it —
     None after a deletion, for a row that is not there, or an entity that is no table (the
     chain's own events). An action is one moment (db.writer): the events it appends, all at
     its commit, are of one state of the ledger, so a row it changes several times (an import's
     task and its moves) carries one digest in each of them, and the rows are read back once
-    per table named (SQLite writes their text)."""
+    per table named (SQLite writes their text) — but for those in ``written`` (table → key →
+    digest: the rows a batch wrote and nothing changed since, whose digests the writer knows
+    from the values it wrote)."""
     shapes = row_state.shapes()
+    written = written or {}
     named: list[tuple | None] = []
     keys: dict[str, set] = {}
     for entity, entity_id, before, after in events:
         shape = shapes.get(entity)
         key = None if shape is None else shape.event_key(entity_id, after if after is not None else before)
         named.append(None if key is None else (shape, key))
-        if key is not None:
+        if key is not None and key not in written.get(entity, _NONE):
             keys.setdefault(entity, set()).add(key)
     found = {entity: row_state.digests(conn, shapes[entity], wanted) for entity, wanted in keys.items()}
+    for entity, digests in written.items():
+        found[entity] = {**digests, **found[entity]} if entity in found else digests
     return [(None, None) if n is None else
             (None if n[0].by_id else n[1], found[event[0]].get(n[1]) if event[3] is not None else None)
             for event, n in zip(events, named)]
@@ -133,12 +139,17 @@ Event = tuple[str, str, "int | None", str, "dict | None", "dict | None"]
 """(at, entity, entity_id, action, before, after) of :func:`record_many`."""
 
 
-def record_many(session: Session, events: Iterable[Event]) -> int:
+_NONE: Mapping = {}
+
+
+def record_many(session: Session, events: Iterable[Event],
+                written: Mapping[str, Mapping] | None = None) -> int:
     """Append ``events`` in the session's transaction, hashed in order, inserted with
     executemany (db.bulk, :data:`BULK_EVENTS` at a time; an import appends 10^5), not as ORM
     objects: nothing reads an event back in the session that writes it. Ids follow seq. The
     session's pending changes are flushed first, so the rows the events describe are written
-    before them; the rows are read back once per table and part (:func:`_rows_after`).
+    before them; the rows are read back once per table and part (:func:`_rows_after`), but
+    for those in ``written`` (table → key → digest), whose digests the writer knows.
     Returns the number appended."""
     session.flush()
     conn = session.connection()
@@ -150,21 +161,22 @@ def record_many(session: Session, events: Iterable[Event]) -> int:
     for event in events:
         part.append(event)
         if len(part) == BULK_EVENTS:  # in parts: 10^5 events at once took 100 MB
-            seq, prev = _append(conn, part, seq, prev, actor)
+            seq, prev = _append(conn, part, seq, prev, actor, written)
             part.clear()
-    seq, prev = _append(conn, part, seq, prev, actor)
+    seq, prev = _append(conn, part, seq, prev, actor, written)
     if seq != first:
         _moved_head(session, seq, prev)
     return seq - first
 
 
-def _append(conn: Connection, events: list[Event], seq: int, prev: str, actor: str) -> tuple[int, str]:
+def _append(conn: Connection, events: list[Event], seq: int, prev: str, actor: str,
+            written: Mapping[str, Mapping] | None) -> tuple[int, str]:
     """Chain and insert ``events`` after (seq, prev); returns the new head."""
     if not events:
         return seq, prev
     rows = []
     named = _rows_after(conn, [(entity, entity_id, before, after)
-                               for _, entity, entity_id, _, before, after in events])
+                               for _, entity, entity_id, _, before, after in events], written)
     for (at, entity, entity_id, action, before, after), (row_key, digest) in zip(events, named):
         seq += 1
         row = _chained(prev, seq, at, actor, entity, entity_id, action, _json(before), _json(after),

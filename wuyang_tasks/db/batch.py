@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Column, Table, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.instrumentation import manager_of_class
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from . import audit, bulk, text_guard
+from . import audit, bulk, row_state, text_guard
 from .models import Base, table_of
+
+M = TypeVar("M", bound=Base)
 
 
 class Batch:
@@ -29,6 +32,7 @@ class Batch:
         self.objects: dict[tuple[type, Any], Base] = {}
         self.new: dict[Table, list] = {}  # per table, in the order stated: objects or row dicts
         self.indexes: dict[Table, dict[str, set]] = {}  # table → column → values
+        self.digests: dict[str, dict] = {}  # of the rows written: table → key → row digest
 
     def new_id(self, session: Session, table: Table) -> int:
         """The table's next free id: the largest stored one, then counted here (the action
@@ -38,15 +42,26 @@ class Batch:
         self.next_ids[table] += 1
         return self.next_ids[table]
 
+    def new_object(self, model: type[M], values: dict) -> M:
+        """A new ``model`` object holding ``values``, made as the ORM makes an object it loads
+        (no constructor, no attribute events): it stays out of the session and is written from
+        its instance dict, so it needs no history."""
+        if not values.keys() <= shape_of(table_of(model)).key_set:
+            unknown = sorted(values.keys() - shape_of(table_of(model)).key_set)
+            raise TypeError(f"{model.__name__}: no column {', '.join(unknown)}")
+        obj = manager_of_class(model).new_instance()
+        obj.__dict__.update(values)
+        return cast(M, obj)
+
     def hold(self, session: Session, obj: Base) -> None:
         table = table_of(obj)
         shape = shape_of(table)
-        values = obj.__dict__
+        values = obj.__dict__  # set directly: the object is written from it (see new_object)
         if shape.key == "id" and values.get("id") is None:
-            setattr(obj, "id", self.new_id(session, table))
+            values["id"] = self.new_id(session, table)
         for key, default in shape.defaults:  # as the flush would: the event's image is the row
             if values.get(key) is None:
-                setattr(obj, key, default)
+                values[key] = default
         text_guard.check_row(table, values)  # the flush's check, at the call that states the row
         self.objects[type(obj), values[shape.key]] = obj
         self.new.setdefault(table, []).append(obj)
@@ -78,19 +93,27 @@ class Batch:
         return by_column[column.key]
 
     def write(self, session: Session) -> None:
-        """Every new row, table by table in foreign-key order; on PostgreSQL each table's id
-        sequence is then moved past the ids given here."""
+        """Every new row, table by table in foreign-key order, noting each row's digest from the
+        values written (:attr:`digests`, db.row_state.written_digests); on PostgreSQL each
+        table's id sequence is then moved past the ids given here."""
         session.flush()  # changes to stored rows (a counter), before the rows that follow them
         conn = session.connection()
+        shapes = row_state.shapes()
         for table in Base.metadata.sorted_tables:
             news = self.new.get(table)
             if not news:
                 continue
             keys = shape_of(table).keys
-            rows = [new if type(new) is dict else {k: new.__dict__.get(k) for k in keys} for new in news]
-            for row in rows:
-                text_guard.check_row(table, row)  # what changed since it was stated
-            bulk.insert_rows(conn, table, rows)
+            rows = []
+            for new in news:
+                if type(new) is not dict:  # a row of Writer.insert_row was checked and is a copy
+                    new = {k: new.__dict__.get(k) for k in keys}
+                    text_guard.check_row(table, new)  # what changed since it was stated
+                rows.append(new)
+            names, values = bulk.insert_rows(conn, table, rows)
+            if table.name in shapes:
+                self.digests[table.name] = row_state.written_digests(conn, shapes[table.name],
+                                                                     names, values)
         if conn.dialect.name == "postgresql":
             for table, last in self.next_ids.items():
                 conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n)"),
@@ -100,6 +123,7 @@ class Batch:
 @dataclass(frozen=True)
 class Shape:
     keys: tuple[str, ...]  # every column, in the table's order
+    key_set: frozenset[str]
     keys_but_id: frozenset[str]  # what a row given to Writer.insert_row holds
     key: str  # the primary key's column
     defaults: tuple[tuple[str, Any], ...]  # columns with a default value, and the value
@@ -109,6 +133,6 @@ class Shape:
 def shape_of(table: Table) -> Shape:
     (key,) = table.primary_key.columns
     keys = tuple(c.key for c in table.columns)
-    return Shape(keys, frozenset(keys) - {"id"}, key.key,
+    return Shape(keys, frozenset(keys), frozenset(keys) - {"id"}, key.key,
                   tuple((c.key, c.default.arg) for c in table.columns
                         if isinstance(c.default, ScalarElementColumnDefault)))

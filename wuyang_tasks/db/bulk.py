@@ -16,10 +16,13 @@ from operator import itemgetter
 from sqlalchemy import Connection, Table, insert
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None:
-    """Insert ``rows`` (each with the same keys, column names) into ``table``."""
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> tuple[tuple[str, ...], list[tuple]]:
+    """Insert ``rows`` (each with the same keys, column names) into ``table``. Returns the
+    statement's column names and each row's values as the driver got them (after the bind
+    processors): what a caller that knows the row's digest from its values hashes
+    (db.row_state.written_digests)."""
     if not rows:
-        return
+        return (), []
     sql, names, convert, positional = _statement(conn.dialect, table, tuple(rows[0]))
     if len(names) == 1:
         values = [(row[names[0]],) for row in rows]
@@ -29,6 +32,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None
         values = [_converted(row, convert) for row in values]
     params = values if positional else [dict(zip(names, row)) for row in values]
     conn.exec_driver_sql(sql, params)
+    return names, values
 
 
 @lru_cache(maxsize=256)
@@ -37,7 +41,7 @@ def _statement(dialect, table: Table, keys: tuple[str, ...]):
     bind processors to apply, and whether parameters are positional. Compiled once: a user
     action appends its events with one call, and compiling cost more than the insert."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
-    names = list(compiled.positiontup or compiled.binds)
+    names = tuple(compiled.positiontup or compiled.binds)
     convert = [(i, f) for i, name in enumerate(names)
                if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
     return compiled.string, names, convert, compiled.positional

@@ -30,7 +30,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Column, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from . import audit, text_guard
+from . import audit, row_state, text_guard
 from .batch import Batch, shape_of
 from .models import Base, LedgerMeta, Timestamped, table_of
 
@@ -47,6 +47,11 @@ class Writer(Session):
         self._flushing_new: list[Base] = []
         self._batch: Batch | None = None
         self._at: str | None = None
+        # the digests of the rows batches wrote (table → key → digest), for the events appended
+        # at the end; a row named by an event stated after its batch's end is dropped from it
+        # (_settle_written): it is read back then, as any other
+        self._written: dict[str, dict] = {}
+        self._written_mark = 0  # events in _pending up to here were stated before the last batch ended
 
     # -- the event's moment ------------------------------------------------------------------
     @property
@@ -82,6 +87,19 @@ class Writer(Session):
         for obj, image in zip(objs, images):
             self._pending.append((at, obj.__tablename__, _id(obj), action, None, image))
         return list(objs)
+
+    def create(self, model: type[M], action: str = "create", **values) -> M:
+        """:meth:`insert` of a new ``model`` row with ``values`` (column → value)."""
+        return self.create_all(model, (values,), action)[0]
+
+    def create_all(self, model: type[M], rows: Iterable[dict], action: str = "create") -> list[M]:
+        """:meth:`insert_all` of new ``model`` rows, each given as column → value. In a batch
+        the objects are made without the mapped class's constructor (``Batch.new_object``: an
+        import makes some 5·10^4, and the constructor's instrumented attribute sets cost half
+        of the service calls); outside a batch they are ``model(**values)``."""
+        if self._batch is None:
+            return self.insert_all([model(**values) for values in rows], action)
+        return self.insert_all([self._batch.new_object(model, values) for values in rows], action)
 
     def insert_row(self, table: Table, row: dict, action: str = "create") -> int:
         """:meth:`insert` for a row that nothing reads back as an object: inserted with Core
@@ -131,6 +149,7 @@ class Writer(Session):
         """Append many events formed by the caller (a seal's row images), at once and before
         anything stated later; returns how many."""
         self._append_pending()
+        self._written.clear()  # what the caller's events change is not stated to this writer
         return audit.record_many(self, events)
 
     def set_meta(self, key: str, value: str) -> None:
@@ -172,6 +191,9 @@ class Writer(Session):
             with self.no_autoflush:
                 yield
             self._batch.write(self)
+            self._settle_written()
+            for table, digests in self._batch.digests.items():
+                self._written.setdefault(table, {}).update(digests)
         finally:
             self._batch = None
 
@@ -205,13 +227,28 @@ class Writer(Session):
         a writer on a connection whose owner commits (a migration's seal, a copy) calls it
         itself after its last change."""
         self._append_pending()
+        self._written.clear()
         if "audit_head" in self.info:
             audit.store_head(self)
 
     def _append_pending(self) -> None:
         if self._pending:
+            self._settle_written()
             pending, self._pending = self._pending, []
-            audit.record_many(self, pending)
+            self._written_mark = 0
+            audit.record_many(self, pending, self._written)
+
+    def _settle_written(self) -> None:
+        """Forget the digest of each row a batch wrote that an event stated since names: every
+        change is stated (this module's docstring), so the others are as the batch wrote them."""
+        if self._written:
+            shapes = row_state.shapes()
+            for _, entity, entity_id, _, before, after in self._pending[self._written_mark:]:
+                digests = self._written.get(entity)
+                if digests:
+                    digests.pop(shapes[entity].event_key(entity_id, after if after is not None else before),
+                                None)
+        self._written_mark = len(self._pending)
 
 
 _VERSION = "version"
