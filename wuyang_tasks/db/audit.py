@@ -58,9 +58,12 @@ def plain(value):
     return value
 
 
-def snapshot_of_row(row: dict) -> dict:
-    """:func:`snapshot` of a row written with Core (column name → value, every column)."""
-    return {key: value if type(value) in _AS_IS else plain(value) for key, value in row.items()}
+def snapshot_of_row(row: Mapping, keys: Iterable[str] | None = None) -> dict:
+    """:func:`snapshot` of a row written with Core (column name → value, every column; or
+    ``keys`` of it: the columns of an object's instance dict)."""
+    if keys is None:
+        return {key: value if type(value) in _AS_IS else plain(value) for key, value in row.items()}
+    return {key: value if type(value := row[key]) in _AS_IS else plain(value) for key in keys}
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})  # exact types: an enumeration is a str
@@ -91,30 +94,24 @@ _EVENTS = table_of(AuditEvent)
 _LAST_EVENT = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
-def _rows_after(conn: Connection, events: list[tuple],
-                written: Mapping[str, Mapping] | None = None) -> list[tuple[str | None, str | None]]:
+def _rows_after(conn: Connection, events: list[tuple]) -> list[tuple[str | None, str | None]]:
     """(row_key, row_digest) of each (entity, entity_id, before, after): the table row the
     event names (db.row_state) and the digest of that row as the event's action leaves it —
     None after a deletion, for a row that is not there, or an entity that is no table (the
     chain's own events). An action is one moment (db.writer): the events it appends, all at
     its commit, are of one state of the ledger, so a row it changes several times (an import's
     task and its moves) carries one digest in each of them, and the rows are read back once
-    per table named (SQLite writes their text) — but for those in ``written`` (table → key →
-    digest: the rows a batch wrote and nothing changed since, whose digests the writer knows
-    from the values it wrote)."""
+    per table named (SQLite writes their text)."""
     shapes = row_state.shapes()
-    written = written or {}
     named: list[tuple | None] = []
     keys: dict[str, set] = {}
     for entity, entity_id, before, after in events:
         shape = shapes.get(entity)
         key = None if shape is None else shape.event_key(entity_id, after if after is not None else before)
         named.append(None if key is None else (shape, key))
-        if key is not None and key not in written.get(entity, _NONE):
+        if key is not None:
             keys.setdefault(entity, set()).add(key)
     found = {entity: row_state.digests(conn, shapes[entity], wanted) for entity, wanted in keys.items()}
-    for entity, digests in written.items():
-        found[entity] = {**digests, **found[entity]} if entity in found else digests
     return [(None, None) if n is None else
             (None if n[0].by_id else n[1], found[event[0]].get(n[1]) if event[3] is not None else None)
             for event, n in zip(events, named)]
@@ -131,25 +128,43 @@ def _chained(prev: str, seq: int, at: str, actor: str, entity: str, entity_id: i
                                row_key, row_digest)}
 
 
-def _json(value: dict | None) -> str | None:
-    return None if value is None else canonical_json(value)
+class _Texts:
+    """The canonical JSON of events' before/after, written once for each small image that
+    repeats: a workflow move's before and after are the same few keys and values for every
+    task an import moves (10^4 of each move). Keyed by the items and the values' types (1 and
+    True are equal keys but not the same text); an image with other values than text, whole
+    numbers, booleans and None, or a larger one (a created row's whole image, seen once), is
+    written each time."""
+
+    SMALL = 4
+    PLAIN = frozenset({str, int, bool, type(None)})
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple, str] = {}
+
+    def of(self, value: dict | None) -> str | None:
+        if value is None:
+            return None
+        types = tuple(map(type, value.values()))
+        if len(types) > self.SMALL or not self.PLAIN.issuperset(types):
+            return canonical_json(value)
+        key = (*value.items(), *types)
+        text = self.seen.get(key)
+        if text is None:
+            text = self.seen[key] = canonical_json(value)
+        return text
 
 
 Event = tuple[str, str, "int | None", str, "dict | None", "dict | None"]
 """(at, entity, entity_id, action, before, after) of :func:`record_many`."""
 
 
-_NONE: Mapping = {}
-
-
-def record_many(session: Session, events: Iterable[Event],
-                written: Mapping[str, Mapping] | None = None) -> int:
+def record_many(session: Session, events: Iterable[Event]) -> int:
     """Append ``events`` in the session's transaction, hashed in order, inserted with
     executemany (db.bulk, :data:`BULK_EVENTS` at a time; an import appends 10^5), not as ORM
     objects: nothing reads an event back in the session that writes it. Ids follow seq. The
     session's pending changes are flushed first, so the rows the events describe are written
-    before them; the rows are read back once per table and part (:func:`_rows_after`), but
-    for those in ``written`` (table → key → digest), whose digests the writer knows.
+    before them; the rows are read back once per table and part (:func:`_rows_after`).
     Returns the number appended."""
     session.flush()
     conn = session.connection()
@@ -161,25 +176,25 @@ def record_many(session: Session, events: Iterable[Event],
     for event in events:
         part.append(event)
         if len(part) == BULK_EVENTS:  # in parts: 10^5 events at once took 100 MB
-            seq, prev = _append(conn, part, seq, prev, actor, written)
+            seq, prev = _append(conn, part, seq, prev, actor)
             part.clear()
-    seq, prev = _append(conn, part, seq, prev, actor, written)
+    seq, prev = _append(conn, part, seq, prev, actor)
     if seq != first:
         _moved_head(session, seq, prev)
     return seq - first
 
 
-def _append(conn: Connection, events: list[Event], seq: int, prev: str, actor: str,
-            written: Mapping[str, Mapping] | None) -> tuple[int, str]:
+def _append(conn: Connection, events: list[Event], seq: int, prev: str, actor: str) -> tuple[int, str]:
     """Chain and insert ``events`` after (seq, prev); returns the new head."""
     if not events:
         return seq, prev
     rows = []
     named = _rows_after(conn, [(entity, entity_id, before, after)
-                               for _, entity, entity_id, _, before, after in events], written)
+                               for _, entity, entity_id, _, before, after in events])
+    text = _Texts().of
     for (at, entity, entity_id, action, before, after), (row_key, digest) in zip(events, named):
         seq += 1
-        row = _chained(prev, seq, at, actor, entity, entity_id, action, _json(before), _json(after),
+        row = _chained(prev, seq, at, actor, entity, entity_id, action, text(before), text(after),
                        row_key, digest)
         rows.append(row)
         prev = row["hash"]

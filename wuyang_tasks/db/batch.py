@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.instrumentation import manager_of_class
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from . import audit, bulk, row_state, text_guard
+from . import audit, bulk, text_guard
 from .models import Base, table_of
 
 M = TypeVar("M", bound=Base)
@@ -32,7 +32,6 @@ class Batch:
         self.objects: dict[tuple[type, Any], Base] = {}
         self.new: dict[Table, list] = {}  # per table, in the order stated: objects or row dicts
         self.indexes: dict[Table, dict[str, set]] = {}  # table → column → values
-        self.digests: dict[str, dict] = {}  # of the rows written: table → key → row digest
 
     def new_id(self, session: Session, table: Table) -> int:
         """The table's next free id: the largest stored one, then counted here (the action
@@ -57,10 +56,12 @@ class Batch:
         table = table_of(obj)
         shape = shape_of(table)
         values = obj.__dict__  # set directly: the object is written from it (see new_object)
-        if shape.key == "id" and values.get("id") is None:
+        for key in shape.key_set - values.keys():
+            values[key] = None  # as a row loaded with NULL there
+        if shape.key == "id" and values["id"] is None:
             values["id"] = self.new_id(session, table)
         for key, default in shape.defaults:  # as the flush would: the event's image is the row
-            if values.get(key) is None:
+            if values[key] is None:
                 values[key] = default
         text_guard.check_row(table, values)  # the flush's check, at the call that states the row
         self.objects[type(obj), values[shape.key]] = obj
@@ -69,8 +70,7 @@ class Batch:
 
     def image(self, obj: Base) -> dict:
         """:func:`audit.snapshot` of a new object of this batch."""
-        values = obj.__dict__
-        return audit.snapshot_of_row({key: values.get(key) for key in shape_of(table_of(obj)).keys})
+        return audit.snapshot_of_row(obj.__dict__, shape_of(table_of(obj)).keys)
 
     def queue(self, session: Session, table: Table, row: dict) -> int:
         ident = self.new_id(session, table)
@@ -84,40 +84,43 @@ class Batch:
             seen.add(values.get(key))
 
     def values(self, session: Session, column: Column) -> set:
-        by_column = self.indexes.setdefault(column.table, {})
-        if column.key not in by_column:
+        table, key = _table_and_key(column)
+        by_column = self.indexes.setdefault(table, {})
+        if key not in by_column:
             seen = set(session.scalars(select(column)))
-            seen.update((new if type(new) is dict else new.__dict__).get(column.key)
-                        for new in self.new.get(column.table, ()))
-            by_column[column.key] = seen
-        return by_column[column.key]
+            seen.update((new if type(new) is dict else new.__dict__).get(key)
+                        for new in self.new.get(table, ()))
+            by_column[key] = seen
+        return by_column[key]
 
     def write(self, session: Session) -> None:
-        """Every new row, table by table in foreign-key order, noting each row's digest from the
-        values written (:attr:`digests`, db.row_state.written_digests); on PostgreSQL each
-        table's id sequence is then moved past the ids given here."""
+        """Every new row, table by table in foreign-key order; on PostgreSQL each table's id
+        sequence is then moved past the ids given here."""
         session.flush()  # changes to stored rows (a counter), before the rows that follow them
         conn = session.connection()
-        shapes = row_state.shapes()
         for table in Base.metadata.sorted_tables:
             news = self.new.get(table)
             if not news:
                 continue
-            keys = shape_of(table).keys
             rows = []
             for new in news:
                 if type(new) is not dict:  # a row of Writer.insert_row was checked and is a copy
-                    new = {k: new.__dict__.get(k) for k in keys}
+                    new = new.__dict__  # every column (hold)
                     text_guard.check_row(table, new)  # what changed since it was stated
                 rows.append(new)
-            names, values = bulk.insert_rows(conn, table, rows)
-            if table.name in shapes:
-                self.digests[table.name] = row_state.written_digests(conn, shapes[table.name],
-                                                                     names, values)
+            bulk.insert_rows(conn, table, rows, shape_of(table).keys)
         if conn.dialect.name == "postgresql":
             for table, last in self.next_ids.items():
                 conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n)"),
                              {"t": table.name, "n": last})
+
+
+@cache
+def _table_and_key(column: Column) -> tuple[Table, str]:
+    """A column's table and key, asked once: services name a column by its mapped attribute
+    (``Task.code``), whose ``table`` is looked up through its comparator at every access (5 µs;
+    an import asks twice per task)."""
+    return column.table, column.key
 
 
 @dataclass(frozen=True)

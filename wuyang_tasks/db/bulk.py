@@ -16,14 +16,13 @@ from operator import itemgetter
 from sqlalchemy import Connection, Table, insert
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> tuple[tuple[str, ...], list[tuple]]:
-    """Insert ``rows`` (each with the same keys, column names) into ``table``. Returns the
-    statement's column names and each row's values as the driver got them (after the bind
-    processors): what a caller that knows the row's digest from its values hashes
-    (db.row_state.written_digests)."""
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping],
+                keys: Sequence[str] | None = None) -> None:
+    """Insert ``rows`` (each with the same keys, column names; or each holding at least
+    ``keys``, which are written) into ``table``."""
     if not rows:
-        return (), []
-    sql, names, convert, positional = _statement(conn.dialect, table, tuple(rows[0]))
+        return
+    sql, names, convert, positional = _statement(conn.dialect, table, tuple(keys or rows[0]))
     if len(names) == 1:
         values = [(row[names[0]],) for row in rows]
     else:  # tuples in the statement's order (C speed)
@@ -32,7 +31,6 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> tupl
         values = [_converted(row, convert) for row in values]
     params = values if positional else [dict(zip(names, row)) for row in values]
     conn.exec_driver_sql(sql, params)
-    return names, values
 
 
 @lru_cache(maxsize=256)
@@ -41,7 +39,7 @@ def _statement(dialect, table: Table, keys: tuple[str, ...]):
     bind processors to apply, and whether parameters are positional. Compiled once: a user
     action appends its events with one call, and compiling cost more than the insert."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
-    names = tuple(compiled.positiontup or compiled.binds)
+    names = list(compiled.positiontup or compiled.binds)
     convert = [(i, f) for i, name in enumerate(names)
                if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
     return compiled.string, names, convert, compiled.positional

@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import sqlite3
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
-from operator import itemgetter
 from typing import cast
 
-from sqlalchemy import Boolean, Connection, Date, Integer, String, Table
+from sqlalchemy import Connection, Date, Table
 
-from wuyang_tasks.domain.chain import canonical_json, row_digest, text_digest
+from wuyang_tasks.domain.chain import row_digest, text_digest
 
 from .models import Base
 
@@ -177,41 +176,6 @@ def _python_text(connection: Connection, shape: RowShape) -> str:
     """SELECT key, then the state's columns in sorted order, for Python to write."""
     q = lambda name: _quote(connection, name)  # noqa: E731
     return f"SELECT {q(shape.key)}, {', '.join(q(c) for c in shape.columns)} FROM {q(shape.name)}"
-
-
-def written_digests(connection: Connection, shape: RowShape, names: Sequence[str],
-                    values: list[tuple]) -> dict:
-    """key → digest of rows just inserted on a SQLite ``connection`` with ``values`` (tuples in
-    the order of ``names``, as the driver got them: db.bulk.insert_rows), computed from those
-    values instead of reading the rows back — the text SQLite's ``json_object`` writes of what
-    it stored, when every value is stored as given: text in a column of text affinity, a whole
-    number in one of integer affinity, or NULL. Anything else (a number in a text column, a
-    real, a blob; PostgreSQL) gives no digest here, and the rows are read back (:func:`digests`)."""
-    if connection.dialect.name != "sqlite" or not values:
-        return {}
-    positions = [names.index(c) for c in (shape.key, *shape.columns)]
-    for position, column in zip(positions, (shape.key, *shape.columns)):
-        stored = _stored_as_given(shape.table.c[column].type)
-        if stored is None or not set(map(type, map(itemgetter(position), values))) <= {stored, type(None)}:
-            return {}
-    columns = shape.columns
-    pick = itemgetter(*positions)
-    out = {}
-    for row in values:
-        key, *state = pick(row)
-        out[key] = _sha256(canonical_json(dict(zip(columns, state))).encode("utf-8")).hexdigest()
-    return out
-
-
-def _stored_as_given(column_type) -> type | None:
-    """The type of a driver value that a SQLite column of ``column_type`` stores as given: text
-    (an enumeration, a date as ISO text: SQLAlchemy's bind processors) or a whole number (a
-    boolean as 0/1)."""
-    if isinstance(column_type, (String, Date)):
-        return str
-    if isinstance(column_type, (Integer, Boolean)):
-        return int
-    return None
 
 
 def digest_of(shape: RowShape, row: dict) -> str:

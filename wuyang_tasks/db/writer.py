@@ -30,7 +30,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Column, Table, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from . import audit, row_state, text_guard
+from . import audit, text_guard
 from .batch import Batch, shape_of
 from .models import Base, LedgerMeta, Timestamped, table_of
 
@@ -47,11 +47,6 @@ class Writer(Session):
         self._flushing_new: list[Base] = []
         self._batch: Batch | None = None
         self._at: str | None = None
-        # the digests of the rows batches wrote (table → key → digest), for the events appended
-        # at the end; a row named by an event stated after its batch's end is dropped from it
-        # (_settle_written): it is read back then, as any other
-        self._written: dict[str, dict] = {}
-        self._written_mark = 0  # events in _pending up to here were stated before the last batch ended
 
     # -- the event's moment ------------------------------------------------------------------
     @property
@@ -149,7 +144,6 @@ class Writer(Session):
         """Append many events formed by the caller (a seal's row images), at once and before
         anything stated later; returns how many."""
         self._append_pending()
-        self._written.clear()  # what the caller's events change is not stated to this writer
         return audit.record_many(self, events)
 
     def set_meta(self, key: str, value: str) -> None:
@@ -191,9 +185,6 @@ class Writer(Session):
             with self.no_autoflush:
                 yield
             self._batch.write(self)
-            self._settle_written()
-            for table, digests in self._batch.digests.items():
-                self._written.setdefault(table, {}).update(digests)
         finally:
             self._batch = None
 
@@ -227,28 +218,13 @@ class Writer(Session):
         a writer on a connection whose owner commits (a migration's seal, a copy) calls it
         itself after its last change."""
         self._append_pending()
-        self._written.clear()
         if "audit_head" in self.info:
             audit.store_head(self)
 
     def _append_pending(self) -> None:
         if self._pending:
-            self._settle_written()
             pending, self._pending = self._pending, []
-            self._written_mark = 0
-            audit.record_many(self, pending, self._written)
-
-    def _settle_written(self) -> None:
-        """Forget the digest of each row a batch wrote that an event stated since names: every
-        change is stated (this module's docstring), so the others are as the batch wrote them."""
-        if self._written:
-            shapes = row_state.shapes()
-            for _, entity, entity_id, _, before, after in self._pending[self._written_mark:]:
-                digests = self._written.get(entity)
-                if digests:
-                    digests.pop(shapes[entity].event_key(entity_id, after if after is not None else before),
-                                None)
-        self._written_mark = len(self._pending)
+            audit.record_many(self, pending)
 
 
 _VERSION = "version"
