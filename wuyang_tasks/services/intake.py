@@ -86,7 +86,7 @@ def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool
     result.backup_path = backup.before_import(ledger)
     cal = ledger.calendar()
     today = ledger.today()
-    with paused(), ledger.write() as s:  # the rows and events of 10^4 tasks, and the commit that appends the events
+    with paused(), ledger.write() as s:  # 10^4 tasks: their rows, and the events at the commit
         plan = plan_ledger(s, reading, **options)
         if plan.errors:
             raise ImportRejected(head, plan.errors)
