@@ -103,8 +103,8 @@ class Batch:
             if not news:
                 continue
             rows = []
-            for new in news:
-                if type(new) is not dict:  # a row of Writer.insert_row was checked and is a copy
+            for new in news:  # objects, or rows of Writer.insert_row (checked, copies nobody changes)
+                if type(new) is not dict:
                     new = new.__dict__  # every column (hold)
                     text_guard.check_row(table, new)  # what changed since it was stated
                 rows.append(new)
