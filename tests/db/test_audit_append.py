@@ -8,6 +8,7 @@ from sqlalchemy import func, select, text
 
 from wuyang_tasks.db import audit
 from wuyang_tasks.db.models import AuditEvent, LedgerMeta, Task
+from wuyang_tasks.domain.chain import canonical_json
 from wuyang_tasks.domain.enums import TaskStatus
 from wuyang_tasks.domain.errors import ValidationError
 from wuyang_tasks.domain.workflow import Action
@@ -84,3 +85,27 @@ def test_a_session_that_appends_nothing_leaves_the_head_alone(ledger):
     with ledger.write() as s:  # commits, with no event: the hook must not store a head
         s.execute(text("SELECT 1"))
     assert _head(ledger) == start
+
+
+@pytest.mark.parametrize("images", [
+    [{"status": "DRAFT"}, {"status": "DRAFT"}, {"status": "ASSIGNED", "move_note": "按导入台账的状态"}],
+    [{"percent": 1}, {"percent": True}, {"percent": 1}, {"percent": None}],  # equal keys, other texts
+    [{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}, {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}],  # large
+    [{"days": [1, 2]}, {"days": [1, 2]}, {"x": 0.0}, {"x": -0.0}],  # not keys, reals
+])
+def test_an_append_writes_each_image_as_canonical_json(images):
+    """The events' before/after texts of one append: the moves' small images repeat and are
+    written once (audit._Texts), each the text canonical_json writes of that very image."""
+    texts = audit._Texts()
+    assert [texts.of(image) for image in images] == [canonical_json(image) for image in images]
+    assert texts.of(None) is None
+
+
+def test_a_repeated_small_image_is_written_once(monkeypatch):
+    written = []
+    monkeypatch.setattr(audit, "canonical_json", lambda value: written.append(value) or "{}")
+    texts = audit._Texts()
+    for _ in range(3):
+        texts.of({"status": "DRAFT"})
+        texts.of({"id": 1, "title": "a", "code": "b", "note": None, "status": "DRAFT"})
+    assert written.count({"status": "DRAFT"}) == 1 and len(written) == 4

@@ -6,12 +6,15 @@ hands events to the chain.
 """
 
 import ast
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
 
+from wuyang_tasks.db import audit
+from wuyang_tasks.db.ledger import open_ledger
 from wuyang_tasks.db.models import AuditEvent, Task, Unit
 from wuyang_tasks.db.writer import Writer
 from wuyang_tasks.domain.enums import TaskStatus, UnitKind
@@ -126,3 +129,63 @@ def _appends_to_the_chain(path: Path) -> bool:
 def test_only_the_writer_appends_audit_events():
     callers = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if _appends_to_the_chain(p)}
     assert callers == {"db/writer.py"}
+
+
+def _create_in(ledger, batched: bool, monkeypatch) -> tuple[list, list]:
+    """A unit and two tasks made with ``create``/``create_all`` in one action (in a batch or
+    not), with the clock fixed: the rows written and the events' (entity, action, after, row digest)."""
+    monkeypatch.setattr(audit, "now_iso", lambda: "2016-07-13T08:00:00.000000+00:00")
+    before = _events(ledger)
+    with ledger.write() as s:
+        with s.batch() if batched else nullcontext():
+            unit = s.create(Unit, name="县环保局", kind=UnitKind.DEPARTMENT)
+            tasks = s.create_all(Task, [dict(code="2016-001", title="秸秆禁烧", status=TaskStatus.DRAFT),
+                                        dict(code="2016-002", title="河长制巡河", is_key=True)])
+            assert (unit.id, [t.code for t in tasks]) == (1, ["2016-001", "2016-002"])
+    with ledger.read() as s:
+        rows = [tuple(r) for r in s.execute(select(Unit.__table__))] + \
+            [tuple(r) for r in s.execute(select(Task.__table__).order_by(Task.id))]
+        events = s.execute(select(AuditEvent.entity, AuditEvent.action, AuditEvent.after,
+                                  AuditEvent.row_digest)
+                           .where(AuditEvent.seq > before).order_by(AuditEvent.seq)).all()
+    return rows, [tuple(e) for e in events]
+
+
+def test_create_in_a_batch_writes_what_it_writes_outside(tmp_path, monkeypatch):
+    """``create``/``create_all`` make a batch's objects without the mapped class's constructor
+    (no instrumented attribute sets, the columns' defaults filled as the flush fills them); the
+    rows and events are those of the same calls outside a batch."""
+    written = []
+    for batched in (True, False):
+        led = open_ledger(tmp_path / f"{batched}.db", daily_backup=False)
+        written.append(_create_in(led, batched, monkeypatch))
+        assert verify_ledger(led).ok
+        led.dispose()
+    assert written[0] == written[1]
+    rows, events = written[0]
+    assert [(e[0], e[1]) for e in events] == [("unit", "create"), ("task", "create"), ("task", "create")]
+    assert '"urgency":"NORMAL"' in events[1][2] and '"is_key":true' in events[2][2]  # defaults, given values
+
+
+def test_a_batch_makes_its_objects_without_their_constructor(ledger):
+    made = []
+    listener = lambda target, args, kwargs: made.append(type(target).__name__)  # noqa: E731
+    event.listen(Task, "init", listener)
+    try:
+        with ledger.write() as s:
+            with s.batch():
+                s.create(Task, code="2016-001", title="秸秆禁烧")
+            assert made == []
+            s.create(Task, code="2016-002", title="河长制巡河")  # outside a batch: Task(**values)
+            assert made == ["Task"]
+    finally:
+        event.remove(Task, "init", listener)
+
+
+def test_create_refuses_a_column_the_table_does_not_have(ledger):
+    with ledger.write() as s:
+        with pytest.raises(TypeError, match="titel"):
+            with s.batch():
+                s.create(Task, code="2016-001", titel="秸秆禁烧")
+        with pytest.raises(TypeError, match="titel"):
+            s.create(Task, code="2016-001", titel="秸秆禁烧")

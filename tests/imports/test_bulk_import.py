@@ -10,6 +10,7 @@ head included — must be the same, and both chains must verify.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from contextlib import nullcontext
 from datetime import date, datetime
@@ -220,3 +221,27 @@ def test_rows_written_after_a_batch_get_new_ids(twin_ledgers, monkeypatch, tmp_p
     with led.write() as s:
         task = task_service.create_task(s, title="会后新增的任务", today=date(2016, 7, 29), cal=led.calendar())
     assert task.id == last_task + 1
+
+
+def test_the_import_runs_with_the_collector_paused(twin_ledgers, monkeypatch, tmp_path):
+    """The reading, its plan and then the batch's rows are alive from the start of an import to
+    its commit: the backup before the write and the append of the events at the commit run with
+    Python's collector paused too (collector.paused; it covered the planning and the batch)."""
+    path = tmp_path / "台账.xlsx"
+    _workbook(path, _rows(date(2016, 7, 27)))
+    collecting = []
+    for module, name in ((audit, "record_many"), (intake.backup, "before_import")):
+        def noting(*args, _call=getattr(module, name), **kwargs):
+            collecting.append(gc.isenabled())
+            return _call(*args, **kwargs)
+        monkeypatch.setattr(module, name, noting)
+    was_on = gc.isenabled()
+    gc.enable()  # the window's tests switch it off for good (collector.off_for_good)
+    try:
+        led = twin_ledgers[0]
+        result = intake.import_ledger(led, intake.read_table(path, ledger=led), create_missing=True)
+        assert len(result.created) == 13 and len(collecting) >= 2 and not any(collecting)
+        assert gc.isenabled()
+    finally:
+        if not was_on:
+            gc.disable()

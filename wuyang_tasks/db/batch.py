@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Column, Table, func, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.instrumentation import manager_of_class
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from . import audit, bulk, text_guard
 from .models import Base, table_of
+
+M = TypeVar("M", bound=Base)
 
 
 class Batch:
@@ -38,15 +41,28 @@ class Batch:
         self.next_ids[table] += 1
         return self.next_ids[table]
 
+    def new_object(self, model: type[M], values: dict) -> M:
+        """A new ``model`` object holding ``values``, made as the ORM makes an object it loads
+        (no constructor, no attribute events): it stays out of the session and is written from
+        its instance dict, so it needs no history."""
+        if not values.keys() <= shape_of(table_of(model)).key_set:
+            unknown = sorted(values.keys() - shape_of(table_of(model)).key_set)
+            raise TypeError(f"{model.__name__}: no column {', '.join(unknown)}")
+        obj = manager_of_class(model).new_instance()
+        obj.__dict__.update(values)
+        return cast(M, obj)
+
     def hold(self, session: Session, obj: Base) -> None:
         table = table_of(obj)
         shape = shape_of(table)
-        values = obj.__dict__
-        if shape.key == "id" and values.get("id") is None:
-            setattr(obj, "id", self.new_id(session, table))
+        values = obj.__dict__  # set directly: the object is written from it (see new_object)
+        for key in shape.key_set - values.keys():
+            values[key] = None  # as a row loaded with NULL there
+        if shape.key == "id" and values["id"] is None:
+            values["id"] = self.new_id(session, table)
         for key, default in shape.defaults:  # as the flush would: the event's image is the row
-            if values.get(key) is None:
-                setattr(obj, key, default)
+            if values[key] is None:
+                values[key] = default
         text_guard.check_row(table, values)  # the flush's check, at the call that states the row
         self.objects[type(obj), values[shape.key]] = obj
         self.new.setdefault(table, []).append(obj)
@@ -54,8 +70,7 @@ class Batch:
 
     def image(self, obj: Base) -> dict:
         """:func:`audit.snapshot` of a new object of this batch."""
-        values = obj.__dict__
-        return audit.snapshot_of_row({key: values.get(key) for key in shape_of(table_of(obj)).keys})
+        return audit.snapshot_of_row(obj.__dict__, shape_of(table_of(obj)).keys)
 
     def queue(self, session: Session, table: Table, row: dict) -> int:
         ident = self.new_id(session, table)
@@ -69,13 +84,14 @@ class Batch:
             seen.add(values.get(key))
 
     def values(self, session: Session, column: Column) -> set:
-        by_column = self.indexes.setdefault(column.table, {})
-        if column.key not in by_column:
+        table, key = _table_and_key(column)
+        by_column = self.indexes.setdefault(table, {})
+        if key not in by_column:
             seen = set(session.scalars(select(column)))
-            seen.update((new if type(new) is dict else new.__dict__).get(column.key)
-                        for new in self.new.get(column.table, ()))
-            by_column[column.key] = seen
-        return by_column[column.key]
+            seen.update((new if type(new) is dict else new.__dict__).get(key)
+                        for new in self.new.get(table, ()))
+            by_column[key] = seen
+        return by_column[key]
 
     def write(self, session: Session) -> None:
         """Every new row, table by table in foreign-key order; on PostgreSQL each table's id
@@ -86,20 +102,31 @@ class Batch:
             news = self.new.get(table)
             if not news:
                 continue
-            keys = shape_of(table).keys
-            rows = [new if type(new) is dict else {k: new.__dict__.get(k) for k in keys} for new in news]
-            for row in rows:
-                text_guard.check_row(table, row)  # what changed since it was stated
-            bulk.insert_rows(conn, table, rows)
+            rows = []
+            for new in news:  # objects, or rows of Writer.insert_row (checked, copies nobody changes)
+                if type(new) is not dict:
+                    new = new.__dict__  # every column (hold)
+                    text_guard.check_row(table, new)  # what changed since it was stated
+                rows.append(new)
+            bulk.insert_rows(conn, table, rows, shape_of(table).keys)
         if conn.dialect.name == "postgresql":
             for table, last in self.next_ids.items():
                 conn.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :n)"),
                              {"t": table.name, "n": last})
 
 
+@cache
+def _table_and_key(column: Column) -> tuple[Table, str]:
+    """A column's table and key, asked once: services name a column by its mapped attribute
+    (``Task.code``), whose ``table`` is looked up through its comparator at every access (5 µs;
+    an import asks twice per task)."""
+    return column.table, column.key
+
+
 @dataclass(frozen=True)
 class Shape:
     keys: tuple[str, ...]  # every column, in the table's order
+    key_set: frozenset[str]
     keys_but_id: frozenset[str]  # what a row given to Writer.insert_row holds
     key: str  # the primary key's column
     defaults: tuple[tuple[str, Any], ...]  # columns with a default value, and the value
@@ -109,6 +136,6 @@ class Shape:
 def shape_of(table: Table) -> Shape:
     (key,) = table.primary_key.columns
     keys = tuple(c.key for c in table.columns)
-    return Shape(keys, frozenset(keys) - {"id"}, key.key,
+    return Shape(keys, frozenset(keys), frozenset(keys) - {"id"}, key.key,
                   tuple((c.key, c.default.arg) for c in table.columns
                         if isinstance(c.default, ScalarElementColumnDefault)))

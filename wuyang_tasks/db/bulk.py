@@ -16,11 +16,13 @@ from operator import itemgetter
 from sqlalchemy import Connection, Table, insert
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping]) -> None:
-    """Insert ``rows`` (each with the same keys, column names) into ``table``."""
+def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping],
+                keys: Sequence[str] | None = None) -> None:
+    """Insert ``rows`` (each with the same keys, column names; or each holding at least
+    ``keys``, which are written) into ``table``."""
     if not rows:
         return
-    sql, names, convert, positional = _statement(conn.dialect, table, tuple(rows[0]))
+    sql, names, convert, positional = _statement(conn.dialect, table, tuple(keys or rows[0]))
     if len(names) == 1:
         values = [(row[names[0]],) for row in rows]
     else:  # tuples in the statement's order (C speed)

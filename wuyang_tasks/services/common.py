@@ -22,9 +22,9 @@ def get(session: Session, model: type[M], ident: int, what: str) -> M:
     A row not yet in the session is loaded with one statement built once per model (like
     ``session.get``'s load: autoflush first, then one SELECT by the key); ``session.get`` builds a
     new statement and its cache key at every call — two fifths of a workflow move's look-up."""
-    mapper = inspect(model)
     if isinstance(session, Writer) and (held := session.held(model, ident)) is not None:
         return held  # created by the open batch, not yet written
+    mapper = inspect(model)
     if ident is None or mapper.identity_key_from_primary_key((ident,)) in session.identity_map:
         obj = session.get(model, ident)
     else:

@@ -70,10 +70,15 @@ def preview_ledger(ledger: Ledger, reading: TableReading, *, create_missing: boo
                            update_deadlines=update_deadlines)
 
 
+@paused()
 def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool = False,
                   source_title: str | None = None, update_deadlines: bool = False) -> LedgerImportResult:
     """Import every task of the table and apply what its rows change on the tasks the ledger
-    has (services.ledger_updates), or nothing (raises :class:`ImportRejected`)."""
+    has (services.ledger_updates), or nothing (raises :class:`ImportRejected`).
+
+    The collector is paused throughout: the reading and its plan (10^4 rows) are alive from the
+    start, the batch's rows and events until the commit, so a collection anywhere walks them
+    all — one during the backup before the write took 0.26 s at 10k, one at the commit as much."""
     head = f"“{reading.path.name}”未导入，台账未作任何改动。发现以下问题："
     options = dict(create_missing=create_missing, source_title=source_title, update_deadlines=update_deadlines)
     plan = preview_ledger(ledger, reading, **options)
@@ -86,7 +91,7 @@ def import_ledger(ledger: Ledger, reading: TableReading, *, create_missing: bool
     result.backup_path = backup.before_import(ledger)
     cal = ledger.calendar()
     today = ledger.today()
-    with ledger.write() as s, paused():  # the rows and events of 10^4 tasks
+    with ledger.write() as s:
         plan = plan_ledger(s, reading, **options)
         if plan.errors:
             raise ImportRejected(head, plan.errors)

@@ -83,10 +83,10 @@ def create_task(session: Writer, *, title: str, today: date, cal: WorkdayCalenda
         raise ValidationError(f"任务编号“{code}”已被使用。")
     if parent_id is not None:
         get(session, Task, parent_id, "上级任务")
-    task = Task(code=code, title=title, content=content or "", category=category, source_id=source_id,
-                parent_id=parent_id, status=TaskStatus.DRAFT, urgency=urgency, is_key=is_key,
-                target=target, note=note, **deadline_values(deadline, cal, None))
-    session.insert(task)
+    task = session.create(Task, code=code, title=title, content=content or "", category=category,
+                          source_id=source_id, parent_id=parent_id, status=TaskStatus.DRAFT,
+                          urgency=urgency, is_key=is_key, target=target, note=note,
+                          **deadline_values(deadline, cal, None))
     set_committed_value(task, "responsibilities", [])  # a new task has none: no query for them
     if responsibilities:
         set_responsibilities(session, task.id, responsibilities, today)
@@ -137,12 +137,10 @@ def set_responsibilities(session: Writer, task_id: int, assignments: Sequence[As
         session.remove(row)
     if old:
         session.flush()  # the old rows go before the new ones come
-    rows = []
-    for order, a in enumerate(assignments):
-        rows.append(Responsibility(task_id=task.id, role=a.role, unit_id=a.unit_id,
-                                   person_id=a.person_id, sort_order=order,
-                                   **tenure_values(session, a.unit_id, a.person_id, day)))
-    session.insert_all(rows)
+    rows = session.create_all(Responsibility, [
+        dict(task_id=task.id, role=a.role, unit_id=a.unit_id, person_id=a.person_id, sort_order=order,
+             **tenure_values(session, a.unit_id, a.person_id, day))
+        for order, a in enumerate(assignments)])
     set_committed_value(task, "responsibilities", rows)  # as stored (sort_order), without a reload
     return rows
 
