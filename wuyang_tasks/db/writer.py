@@ -30,12 +30,11 @@ from functools import cache
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Column, Table, event, insert, inspect, select
-from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import audit, text_guard
+from . import audit, bulk, text_guard
 from .batch import Batch, shape_of
 from .models import Base, LedgerMeta, Timestamped, table_of
 
@@ -152,14 +151,14 @@ class Writer(Session):
         table = table_of(obj)
         key = shape_of(table).key
         values = dict(changes)
-        where = [table.c[key] == getattr(obj, key)]
+        where = {key: getattr(obj, key)}
         if state.mapper.version_id_col is not None:  # the column ``version`` (db.models)
             current = getattr(obj, _VERSION)
             if identity not in self._counted:
                 values[_VERSION] = current + 1
-            where.append(table.c[_VERSION] == current)
+            where[_VERSION] = current
         text_guard.check_row(table, values)
-        matched = self.connection().execute(sa_update(table).where(*where).values(values)).rowcount
+        matched = bulk.update_row(self.connection(), table, where, values)
         if matched != 1:  # as the flush says it (db.failures names who saved first)
             raise StaleDataError(f"UPDATE statement on table '{table.name}' expected to update "
                                  f"1 row(s); {matched} were matched.")
