@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
-from sqlalchemy import Connection, Date, Table
+from sqlalchemy import Connection, Date, Dialect, Table
 
 from wuyang_tasks.domain.chain import row_digest, text_digest
 
@@ -167,15 +167,22 @@ def _quote(connection: Connection, name: str) -> str:
 
 def _sqlite_text(connection: Connection, shape: RowShape) -> str:
     """SELECT key, the row's canonical text as bytes (``json_object``, columns sorted)."""
-    q = lambda name: _quote(connection, name)  # noqa: E731
-    pairs = ", ".join(f"'{c}', {q(c)}" for c in shape.columns)
-    return f"SELECT {q(shape.key)} AS k, CAST(json_object({pairs}) AS BLOB) AS t FROM {q(shape.name)}"
+    return _texts(connection.dialect, shape)[0]
 
 
 def _python_text(connection: Connection, shape: RowShape) -> str:
     """SELECT key, then the state's columns in sorted order, for Python to write."""
-    q = lambda name: _quote(connection, name)  # noqa: E731
-    return f"SELECT {q(shape.key)}, {', '.join(q(c) for c in shape.columns)} FROM {q(shape.name)}"
+    return _texts(connection.dialect, shape)[1]
+
+
+@lru_cache(maxsize=128)
+def _texts(dialect: Dialect, shape: RowShape) -> tuple[str, str]:
+    """The two SELECTs above, written once per dialect and table: every event appended reads
+    its row back with one of them."""
+    q = dialect.identifier_preparer.quote
+    pairs = ", ".join(f"'{c}', {q(c)}" for c in shape.columns)
+    return (f"SELECT {q(shape.key)} AS k, CAST(json_object({pairs}) AS BLOB) AS t FROM {q(shape.name)}",
+            f"SELECT {q(shape.key)}, {', '.join(q(c) for c in shape.columns)} FROM {q(shape.name)}")
 
 
 def digest_of(shape: RowShape, row: dict) -> str:
