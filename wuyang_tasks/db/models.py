@@ -46,6 +46,10 @@ def set_up_mappers() -> None:
 class Base(DeclarativeBase):
     metadata = tables.metadata
 
+    def __init_subclass__(cls, **kw) -> None:
+        cls.__tablename__ = cls.__table__.name  # the name rows are told by (audit, messages)
+        super().__init_subclass__(**kw)
+
 
 def table_of(model) -> Table:
     """A mapped class's (or row's) table, typed as what it is: SQLAlchemy types ``__table__``
