@@ -43,18 +43,18 @@ def set_up_mappers() -> None:
     configure_mappers()
 
 
-class Base(DeclarativeBase):
-    metadata = tables.metadata
-
-    def __init_subclass__(cls, **kw) -> None:
-        cls.__tablename__ = cls.__table__.name  # the name rows are told by (audit, messages)
-        super().__init_subclass__(**kw)
-
-
 def table_of(model) -> Table:
     """A mapped class's (or row's) table, typed as what it is: SQLAlchemy types ``__table__``
     as any FromClause."""
     return model.__table__
+
+
+class Base(DeclarativeBase):
+    metadata = tables.metadata
+
+    def __init_subclass__(cls, **kw) -> None:
+        cls.__tablename__ = table_of(cls).name  # the name rows are told by (audit, messages)
+        super().__init_subclass__(**kw)
 
 
 class Timestamped:
