@@ -29,7 +29,11 @@ from wuyang_tasks.db.ledger import Ledger, open_ledger  # isort: skip
 import sqlalchemy.dialects.sqlite  # noqa: F401  # isort: skip
 from wuyang_tasks.services import changes, task_list  # noqa: F401  # isort: skip
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer  # isort: skip
+from wuyang_tasks.ui import pyside_hook  # isort: skip
+
+pyside_hook.install()  # before the window's own modules: the first imported after PySide6
+
 from PySide6.QtWidgets import QApplication, QDialog
 
 from wuyang_tasks import APP_NAME, APP_TITLE
