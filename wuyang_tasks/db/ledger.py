@@ -143,8 +143,8 @@ class Ledger:
 
     # -- facts about this ledger -------------------------------------------------------------
     def meta(self, key: str) -> str | None:
-        # Core, like calendar(): the start reads these before its first paint, and the first
-        # ORM statement configures every mapper (≈ 20 ms, done after the paint: ui/app.py)
+        # through the tables, like calendar(): the start reads these before its first paint,
+        # before the ORM is imported (ui/app.py sets it up after the paint)
         meta = tables.ledger_meta.c
         with self.read_tables() as connection:
             return connection.scalar(select(meta.value).where(meta.key == key))

@@ -19,7 +19,6 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from itertools import groupby, repeat
 from operator import itemgetter
-
 from typing import TYPE_CHECKING, TypeAlias
 
 from sqlalchemy import Connection, String, and_, exists, func, or_, select, type_coerce

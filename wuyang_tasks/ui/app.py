@@ -19,7 +19,7 @@ collector.off_for_good()  # the GUI thread's timer collects (ui/gc_policy.py, wu
 
 # The ledger's database stack (SQLAlchemy Core and the tables) before Qt: PySide6's import
 # hook reads the source of every module imported after PySide6 (looking for its __feature__
-# switches), ≈ 40 ms of every start for these alone.
+# switches; ui/pyside_hook.py makes it keep none of it).
 from wuyang_tasks.db.ledger import Ledger, open_ledger  # isort: skip
 
 # So are the rest of what every start loads before its first paint, imported anyway a moment
@@ -53,8 +53,8 @@ MAPPER_SETUP_DELAY_MS = 300  # after the window shows: its first page paints fir
 
 
 def set_up_mappers() -> None:
-    """The ORM, the mapped classes and their mappers (≈ 80 ms with the imports), a moment after
-    the window shows: before the clerk's first action needs them, after the first paint."""
+    """The ORM, the mapped classes and their mappers (≈ 100 ms with the imports), a moment
+    after the window shows: before the clerk's first action needs them, after the first paint."""
     from wuyang_tasks.db.models import set_up_mappers
 
     set_up_mappers()
