@@ -12,7 +12,6 @@ that verify checks each row once against its last event.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 from wuyang_tasks.domain.chain import GENESIS, canonical_json, event_hash, event_payload
 
 from . import bulk, row_state, text_guard
+from .actor import os_actor
 from .models import AuditEvent, LedgerMeta, table_of
 
 HEAD_KEY = "audit_head"
@@ -34,13 +34,6 @@ PG_LOCK_KEY = 0x5759_4155  # "WYAU"
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def os_actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name on some locked-down PCs
-        return "unknown"
 
 
 def snapshot(obj) -> dict:

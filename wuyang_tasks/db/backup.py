@@ -33,14 +33,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from wuyang_tasks import paths
 from wuyang_tasks.domain.errors import LedgerError
 from wuyang_tasks.fileio import FileWriteError, atomic_path, describe_os_error
 
 from . import backup_codec, migrate
-from .audit import verify_chain
 from .files import JOURNAL_FILES, SIDE_FILES, connect_read_only, set_aside
 
 if TYPE_CHECKING:
@@ -443,6 +441,10 @@ def check_copy(path: Path) -> str | None:
         return "不是本程序的台账（没有结构版本）"
     if revision[0] not in migrate.known_revisions():
         return f"由更新版本的程序创建（结构版本 {revision[0]}），请先升级程序"
+    from sqlalchemy.orm import Session
+
+    from .audit import verify_chain  # the audit chain and the ORM: not on the ledger's way in
+
     engine = create_engine("sqlite://", creator=lambda: connect_read_only(path))
     try:
         with Session(engine) as s:

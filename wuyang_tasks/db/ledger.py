@@ -3,6 +3,11 @@
 ``open_ledger`` refuses what it must not touch — a file that is not SQLite, a damaged file, a
 ledger written by a newer program — with a :class:`LedgerError` in Chinese and without
 writing anything to it. Each user action is one transaction: ``with ledger.write() as s:``.
+
+This module imports no ``sqlalchemy.orm`` and no mapped class: the window's start opens the
+ledger and reads what it shows first through the tables (``read_tables``) and sets the ORM up
+only after its first paint (benchmarks/README.md "Start-up, fourth round"). Sessions, the
+writer, the audit chain and the failure messages are imported when first used.
 """
 
 from __future__ import annotations
@@ -15,24 +20,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.errors import LedgerError, LedgerOpenError  # noqa: F401 (re-exported)
 
-from . import backup, backup_codec, failures, migrate, postgres
-from .audit import os_actor, serialise_writers
+from . import backup, backup_codec, migrate, postgres, tables
+from .actor import os_actor
 from .checks import network_share_warning
 from .engine import WRITE, create_ledger_engine, is_sqlite, resolve_url
 from .files import JOURNAL_FILES, connect_read_only
-from .models import CalendarOverride, LedgerMeta
-from .seal import ChainBroken
-from .writer import Writer
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .writer import Writer
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REFERENCE_DAY_KEY = "reference_day"
@@ -45,6 +51,13 @@ BackupHook = Callable[[Path, str], object]
 """Called as hook(path, reason) before a migration of an existing SQLite ledger."""
 
 
+def _translate(exc: DBAPIError, read) -> LedgerError | None:
+    """``failures.translate`` of a failed read (imported then: it needs the ORM)."""
+    from . import failures
+
+    return failures.translate(exc, [], read)
+
+
 @dataclass
 class Ledger:
     url: URL
@@ -53,12 +66,6 @@ class Ledger:
     today_override: date | None = None
     actor: str = field(default_factory=os_actor)
     notices: list[str] = field(default_factory=list)  # shown once: network share, failed daily backup
-    _sessions: sessionmaker = field(init=False, repr=False)
-    _writers: sessionmaker = field(init=False, repr=False)
-
-    def __post_init__(self):
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._writers = sessionmaker(self.engine, class_=Writer, expire_on_commit=False)
 
     # -- identity ----------------------------------------------------------------------------
     @property
@@ -75,24 +82,47 @@ class Ledger:
     # -- sessions ----------------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        from sqlalchemy.orm import Session
+
+        with Session(self.engine, expire_on_commit=False) as session:
             session.info["actor"] = self.actor
             try:
                 yield session
             except DBAPIError as exc:
                 session.rollback()
-                translated = failures.translate(exc, [], self.read)
+                translated = _translate(exc, self.read)
                 if translated is None:
                     raise
                 raise translated from exc
             session.rollback()
 
     @contextmanager
+    def read_tables(self) -> Iterator[Connection]:
+        """A read through the tables (SQLAlchemy Core, ``db.tables``), without the ORM: what the
+        window reads before its first paint. Failures are told as ``read``'s are."""
+        with self.engine.connect() as connection:
+            try:
+                yield connection
+            except DBAPIError as exc:
+                connection.rollback()
+                translated = _translate(exc, self.read)
+                if translated is None:
+                    raise
+                raise translated from exc
+            connection.rollback()
+
+    @contextmanager
     def write(self) -> Iterator[Writer]:
         """One user action: committed as a whole, or rolled back as a whole (db.writer)."""
         if self.read_only:
             raise LedgerError("台账以只读方式打开，不能修改。")
-        with self._writers() as session:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from . import failures
+        from .audit import serialise_writers
+        from .writer import Writer
+
+        with Writer(self.engine, expire_on_commit=False) as session:
             session.info["actor"] = self.actor
             session.connection(execution_options=WRITE)
             # every writer waits for the one before it from its first statement: SQLite's BEGIN
@@ -113,11 +143,11 @@ class Ledger:
 
     # -- facts about this ledger -------------------------------------------------------------
     def meta(self, key: str) -> str | None:
-        # Core, like calendar(): the start reads these before its first paint, and the first
-        # ORM statement configures every mapper (≈ 20 ms, done after the paint: ui/app.py)
-        meta = LedgerMeta.__table__.c
-        with self.read() as s:
-            return s.scalar(select(meta.value).where(meta.key == key))
+        # through the tables, like calendar(): the start reads these before its first paint,
+        # before the ORM is imported (ui/app.py sets it up after the paint)
+        meta = tables.ledger_meta.c
+        with self.read_tables() as connection:
+            return connection.scalar(select(meta.value).where(meta.key == key))
 
     @property
     def reference_day(self) -> date | None:
@@ -142,9 +172,9 @@ class Ledger:
         return None
 
     def calendar(self) -> WorkdayCalendar:
-        with self.read() as s:
-            override = CalendarOverride.__table__.c
-            rows = s.execute(select(override.day, override.is_workday)).all()
+        override = tables.calendar_override.c
+        with self.read_tables() as connection:
+            rows = connection.execute(select(override.day, override.is_workday)).all()
         return WorkdayCalendar({r.day: r.is_workday for r in rows})
 
     def dispose(self) -> None:
@@ -325,6 +355,8 @@ def _bring_schema_up_to_date(engine: Engine, url: URL, *, read_only: bool,
         raise LedgerOpenError("台账需要升级结构后才能使用，只读方式下无法升级。", kind="read_only")
     if current is not None and backup_hook and is_sqlite(url):
         backup_hook(_file(url), "pre-migration")
+    from .seal import ChainBroken  # the migrations check the chain (sealing it)
+
     try:
         migrate.upgrade(engine)
     except ChainBroken as exc:

@@ -1,32 +1,18 @@
-"""SQLAlchemy 2.x typed models of the ledger (docs/DESIGN.md "Model").
+"""SQLAlchemy 2.x typed models of the ledger (docs/DESIGN.md "Model"), mapped onto the tables
+of ``db.tables``: the schema is declared there, once; a class here adds the typed attributes
+(``Mapped[...]``, for the type checker: the columns are the table's), its relationships and,
+for rows that clerks edit, ``version`` as the optimistic lock.
 
-Enumerations are stored by name as plain strings (no native enum types), so SQLite and
-PostgreSQL hold identical data and Alembic needs no enum migrations. Rows that clerks edit
-carry ``version`` for optimistic locking (the number of actions that changed the row, counted by
-``db.writer``). Evidence (tasks, reports, urgings, accountability
-records, audit events) is never deleted: there is no cascade delete anywhere.
+Importing this module (and ``sqlalchemy.orm``) is what the window's start leaves until after its
+first paint: its reads before then go through the tables.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Date,
-    Enum,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column, relationship
+from sqlalchemy import Table
+from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, relationship
 
 from wuyang_tasks.domain.enums import (
     AccountabilityMeasure,
@@ -47,13 +33,7 @@ from wuyang_tasks.domain.enums import (
     UrgingMethod,
 )
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from . import tables
 
 
 def set_up_mappers() -> None:
@@ -63,39 +43,37 @@ def set_up_mappers() -> None:
     configure_mappers()
 
 
-def enum_column(enum_cls, **kw):
-    return Enum(enum_cls, native_enum=False, length=32, validate_strings=True,
-                values_callable=lambda e: [m.value for m in e], **kw)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
 def table_of(model) -> Table:
     """A mapped class's (or row's) table, typed as what it is: SQLAlchemy types ``__table__``
     as any FromClause."""
     return model.__table__
 
 
+class Base(DeclarativeBase):
+    metadata = tables.metadata
+
+    def __init_subclass__(cls, **kw) -> None:
+        cls.__tablename__ = table_of(cls).name  # the name rows are told by (audit, messages)
+        super().__init_subclass__(**kw)
+
+
 class Timestamped:
     """Creation time as ISO text (UTC), as recorded by the service that made the row."""
 
-    created_at: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[str]
 
 
 # --------------------------------------------------------------------------- units and people
 class Unit(Base):
-    __tablename__ = "unit"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    short_name: Mapped[str | None] = mapped_column(String(50))
-    kind: Mapped[UnitKind] = mapped_column(enum_column(UnitKind))
-    # Official order (县委、人大、政府、政协 …, then townships as the county lists them).
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __table__ = tables.unit
+    id: Mapped[int]
+    name: Mapped[str]
+    short_name: Mapped[str | None]
+    kind: Mapped[UnitKind]
+    sort_order: Mapped[int]
+    active: Mapped[bool]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.unit.c.version, "version_id_generator": False}
 
     posts: Mapped[list[Post]] = relationship(back_populates="unit", order_by="Post.sort_order")
 
@@ -103,35 +81,35 @@ class Unit(Base):
 class UnitAlias(Base):
     """Other names a unit goes by (县环保局 = 环保局 = 县环境保护局), used by the imports."""
 
-    __tablename__ = "unit_alias"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    alias: Mapped[str] = mapped_column(String(100), unique=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    __table__ = tables.unit_alias
+    id: Mapped[int]
+    alias: Mapped[str]
+    unit_id: Mapped[int]
 
 
 class Person(Base):
-    __tablename__ = "person"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(50), index=True)
-    phone: Mapped[str | None] = mapped_column(String(40))
-    note: Mapped[str | None] = mapped_column(Text)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __table__ = tables.person
+    id: Mapped[int]
+    name: Mapped[str]
+    phone: Mapped[str | None]
+    note: Mapped[str | None]
+    active: Mapped[bool]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.person.c.version, "version_id_generator": False}
 
 
 class Post(Base):
     """A post in a unit (书记, 乡镇长, 局长 …); party and government chiefs are marked."""
 
-    __tablename__ = "post"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    title: Mapped[str] = mapped_column(String(80))
-    chief_kind: Mapped[ChiefKind | None] = mapped_column(enum_column(ChiefKind))
-    is_county_leader: Mapped[bool] = mapped_column(Boolean, default=False)
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __table__ = tables.post
+    id: Mapped[int]
+    unit_id: Mapped[int]
+    title: Mapped[str]
+    chief_kind: Mapped[ChiefKind | None]
+    is_county_leader: Mapped[bool]
+    sort_order: Mapped[int]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.post.c.version, "version_id_generator": False}
 
     unit: Mapped[Unit] = relationship(back_populates="posts")
     tenures: Mapped[list[Tenure]] = relationship(back_populates="post", order_by="Tenure.start_date")
@@ -140,12 +118,12 @@ class Post(Base):
 class Tenure(Base):
     """Who held a post from when to when (``end_date`` None: still in post)."""
 
-    __tablename__ = "tenure"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(ForeignKey("post.id"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
+    __table__ = tables.tenure
+    id: Mapped[int]
+    post_id: Mapped[int]
+    person_id: Mapped[int]
+    start_date: Mapped[date]
+    end_date: Mapped[date | None]
 
     post: Mapped[Post] = relationship(back_populates="tenures")
     person: Mapped[Person] = relationship()
@@ -154,87 +132,73 @@ class Tenure(Base):
 class Liaison(Base):
     """分包联系: a county leader assigned to a township (or unit) for a period."""
 
-    __tablename__ = "liaison"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    leader_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
+    __table__ = tables.liaison
+    id: Mapped[int]
+    leader_id: Mapped[int]
+    unit_id: Mapped[int]
+    start_date: Mapped[date]
+    end_date: Mapped[date | None]
 
 
 # --------------------------------------------------------------------------- tasks
 class Source(Base, Timestamped):
     """The meeting, document or instruction tasks came from; ``text`` keeps the original."""
 
-    __tablename__ = "source"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[SourceKind] = mapped_column(enum_column(SourceKind))
-    issued_on: Mapped[date | None] = mapped_column(Date)
-    doc_number: Mapped[str | None] = mapped_column(String(100))
-    text: Mapped[str | None] = mapped_column(Text)
+    __table__ = tables.source
+    id: Mapped[int]
+    title: Mapped[str]
+    kind: Mapped[SourceKind]
+    issued_on: Mapped[date | None]
+    doc_number: Mapped[str | None]
+    text: Mapped[str | None]
 
 
 class Task(Base, Timestamped):
-    __tablename__ = "task"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
-    content: Mapped[str] = mapped_column(Text, default="")
-    category: Mapped[str | None] = mapped_column(String(100))
-    source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id"), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
-    status: Mapped[TaskStatus] = mapped_column(enum_column(TaskStatus), default=TaskStatus.DRAFT)
-    urgency: Mapped[Urgency] = mapped_column(enum_column(Urgency), default=Urgency.NORMAL)
-    is_key: Mapped[bool] = mapped_column(Boolean, default=False)
-    # 完成时限: ``deadline`` is always the computed date; for WORKDAY basis the task also keeps
-    # the start date and N so that the rule can be shown ("自7月13日起5个工作日").
-    deadline: Mapped[date | None] = mapped_column(Date)
-    deadline_basis: Mapped[DeadlineBasis] = mapped_column(
-        enum_column(DeadlineBasis), default=DeadlineBasis.CALENDAR)
-    deadline_start: Mapped[date | None] = mapped_column(Date)
-    deadline_days: Mapped[int | None] = mapped_column(Integer)
-    deadline_text: Mapped[str | None] = mapped_column(String(100))  # as written in the source
-    recurrence_day: Mapped[int | None] = mapped_column(Integer)  # "每月25日前报送"
-    ongoing: Mapped[bool] = mapped_column(Boolean, default=False)  # "长期坚持"
-    target: Mapped[str | None] = mapped_column(Text)  # 量化目标
-    note: Mapped[str | None] = mapped_column(Text)  # 备注
-    assigned_on: Mapped[date | None] = mapped_column(Date)
-    closed_on: Mapped[date | None] = mapped_column(Date)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
-    __table_args__ = (
-        Index("ix_task_status_deadline", "status", "deadline"),
-        CheckConstraint("recurrence_day IS NULL OR (recurrence_day BETWEEN 1 AND 31)",
-                        name="recurrence_day"),
-    )
+    __table__ = tables.task
+    id: Mapped[int]
+    code: Mapped[str]
+    title: Mapped[str]
+    content: Mapped[str]
+    category: Mapped[str | None]
+    source_id: Mapped[int | None]
+    parent_id: Mapped[int | None]
+    status: Mapped[TaskStatus]
+    urgency: Mapped[Urgency]
+    is_key: Mapped[bool]
+    deadline: Mapped[date | None]
+    deadline_basis: Mapped[DeadlineBasis]
+    deadline_start: Mapped[date | None]
+    deadline_days: Mapped[int | None]
+    deadline_text: Mapped[str | None]
+    recurrence_day: Mapped[int | None]
+    ongoing: Mapped[bool]
+    target: Mapped[str | None]
+    note: Mapped[str | None]
+    assigned_on: Mapped[date | None]
+    closed_on: Mapped[date | None]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.task.c.version, "version_id_generator": False}
 
     responsibilities: Mapped[list[Responsibility]] = relationship(
         back_populates="task", order_by="Responsibility.sort_order")
     source: Mapped[Source | None] = relationship()
-    parent: Mapped[Task | None] = relationship(remote_side=[id])
+    parent: Mapped[Task | None] = relationship(remote_side=[tables.task.c.id])
 
 
 class Responsibility(Base):
     """One (task, role, unit or person) row. For unit roles the party and government chiefs'
     tenures at the time of assignment are recorded, so documents name who held the post then."""
 
-    __tablename__ = "responsibility"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("task.id"))
-    role: Mapped[Role] = mapped_column(enum_column(Role))
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
-    tenure_id: Mapped[int | None] = mapped_column(ForeignKey("tenure.id"))  # the person's post then
-    party_chief_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("tenure.id"))
-    government_chief_tenure_id: Mapped[int | None] = mapped_column(ForeignKey("tenure.id"))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
-    __table_args__ = (
-        Index("ix_responsibility_task_role", "task_id", "role"),
-        Index("ix_responsibility_unit_role_task", "unit_id", "role", "task_id"),
-        Index("ix_responsibility_person_role_task", "person_id", "role", "task_id"),
-        CheckConstraint("(unit_id IS NULL) <> (person_id IS NULL)", name="unit_xor_person"),
-    )
+    __table__ = tables.responsibility
+    id: Mapped[int]
+    task_id: Mapped[int]
+    role: Mapped[Role]
+    unit_id: Mapped[int | None]
+    person_id: Mapped[int | None]
+    tenure_id: Mapped[int | None]
+    party_chief_tenure_id: Mapped[int | None]
+    government_chief_tenure_id: Mapped[int | None]
+    sort_order: Mapped[int]
 
     task: Mapped[Task] = relationship(back_populates="responsibilities")
     unit: Mapped[Unit | None] = relationship()
@@ -242,123 +206,116 @@ class Responsibility(Base):
 
 
 class ProgressReport(Base, Timestamped):
-    __tablename__ = "progress_report"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("task.id"))
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
-    report_date: Mapped[date] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
-    percent: Mapped[int | None] = mapped_column(Integer)
-    reporter: Mapped[str | None] = mapped_column(String(50))  # 报送人
-    reporter_phone: Mapped[str | None] = mapped_column(String(40))  # 联系电话
-    problems: Mapped[str | None] = mapped_column(Text)  # 存在问题
-    # the 反馈表 row it was collected from (services.feedback_forms.row key): a workbook
-    # collected twice records nothing the second time
-    form_ref: Mapped[str | None] = mapped_column(String(200), index=True)
-    __table_args__ = (
-        Index("ix_progress_report_task_date", "task_id", "report_date"),
-        CheckConstraint("percent IS NULL OR (percent BETWEEN 0 AND 100)", name="percent"),
-    )
+    __table__ = tables.progress_report
+    id: Mapped[int]
+    task_id: Mapped[int]
+    unit_id: Mapped[int | None]
+    report_date: Mapped[date]
+    text: Mapped[str]
+    percent: Mapped[int | None]
+    reporter: Mapped[str | None]
+    reporter_phone: Mapped[str | None]
+    problems: Mapped[str | None]
+    form_ref: Mapped[str | None]
 
 
 class Extension(Base, Timestamped):
     """延期: requested before the deadline; decided (approved or refused) by a named person."""
 
-    __tablename__ = "extension"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)
-    requested_on: Mapped[date] = mapped_column(Date)
-    requested_by_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
-    reason: Mapped[str] = mapped_column(Text)
-    old_deadline: Mapped[date | None] = mapped_column(Date)
-    new_deadline: Mapped[date] = mapped_column(Date)
-    status: Mapped[ExtensionStatus] = mapped_column(
-        enum_column(ExtensionStatus), default=ExtensionStatus.REQUESTED)
-    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
-    decided_on: Mapped[date | None] = mapped_column(Date)
-    decision_note: Mapped[str | None] = mapped_column(Text)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __table__ = tables.extension
+    id: Mapped[int]
+    task_id: Mapped[int]
+    requested_on: Mapped[date]
+    requested_by_unit_id: Mapped[int | None]
+    reason: Mapped[str]
+    old_deadline: Mapped[date | None]
+    new_deadline: Mapped[date]
+    status: Mapped[ExtensionStatus]
+    decided_by_id: Mapped[int | None]
+    decided_on: Mapped[date | None]
+    decision_note: Mapped[str | None]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.extension.c.version, "version_id_generator": False}
 
 
 class Urging(Base, Timestamped):
     """催办/督办. Written urgings carry a 督办单 number, unique per year and never reused."""
 
-    __tablename__ = "urging"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)
-    urged_on: Mapped[date] = mapped_column(Date)
-    method: Mapped[UrgingMethod] = mapped_column(enum_column(UrgingMethod))
-    level: Mapped[UrgingLevel] = mapped_column(enum_column(UrgingLevel))
-    notice_year: Mapped[int | None] = mapped_column(Integer)
-    notice_number: Mapped[int | None] = mapped_column(Integer)
-    requirement: Mapped[str | None] = mapped_column(Text)  # 督办要求
-    note: Mapped[str | None] = mapped_column(Text)
-    by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
-    __table_args__ = (UniqueConstraint("notice_year", "notice_number", name="uq_urging_notice"),)
+    __table__ = tables.urging
+    id: Mapped[int]
+    task_id: Mapped[int]
+    urged_on: Mapped[date]
+    method: Mapped[UrgingMethod]
+    level: Mapped[UrgingLevel]
+    notice_year: Mapped[int | None]
+    notice_number: Mapped[int | None]
+    requirement: Mapped[str | None]
+    note: Mapped[str | None]
+    by_person_id: Mapped[int | None]
 
 
 # --------------------------------------------------------------------------- inspections
 class ChecklistTemplate(Base):
-    __tablename__ = "checklist_template"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    description: Mapped[str | None] = mapped_column(Text)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __table__ = tables.checklist_template
+    id: Mapped[int]
+    name: Mapped[str]
+    description: Mapped[str | None]
+    active: Mapped[bool]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.checklist_template.c.version,
+                       "version_id_generator": False}
 
     items: Mapped[list[ChecklistItem]] = relationship(order_by="ChecklistItem.seq")
 
 
 class ChecklistItem(Base):
-    __tablename__ = "checklist_item"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    template_id: Mapped[int] = mapped_column(ForeignKey("checklist_template.id"), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    category: Mapped[str | None] = mapped_column(String(100))
-    content: Mapped[str] = mapped_column(Text)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table__ = tables.checklist_item
+    id: Mapped[int]
+    template_id: Mapped[int]
+    seq: Mapped[int]
+    category: Mapped[str | None]
+    content: Mapped[str]
+    active: Mapped[bool]
 
 
 class Inspection(Base, Timestamped):
-    __tablename__ = "inspection"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    inspected_on: Mapped[date] = mapped_column(Date, index=True)
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
-    site: Mapped[str | None] = mapped_column(String(200))  # 项目/工地/企业 name
-    template_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_template.id"))
-    summary: Mapped[str | None] = mapped_column(Text)
+    __table__ = tables.inspection
+    id: Mapped[int]
+    inspected_on: Mapped[date]
+    unit_id: Mapped[int | None]
+    site: Mapped[str | None]
+    template_id: Mapped[int | None]
+    summary: Mapped[str | None]
 
 
 class InspectionInspector(Base):
-    __tablename__ = "inspection_inspector"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
-    name: Mapped[str | None] = mapped_column(String(50))  # staff not kept as a Person
+    __table__ = tables.inspection_inspector
+    id: Mapped[int]
+    inspection_id: Mapped[int]
+    person_id: Mapped[int | None]
+    name: Mapped[str | None]
 
 
 class InspectionItemResult(Base):
-    __tablename__ = "inspection_item_result"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("checklist_item.id"))
-    result: Mapped[CheckResult] = mapped_column(enum_column(CheckResult))
-    remark: Mapped[str | None] = mapped_column(Text)
+    __table__ = tables.inspection_item_result
+    id: Mapped[int]
+    inspection_id: Mapped[int]
+    item_id: Mapped[int]
+    result: Mapped[CheckResult]
+    remark: Mapped[str | None]
 
 
 class Finding(Base):
     """A problem found on inspection; its rectification is a child task."""
 
-    __tablename__ = "finding"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
-    item_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_item.id"))
-    description: Mapped[str] = mapped_column(Text)
-    requirement: Mapped[str | None] = mapped_column(Text)
-    deadline: Mapped[date | None] = mapped_column(Date)
-    rectification_task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"))
+    __table__ = tables.finding
+    id: Mapped[int]
+    inspection_id: Mapped[int]
+    item_id: Mapped[int | None]
+    description: Mapped[str]
+    requirement: Mapped[str | None]
+    deadline: Mapped[date | None]
+    rectification_task_id: Mapped[int | None]
 
 
 # --------------------------------------------------------------------------- accountability
@@ -366,29 +323,29 @@ class AccountabilityRecord(Base, Timestamped):
     """问责. Append-only: a correction is a new record with ``supersedes_id`` (action SUPERSEDE or
     VOID); the old one stays as it was."""
 
-    __tablename__ = "accountability_record"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    action: Mapped[RecordAction] = mapped_column(enum_column(RecordAction), default=RecordAction.ISSUE)
-    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("accountability_record.id"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    tenure_id: Mapped[int | None] = mapped_column(ForeignKey("tenure.id"))  # post held at the time
-    post_title: Mapped[str | None] = mapped_column(String(120))  # as written when no tenure is on file
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
-    measure: Mapped[AccountabilityMeasure] = mapped_column(enum_column(AccountabilityMeasure))
-    responsibility_type: Mapped[ResponsibilityType] = mapped_column(enum_column(ResponsibilityType))
-    facts: Mapped[str] = mapped_column(Text)
-    basis: Mapped[str | None] = mapped_column(Text)
-    deciding_body: Mapped[str | None] = mapped_column(String(100))
-    decision_number: Mapped[str | None] = mapped_column(String(100))
-    effective_date: Mapped[date] = mapped_column(Date)
-    appeal_deadline: Mapped[date | None] = mapped_column(Date)
+    __table__ = tables.accountability_record
+    id: Mapped[int]
+    action: Mapped[RecordAction]
+    supersedes_id: Mapped[int | None]
+    person_id: Mapped[int]
+    tenure_id: Mapped[int | None]
+    post_title: Mapped[str | None]
+    unit_id: Mapped[int | None]
+    measure: Mapped[AccountabilityMeasure]
+    responsibility_type: Mapped[ResponsibilityType]
+    facts: Mapped[str]
+    basis: Mapped[str | None]
+    deciding_body: Mapped[str | None]
+    decision_number: Mapped[str | None]
+    effective_date: Mapped[date]
+    appeal_deadline: Mapped[date | None]
 
 
 class AccountabilityTask(Base):
-    __tablename__ = "accountability_task"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    record_id: Mapped[int] = mapped_column(ForeignKey("accountability_record.id"), index=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)
+    __table__ = tables.accountability_task
+    id: Mapped[int]
+    record_id: Mapped[int]
+    task_id: Mapped[int]
 
 
 # --------------------------------------------------------------------------- assessment (督查考核)
@@ -397,27 +354,27 @@ class AssessmentRules(Base, Timestamped):
     version in force from ``effective_from``; a period is scored by the version in force on its
     last day, so periods already past keep their scores."""
 
-    __tablename__ = "assessment_rules"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    effective_from: Mapped[date] = mapped_column(Date)
-    content: Mapped[str] = mapped_column(Text)
-    note: Mapped[str | None] = mapped_column(Text)
+    __table__ = tables.assessment_rules
+    id: Mapped[int]
+    version: Mapped[int]
+    name: Mapped[str]
+    effective_from: Mapped[date]
+    content: Mapped[str]
+    note: Mapped[str | None]
 
 
 class AssessmentAdjustment(Base, Timestamped):
     """加减分 by the office: points (decimal text, e.g. "-1.5") for a unit on a day, with the
     reason. Never edited: a mistaken one is cancelled by a new row pointing at it (``voids_id``)."""
 
-    __tablename__ = "assessment_adjustment"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    day: Mapped[date] = mapped_column(Date)
-    points: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text)
-    decided_by: Mapped[str | None] = mapped_column(String(100))
-    voids_id: Mapped[int | None] = mapped_column(ForeignKey("assessment_adjustment.id"))
+    __table__ = tables.assessment_adjustment
+    id: Mapped[int]
+    unit_id: Mapped[int]
+    day: Mapped[date]
+    points: Mapped[str]
+    reason: Mapped[str]
+    decided_by: Mapped[str | None]
+    voids_id: Mapped[int | None]
 
 
 # --------------------------------------------------------------------------- 佐证材料
@@ -426,18 +383,18 @@ class Blob(Base, Timestamped):
     of at most 1 MiB, so that neither SQLite nor PostgreSQL (bytea) ever holds a whole 50 MB
     file in one value: writing, reading and verifying stream chunk by chunk."""
 
-    __tablename__ = "blob"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    size: Mapped[int] = mapped_column(Integer)
-    chunks: Mapped[int] = mapped_column(Integer)
+    __table__ = tables.blob
+    id: Mapped[int]
+    sha256: Mapped[str]
+    size: Mapped[int]
+    chunks: Mapped[int]
 
 
 class BlobChunk(Base):
-    __tablename__ = "blob_chunk"
-    blob_id: Mapped[int] = mapped_column(ForeignKey("blob.id"), primary_key=True)
-    n: Mapped[int] = mapped_column(Integer, primary_key=True)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    __table__ = tables.blob_chunk
+    blob_id: Mapped[int]
+    n: Mapped[int]
+    data: Mapped[bytes]
 
 
 class Attachment(Base, Timestamped):
@@ -445,108 +402,97 @@ class Attachment(Base, Timestamped):
     inspection finding, an extension request or an accountability record. ``sha256``, ``name``,
     ``mime`` and ``size`` are the attach event's; never deleted, only withdrawn (with reason)."""
 
-    __tablename__ = "attachment"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    blob_id: Mapped[int] = mapped_column(ForeignKey("blob.id"), index=True)
-    sha256: Mapped[str] = mapped_column(String(64))
-    preview_blob_id: Mapped[int | None] = mapped_column(ForeignKey("blob.id"))
-    preview_sha256: Mapped[str | None] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(String(255))
-    kind: Mapped[str] = mapped_column(String(16))
-    mime: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
-    report_id: Mapped[int | None] = mapped_column(ForeignKey("progress_report.id"), index=True)
-    finding_id: Mapped[int | None] = mapped_column(ForeignKey("finding.id"), index=True)
-    extension_id: Mapped[int | None] = mapped_column(ForeignKey("extension.id"))
-    record_id: Mapped[int | None] = mapped_column(ForeignKey("accountability_record.id"), index=True)
-    closing: Mapped[bool] = mapped_column(Boolean, default=False)  # 销号 evidence of the task
-    note: Mapped[str | None] = mapped_column(Text)
-    withdrawn_at: Mapped[str | None] = mapped_column(String(40))
-    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
-    __table_args__ = (
-        CheckConstraint("task_id IS NOT NULL OR finding_id IS NOT NULL OR record_id IS NOT NULL",
-                        name="owner"),
-    )
+    __table__ = tables.attachment
+    id: Mapped[int]
+    blob_id: Mapped[int]
+    sha256: Mapped[str]
+    preview_blob_id: Mapped[int | None]
+    preview_sha256: Mapped[str | None]
+    name: Mapped[str]
+    kind: Mapped[str]
+    mime: Mapped[str]
+    size: Mapped[int]
+    task_id: Mapped[int | None]
+    report_id: Mapped[int | None]
+    finding_id: Mapped[int | None]
+    extension_id: Mapped[int | None]
+    record_id: Mapped[int | None]
+    closing: Mapped[bool]
+    note: Mapped[str | None]
+    withdrawn_at: Mapped[str | None]
+    withdrawn_reason: Mapped[str | None]
 
 
 # --------------------------------------------------------------------------- metrics
 class Metric(Base):
-    __tablename__ = "metric"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[MetricKind] = mapped_column(enum_column(MetricKind))
-    unit_of_measure: Mapped[str] = mapped_column(String(20))  # 天, μg/m³, 类
-    direction: Mapped[MetricDirection] = mapped_column(enum_column(MetricDirection))
-    target_value: Mapped[float | None] = mapped_column()
-    reference_name: Mapped[str | None] = mapped_column(String(100))  # e.g. 全省平均值
-    year: Mapped[int] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(Text)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
-    __table_args__ = (UniqueConstraint("name", "year", name="uq_metric_name_year"),)
+    __table__ = tables.metric
+    id: Mapped[int]
+    name: Mapped[str]
+    kind: Mapped[MetricKind]
+    unit_of_measure: Mapped[str]
+    direction: Mapped[MetricDirection]
+    target_value: Mapped[float | None]
+    reference_name: Mapped[str | None]
+    year: Mapped[int]
+    note: Mapped[str | None]
+    version: Mapped[int]
+    __mapper_args__ = {"version_id_col": tables.metric.c.version, "version_id_generator": False}
 
 
 class MetricUnit(Base):
-    __tablename__ = "metric_unit"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    metric_id: Mapped[int] = mapped_column(ForeignKey("metric.id"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
-    role: Mapped[Role] = mapped_column(enum_column(Role))
+    __table__ = tables.metric_unit
+    id: Mapped[int]
+    metric_id: Mapped[int]
+    unit_id: Mapped[int]
+    role: Mapped[Role]
 
 
 class MetricReading(Base):
     """A reading of a metric (``is_reference`` False) or of its reference series (e.g. the
     provincial average) for a day or, with ``period`` 'MONTH', a month (day = first of month)."""
 
-    __tablename__ = "metric_reading"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    metric_id: Mapped[int] = mapped_column(ForeignKey("metric.id"))
-    day: Mapped[date] = mapped_column(Date)
-    period: Mapped[str] = mapped_column(String(8), default="DAY")
-    is_reference: Mapped[bool] = mapped_column(Boolean, default=False)
-    value: Mapped[float] = mapped_column()
-    note: Mapped[str | None] = mapped_column(String(200))
-    __table_args__ = (
-        UniqueConstraint("metric_id", "day", "period", "is_reference", name="uq_metric_reading"),
-    )
+    __table__ = tables.metric_reading
+    id: Mapped[int]
+    metric_id: Mapped[int]
+    day: Mapped[date]
+    period: Mapped[str]
+    is_reference: Mapped[bool]
+    value: Mapped[float]
+    note: Mapped[str | None]
 
 
 # --------------------------------------------------------------------------- calendar, meta, audit
 class CalendarOverride(Base):
     """Manual working-day table: wins over the packaged holiday schedule."""
 
-    __tablename__ = "calendar_override"
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    is_workday: Mapped[bool] = mapped_column(Boolean)
-    note: Mapped[str | None] = mapped_column(String(100))
+    __table__ = tables.calendar_override
+    day: Mapped[date]
+    is_workday: Mapped[bool]
+    note: Mapped[str | None]
 
 
 class LedgerMeta(Base):
     """Small key/value facts about this ledger (reference day of a demo ledger, counters)."""
 
-    __tablename__ = "ledger_meta"
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    __table__ = tables.ledger_meta
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class AuditEvent(Base):
     """Append-only, hash-chained record of every change (see domain.chain)."""
 
-    __tablename__ = "audit_event"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, unique=True)
-    at: Mapped[str] = mapped_column(String(40))
-    actor: Mapped[str] = mapped_column(String(100))
-    entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(40))
-    before: Mapped[str | None] = mapped_column(Text)
-    after: Mapped[str | None] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-    # the row the event leaves behind (db.row_state): its key when not an integer id, and the
-    # digest of its stored state (domain.chain.row_digest); both covered by the hash
-    row_key: Mapped[str | None] = mapped_column(String(60))
-    row_digest: Mapped[str | None] = mapped_column(String(64))
-    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
+    __table__ = tables.audit_event
+    id: Mapped[int]
+    seq: Mapped[int]
+    at: Mapped[str]
+    actor: Mapped[str]
+    entity: Mapped[str]
+    entity_id: Mapped[int | None]
+    action: Mapped[str]
+    before: Mapped[str | None]
+    after: Mapped[str | None]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
+    row_key: Mapped[str | None]
+    row_digest: Mapped[str | None]

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, text
 
 from wuyang_tasks.domain.enums import Labelled
 
-from .models import Base
+from .tables import metadata
 
 
 class AccessRole(Labelled):
@@ -50,7 +50,7 @@ DELETABLE_TABLES = ("responsibility", "metric_reading")
 
 
 def ledger_tables() -> list[str]:
-    return [t.name for t in Base.metadata.sorted_tables]
+    return [t.name for t in metadata.sorted_tables]
 
 
 def grant_statements() -> list[str]:

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import String, Table, event, inspect
-from sqlalchemy.orm import Session
 
 from wuyang_tasks.domain.errors import ValidationError
+
+if TYPE_CHECKING:  # the ledger's connections import this module before any session
+    from sqlalchemy.orm import Session
 
 TABLES = {"unit": "单位", "unit_alias": "单位别名", "person": "人员", "post": "职务", "source": "任务来源",
           "task": "任务", "progress_report": "进展反馈", "extension": "延期申请", "urging": "催办",

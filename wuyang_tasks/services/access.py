@@ -37,8 +37,8 @@ def current_access(ledger: Ledger) -> Access:
     if ledger.is_sqlite:
         role = AccessRole.VIEWER if ledger.read_only else AccessRole.ADMIN
         return Access(user=ledger.actor, role=role)
-    with ledger.read() as s:
-        role = access_role_of_current_user(s.connection())
+    with ledger.read_tables() as connection:  # before the window's first paint: no ORM
+        role = access_role_of_current_user(connection)
     if ledger.read_only:
         role = AccessRole.VIEWER
     return Access(user=ledger.actor, role=role)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, select
 
 from wuyang_tasks.db.ledger import Ledger
-from wuyang_tasks.db.models import AuditEvent
+from wuyang_tasks.db.tables import audit_event
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 POLL_SECONDS = 3
 MAX_CHANGES = 500
@@ -37,17 +40,20 @@ class Change:
         return self.task_id is not None
 
 
-def head(session: Session) -> int:
+_EVENT = audit_event.c
+
+
+def head(session: Session | Connection) -> int:
     """The change counter: the last audit event's seq (0 for an empty ledger). On the table, not
-    the mapped class: the window reads it before its first paint, before the ORM is set up."""
-    return session.scalar(select(func.max(AuditEvent.__table__.c.seq))) or 0
+    the mapped class: the window reads it before its first paint, without the ORM."""
+    return session.scalar(select(func.max(_EVENT.seq))) or 0
 
 
-def changes_since(session: Session, seq: int, limit: int = MAX_CHANGES) -> list[Change]:
+def changes_since(session: Session | Connection, seq: int, limit: int = MAX_CHANGES) -> list[Change]:
     rows = session.execute(
-        select(AuditEvent.seq, AuditEvent.at, AuditEvent.actor, AuditEvent.entity,
-               AuditEvent.entity_id, AuditEvent.action, AuditEvent.before, AuditEvent.after)
-        .where(AuditEvent.seq > seq).order_by(AuditEvent.seq).limit(limit))
+        select(_EVENT.seq, _EVENT.at, _EVENT.actor, _EVENT.entity,
+               _EVENT.entity_id, _EVENT.action, _EVENT.before, _EVENT.after)
+        .where(_EVENT.seq > seq).order_by(_EVENT.seq).limit(limit))
     return [Change(r.seq, r.at, r.actor, r.entity, r.entity_id, r.action, _task_id(r)) for r in rows]
 
 
@@ -68,11 +74,11 @@ class ChangeWatcher:
 
     def __init__(self, ledger: Ledger):
         self.ledger = ledger
-        with ledger.read() as s:
-            self.seen = head(s)
+        with ledger.read_tables() as connection:
+            self.seen = head(connection)
 
     def poll(self) -> list[Change]:
-        with self.ledger.read() as s:
+        with self.ledger.read_tables() as s:
             if head(s) == self.seen:
                 return []
             changes = changes_since(s, self.seen)

@@ -19,21 +19,11 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from itertools import groupby, repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING, TypeAlias
 
-from sqlalchemy import String, and_, exists, func, or_, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, String, and_, exists, func, or_, select, type_coerce
 
-from wuyang_tasks.db.models import (
-    Extension,
-    Liaison,
-    Person,
-    ProgressReport,
-    Responsibility,
-    Source,
-    Task,
-    Unit,
-    Urging,
-)
+from wuyang_tasks.db import tables
 from wuyang_tasks.domain import alerts
 from wuyang_tasks.domain.calendar import WorkdayCalendar
 from wuyang_tasks.domain.codes import code_key
@@ -47,6 +37,13 @@ from wuyang_tasks.domain.enums import (
 )
 
 from wuyang_tasks.collector import paused
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    # a session, or a connection (Ledger.read_tables: the window's first screenful, read
+    # before the ORM is imported)
+    Reader: TypeAlias = Session | Connection
 
 
 @dataclass(slots=True)
@@ -131,8 +128,8 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-_T = Task.__table__.c
-_R = Responsibility.__table__.c
+_T = tables.task.c
+_R = tables.responsibility.c
 _STATUS = {m.value: m for m in TaskStatus}
 _URGENCY = {m.value: m for m in Urgency}
 _BASIS = {m.value: m for m in DeadlineBasis}
@@ -164,7 +161,7 @@ def _task_conditions(flt: TaskFilter) -> list:
         leads = _T.id.in_(select(_R.task_id).where(
             _R.person_id == flt.leader_id, _R.role == Role.LEAD_LEADER.value))
         if flt.with_liaisons:
-            li = Liaison.__table__.c
+            li = tables.liaison.c
             liaises = exists().where(
                 _R.task_id == _T.id, _R.unit_id == li.unit_id, li.leader_id == flt.leader_id,
                 _T.assigned_on.is_not(None), or_(li.end_date.is_(None), li.end_date >= _T.assigned_on),
@@ -225,27 +222,28 @@ def _task_query(conditions: list):
     return query.order_by(_T.id)
 
 
-def list_tasks(session: Session, *, today: date, cal: WorkdayCalendar,
+def list_tasks(session: Reader, *, today: date, cal: WorkdayCalendar,
                flt: TaskFilter | None = None,
                policy: alerts.AlertPolicy = alerts.AlertPolicy()) -> list[TaskRow]:
     with paused():
         return _list_tasks(session, today, cal, flt or TaskFilter(), policy)
 
 
-def first_task_ids(session: Session, *, limit: int, descending: bool = False) -> list[int]:
+def first_task_ids(session: Reader, *, limit: int, descending: bool = False) -> list[int]:
     """Ids of the first ``limit`` tasks in code order (domain.codes: year, then number — the
     window's default order): a screenful to show while the whole list is read. The database
     orders "年份-序号" codes as code_key does (the year's text, then the shorter number, then
     the text: 2017-089 < 2017-105 < 2017-1001); the candidates are then put in code_key's own
     order (a code of another shape may differ from the full list's place by a row or two)."""
-    code = _T.code if session.get_bind().dialect.name == "sqlite" else _T.code.collate("C")
+    bind = session if isinstance(session, Connection) else session.get_bind()
+    code = _T.code if bind.dialect.name == "sqlite" else _T.code.collate("C")
     order = (func.substr(code, 1, 5), func.length(_T.code), code)
     stmt = select(_T.id, _T.code).order_by(*(o.desc() if descending else o for o in order)).limit(limit)
     rows = sorted(session.execute(stmt), key=lambda r: code_key(r.code), reverse=descending)
     return [r.id for r in rows]
 
 
-def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFilter,
+def _list_tasks(session: Reader, today: date, cal: WorkdayCalendar, flt: TaskFilter,
                 policy: alerts.AlertPolicy) -> list[TaskRow]:
     conditions = _task_conditions(flt)
     same = {}.setdefault
@@ -272,7 +270,7 @@ def _list_tasks(session: Session, today: date, cal: WorkdayCalendar, flt: TaskFi
     return [r for r in rows if _keep(r, flt)]
 
 
-def _read_rows(session: Session, query, same: Callable) -> list[TaskRow]:
+def _read_rows(session: Reader, query, same: Callable) -> list[TaskRow]:
     """The TaskRows of ``query``'s tasks (_ROW_FIELDS), a batch at a time and a column at a time:
     each column converted by one ``map`` and the rows made by ``map(TaskRow, *columns)``: no
     Python loop over the rows besides TaskRow's own __init__ (quicker than a comprehension)."""
@@ -310,7 +308,7 @@ def _keep(row: TaskRow, flt: TaskFilter) -> bool:
     return True
 
 
-def _stream(session: Session, statement):
+def _stream(session: Reader, statement):
     """The rows of a big select, fetched in batches: at 100,000 tasks the whole result lists
     (half a million rows) next to the rows built from them were the window's peak memory."""
     return session.execute(statement, execution_options={"yield_per": _BATCH})
@@ -320,11 +318,11 @@ def _in(column, ids):
     return column.in_(ids) if ids is not None else True
 
 
-def _attach_liaisons(session: Session, rows: list[TaskRow]) -> None:
+def _attach_liaisons(session: Reader, rows: list[TaskRow]) -> None:
     """Each row's liaison leaders: those whose 分包联系 with one of its units overlaps the
     task's life (交办 to 办结, or on while open)."""
     by_unit: dict[str, list[tuple[str, date, date | None]]] = {}
-    li, person, unit = Liaison.__table__, Person.__table__, Unit.__table__
+    li, person, unit = tables.liaison, tables.person, tables.unit
     for name, leader, start, end in session.execute(
             select(unit.c.name, person.c.name, li.c.start_date, li.c.end_date).select_from(li)
             .join(person, person.c.id == li.c.leader_id).join(unit, unit.c.id == li.c.unit_id)
@@ -347,17 +345,17 @@ def _attach_liaisons(session: Session, rows: list[TaskRow]) -> None:
             row.liaison_leaders = shared.setdefault(key, key)
 
 
-def _attach_sources(session: Session, rows: list[TaskRow]) -> None:
-    source = Source.__table__.c
+def _attach_sources(session: Reader, rows: list[TaskRow]) -> None:
+    source = tables.source.c
     titles = dict(session.execute(select(source.id, source.title)).all())
     for row in rows:
         if row.source_id is not None:
             row.source_title = titles.get(row.source_id)
 
 
-def _attach_responsibilities(session: Session, by_id: dict[int, TaskRow], ids) -> None:
-    unit_names = dict(session.execute(select(Unit.__table__.c.id, Unit.__table__.c.name)).all())
-    person_names = dict(session.execute(select(Person.__table__.c.id, Person.__table__.c.name)).all())
+def _attach_responsibilities(session: Reader, by_id: dict[int, TaskRow], ids) -> None:
+    unit_names = dict(session.execute(select(tables.unit.c.id, tables.unit.c.name)).all())
+    person_names = dict(session.execute(select(tables.person.c.id, tables.person.c.name)).all())
     query = (select(_R.task_id, _plain(_R.role), _R.unit_id, _R.person_id)
              .where(_in(_R.task_id, ids))
              .order_by(_R.task_id, _R.sort_order, _R.id))
@@ -377,9 +375,9 @@ def _attach_responsibilities(session: Session, by_id: dict[int, TaskRow], ids) -
             setattr(row, name_field, shared.setdefault(value, value))
 
 
-def _attach_counts(session: Session, by_id: dict[int, TaskRow], ids,
+def _attach_counts(session: Reader, by_id: dict[int, TaskRow], ids,
                    same: Callable[[object, object], object]) -> None:
-    urging, extension, report = Urging.__table__.c, Extension.__table__.c, ProgressReport.__table__.c
+    urging, extension, report = tables.urging.c, tables.extension.c, tables.progress_report.c
     urgings = session.execute(select(urging.task_id, func.count(urging.id))
                               .where(_in(urging.task_id, ids)).group_by(urging.task_id))
     for task_id, n in urgings:

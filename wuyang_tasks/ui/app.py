@@ -17,21 +17,23 @@ from wuyang_tasks import collector  # isort: skip
 
 collector.off_for_good()  # the GUI thread's timer collects (ui/gc_policy.py, wuyang_tasks/collector.py)
 
-# The ledger's database stack (SQLAlchemy, the models: some 250 modules) before Qt: PySide6's
-# import hook reads the source of every module imported after PySide6 (looking for its
-# __feature__ switches), ≈ 40 ms of every start for these alone.
+# The ledger's database stack (SQLAlchemy Core and the tables) before Qt: PySide6's import
+# hook reads the source of every module imported after PySide6 (looking for its __feature__
+# switches; ui/pyside_hook.py makes it keep none of it).
 from wuyang_tasks.db.ledger import Ledger, open_ledger  # isort: skip
-from wuyang_tasks.db.models import set_up_mappers  # isort: skip
 
 # So are the rest of what every start loads before its first paint, imported anyway a moment
-# later (after Qt they cost a third more, ≈ 20 ms): SQLite's dialect (create_engine loads it),
-# the services the task rows, the live view and the first pages (dashboard, task ledger) call
-# (the dashboard's year targets, services.metrics, come after the first paint).
+# later (after Qt they cost a third more): SQLite's dialect (create_engine loads it), the
+# services the task rows and the live view read with (Core). The ORM, the mapped classes and
+# the services written with them come after the first paint (set_up_mappers).
 import sqlalchemy.dialects.sqlite  # noqa: F401  # isort: skip
-from wuyang_tasks.services import (  # noqa: F401  # isort: skip
-    changes, task_list, task_views, tasks, urgings, who_answers)
+from wuyang_tasks.services import changes, task_list  # noqa: F401  # isort: skip
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer  # isort: skip
+from wuyang_tasks.ui import pyside_hook  # isort: skip
+
+pyside_hook.install()  # before the window's own modules: the first imported after PySide6
+
 from PySide6.QtWidgets import QApplication, QDialog
 
 from wuyang_tasks import APP_NAME, APP_TITLE
@@ -48,6 +50,14 @@ if TYPE_CHECKING:  # the first-run dialog is loaded only when it is shown
     from .first_run import StartChoice, StartDecision
 
 MAPPER_SETUP_DELAY_MS = 300  # after the window shows: its first page paints first
+
+
+def set_up_mappers() -> None:
+    """The ORM, the mapped classes and their mappers (≈ 100 ms with the imports), a moment
+    after the window shows: before the clerk's first action needs them, after the first paint."""
+    from wuyang_tasks.db.models import set_up_mappers
+
+    set_up_mappers()
 
 
 def make_application(qt_args: list[str] | None = None) -> QApplication:

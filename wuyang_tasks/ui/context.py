@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.orm import Session
 
 from wuyang_tasks.db.ledger import Ledger
 from wuyang_tasks.domain.calendar import WorkdayCalendar
@@ -26,6 +25,9 @@ from .access import RoleGuard
 from .changes import EVERYTHING, Change, ChangeKind
 from .settings import app_settings
 from .workers import Job, Progress, start_job
+
+if TYPE_CHECKING:  # the ORM is imported after the window's first paint (ui/app.py)
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 

@@ -9,17 +9,20 @@ have none, is used for the connection and never written to the settings (the rec
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from sqlalchemy.engine import URL
 
-from wuyang_tasks.db.copy import CopySummary
 from wuyang_tasks.db.engine import is_sqlite, resolve_url
 from wuyang_tasks.db.postgres import server_name
 from wuyang_tasks.domain.errors import LedgerOpenError
 
 from .settings import recent_ledgers
+
+if TYPE_CHECKING:  # the copy is written with the ORM: imported when one is made
+    from wuyang_tasks.db.copy import CopySummary
 
 SERVER_KINDS = ("unreachable", "auth")
 

@@ -8,7 +8,9 @@ just those rows (``rows_changed``). Any other change reloads all.
 
 The first load starts only after the window's next paint, so that what it shows first (the
 ledger page: a screenful read by ``first_screen`` in a few ms) is on screen at once: the worker
-building 10^5 rows holds the GIL, and every model call of a paint would wait for it.
+building 10^5 rows holds the GIL, and every model call of a paint would wait for it. The rows
+are read through the tables (``Ledger.read_tables``): the first screenful comes before the ORM
+is imported at all.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class TaskRowStore(QObject):
 
     def first_screen(self, descending: bool = False) -> list[TaskRow]:
         """The first FIRST_SCREEN tasks in code order, read now (on the GUI thread)."""
-        with self.ctx.ledger.read() as s:
+        with self.ctx.ledger.read_tables() as s:
             ids = first_task_ids(s, limit=FIRST_SCREEN, descending=descending)
             return list_tasks(s, today=self.ctx.today(), cal=self.ctx.calendar(),
                               flt=TaskFilter(task_ids=frozenset(ids)))
@@ -78,8 +80,8 @@ class TaskRowStore(QObject):
 
         def work(progress: Progress) -> list[TaskRow]:
             progress.report(0, None, QCoreApplication.translate("TaskStore", "Reading the tasks…"))
-            with ledger.read() as s:
-                return list_tasks(s, today=today, cal=cal)
+            with ledger.read_tables() as connection:
+                return list_tasks(connection, today=today, cal=cal)
 
         self._stale = False
         self._loading = self.ctx.run_in_worker(
@@ -109,7 +111,7 @@ class TaskRowStore(QObject):
         if not self.loaded:
             self._stale = True  # the load under way may have read them before the change
             return
-        with self.ctx.ledger.read() as s:
+        with self.ctx.ledger.read_tables() as s:
             fresh = list_tasks(s, today=self.ctx.today(), cal=self.ctx.calendar(),
                                flt=TaskFilter(task_ids=ids))
         by_id = {r.id: r for r in fresh}

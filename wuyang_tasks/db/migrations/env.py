@@ -3,13 +3,13 @@
 
 from alembic import context
 
-from wuyang_tasks.db.models import Base
+from wuyang_tasks.db.tables import metadata
 
 config = context.config
 connection = config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,
     compare_type=True,
 )

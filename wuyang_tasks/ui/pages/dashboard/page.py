@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import OPEN_STATUSES, AlertLevel, TaskStatus
-from wuyang_tasks.services import task_views
 from wuyang_tasks.services.task_list import TaskRow, chinese_date, week_range
 
 from ...changes import Change
@@ -238,6 +237,8 @@ class DashboardPage(Page):
         self.chart.set_bars(self._unit_bars(rows))
 
     def _unit_bars(self, rows: list[TaskRow]) -> list[UnitBar]:
+        from wuyang_tasks.services import task_views  # the ORM's: after the first paint
+
         with self.ctx.ledger.read() as s:
             units = [c.name for c in task_views.pick_lists(s, self.ctx.today()).units]
         bars = {name: UnitBar(name, 0, 0, 0) for name in units}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.enums import OPEN_STATUSES, AlertLevel, Role, TaskStatus
 from wuyang_tasks.services.task_list import UNIT_ROLES, TaskRow
-from wuyang_tasks.services.task_views import PickLists
+
+if TYPE_CHECKING:  # an ORM service's: imported after the first paint
+    from wuyang_tasks.services.task_views import PickLists
 
 OPEN = "OPEN"  # status choice: every open status (未办结)
 SAVED_KEY = "tasks/saved_filters"

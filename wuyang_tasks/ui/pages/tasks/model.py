@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -15,7 +16,9 @@ from PySide6.QtGui import QBrush, QColor
 from wuyang_tasks.domain.codes import code_key
 from wuyang_tasks.domain.enums import AlertLevel
 from wuyang_tasks.services.task_list import TaskRow
-from wuyang_tasks.services.who_answers import ChiefIndex
+
+if TYPE_CHECKING:  # an ORM service's: imported after the first paint
+    from wuyang_tasks.services.who_answers import ChiefIndex
 
 ROW_COLOURS = {AlertLevel.RED: "#fbe3e3", AlertLevel.YELLOW: "#fff6d5", AlertLevel.BLUE: "#e3eefc"}
 LIGHT_COLOURS = {AlertLevel.RED: "#d93025", AlertLevel.YELLOW: "#e6a700",
@@ -42,7 +45,7 @@ class TaskTableModel(QAbstractTableModel):
         self.rows: list[TaskRow] = []
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self.chiefs = ChiefIndex({})
+        self.chiefs: ChiefIndex | None = None  # read once every task is (the page's choice lists)
         self.today = date.today()
         self.columns = [
             Column("code", self.tr("Code"), lambda r: r.code, lambda r: code_key(r.code), 80),
@@ -80,6 +83,8 @@ class TaskTableModel(QAbstractTableModel):
     def _chiefs(self, row: TaskRow) -> tuple[str, ...]:
         """The lead units' party and government chiefs who answer for the task today (党政同责),
         after a 任免 the successor from the day of the appointment."""
+        if self.chiefs is None:
+            return ()
         return self.chiefs.lead_chiefs(row.lead_units, row.assigned_on, row.closed_on, self.today)
 
     def set_chiefs(self, chiefs: ChiefIndex, today: date) -> None:

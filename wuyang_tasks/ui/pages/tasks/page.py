@@ -1,7 +1,8 @@
 """任务台账: the filtered, sortable list of tasks with the workflow actions.
 
-The editor, the dialogs and the Excel export are imported when first used: the window opens
-on this page, and what it needs before its first paint is only the table.
+The editor, the dialogs, the Excel export and the services written with the ORM are imported
+when first used: the window opens on this page, and what it needs before its first paint is
+only the table (read through the tables: services.task_list).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from PySide6.QtWidgets import (
 
 from wuyang_tasks.domain.enums import UrgingMethod
 from wuyang_tasks.domain.workflow import Action, allowed_actions
-from wuyang_tasks.services import task_views, urgings, who_answers
-from wuyang_tasks.services import tasks as task_service
 from wuyang_tasks.services.task_list import TaskFilter, TaskRow, chinese_date
 
 from ...access import Need
@@ -207,6 +206,8 @@ class TasksPage(Page):
         self.apply_filter()
 
     def _load_choices(self) -> None:
+        from wuyang_tasks.services import task_views, who_answers
+
         with self.ctx.ledger.read() as s:
             self.filters.set_choices(task_views.pick_lists(s, self.ctx.today()))
             self.model.set_chiefs(who_answers.chief_index(s), self.ctx.today())
@@ -268,6 +269,8 @@ class TasksPage(Page):
     def _text_matches(self, criteria: Criteria) -> set[int] | None:
         if not criteria.text:
             return None
+        from wuyang_tasks.services import task_views
+
         with self.ctx.ledger.read() as s:
             return task_views.task_ids_matching(s, criteria.text)
 
@@ -341,6 +344,7 @@ class TasksPage(Page):
                 "%1", action.label).replace("%2", str(len(rows))), skipped):
             return False
         ctx = self.ctx
+        from wuyang_tasks.services import tasks as task_service
 
         def apply(session):
             for row in rows:
@@ -419,6 +423,8 @@ class TasksPage(Page):
         rows = [r for r in self.selected_rows() if r.status.is_open]
         if not rows:
             return False
+        from wuyang_tasks.services import urgings
+
         suggestion, requirement = None, ""
         if len(rows) == 1:  # a batch gets no single suggestion: each task's history differs
             with self.ctx.ledger.read() as s:
