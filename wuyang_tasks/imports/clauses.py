@@ -151,12 +151,12 @@ class Group:
         start = next((i for i, (k, v) in enumerate(self.clauses) if k == lead_kind and v in self.work), None)
         if start is None:
             return ""
-        while start > 0 and self.clauses[start - 1][0] == "modifier" and not _FRAME_START.match(self.clauses[start - 1][1]):
+        while start > 0 and self.clauses[start - 1][0] == "modifier" and not framing(self.clauses[start - 1][1]):
             start -= 1
         parts: list[str] = []
         said = 0  # characters of work and results: a long '针对…特点' before the work does not fill the title
         for kind, text in self.clauses[start:]:
-            if kind == "slogan" or (kind == "modifier" and _FRAME_START.match(text)) or _FRAME.match(text):
+            if kind == "slogan" or (kind == "modifier" and framing(text)) or _FRAME.match(text):
                 continue
             parts.append(text)
             if kind != "modifier":
@@ -164,6 +164,21 @@ class Group:
                 if said >= _TITLE_WORDS or len(parts) == 3:
                     break
         return cut("，".join(parts))
+
+
+_OWN_FRAME = re.compile(r"^(?:严格)?(?:按照|根据|依据|结合|对照)(?![^，]*实际)[^，]{2,11}$")
+_AUTHORITY = re.compile(r"党中央|中央|国务院|省委|省政府|市委|市政府|县委|县政府|区委|区政府|上级|有关|相关")
+
+
+def framing(modifier: str) -> bool:
+    """A clause that frames work without being part of it ('按照县委、县政府决策部署和要求', '以…为契机').
+    A frame of the work's own material is kept, as a clerk keeps it: '对照巡察反馈意见，逐条剖析原因',
+    '依据县城总体规划…，结合县城区“畅强补”专项行动，…积极梳理谋划可行性项目'."""
+    if not _FRAME_START.match(modifier):
+        return False
+    if _OWN_FRAME.match(modifier) and not _AUTHORITY.search(modifier) and not _FRAME.match(_unquoted(modifier)):
+        return False
+    return True
 
 
 def cut(title: str) -> str:

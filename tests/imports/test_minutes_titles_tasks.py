@@ -1,0 +1,22 @@
+"""Round 8 of issue 20: where a title starts and ends, and which sentences are no task. Patterns
+from the development documents (71, 85, 86, 104, …); each test fails on the round 7 reader."""
+
+from wuyang_tasks.imports.minutes import propose
+
+
+def _titles(text):
+    return [d.title for d in propose(text).drafts]
+
+
+def test_a_short_frame_of_the_works_own_material_opens_the_title():
+    titles = _titles("会议要求，要对照筹备方案，深入现场点逐个逐项进行督导，及时提出整改意见。\n")
+    assert titles and titles[0].startswith("对照筹备方案，深入现场点")
+    titles = _titles("李晓东强调，各乡镇要结合本县新冠肺炎疫情形势，从严抓好疫情防控工作。\n")
+    assert titles and titles[0].startswith("结合本县新冠肺炎疫情形势，从严抓好疫情防控工作")
+
+
+def test_a_frame_of_authorities_or_of_local_conditions_stays_out():
+    titles = _titles("会议要求，各乡镇要严格按照县委、县政府决策部署和要求，抓住当前施工的有利时机，加快工程进度。\n")
+    assert titles and titles[0].startswith("抓住当前施工的有利时机")
+    titles = _titles("会议要求，各乡镇要结合实际情况，确定本辖区整治工作重点，制定具体实施方案。\n")
+    assert titles and titles[0].startswith("确定本辖区整治工作重点")
