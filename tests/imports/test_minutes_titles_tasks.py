@@ -20,3 +20,13 @@ def test_a_frame_of_authorities_or_of_local_conditions_stays_out():
     assert titles and titles[0].startswith("抓住当前施工的有利时机")
     titles = _titles("会议要求，各乡镇要结合实际情况，确定本辖区整治工作重点，制定具体实施方案。\n")
     assert titles and titles[0].startswith("确定本辖区整治工作重点")
+
+
+def test_a_speaker_asking_a_unit_inside_a_sentence_is_not_the_title():
+    p = propose("会议要求，县住建局要加快施工进度。李晶要求设计院加快整改，确保月底前完工。\n")
+    draft = next(d for d in p.drafts if "整改" in d.title)
+    assert draft.title == "加快整改，确保月底前完工"
+    assert draft.lead.written == "设计院"
+    assert draft.leader == "李晶"
+    p = propose("李晶要求县住建局加快整改。\n")
+    assert [(d.title, d.lead.written, d.leader) for d in p.drafts] == [("加快整改", "县住建局", "李晶")]

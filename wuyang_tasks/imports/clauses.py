@@ -112,6 +112,8 @@ _SPEAKER_TITLED = re.compile(
 _SPEAKER_PLAIN = re.compile(
     r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
     r"(指出|强调|要求|提出要求)")
+_SPEAKER_ASKS = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:要求|责成)(?=[^：:，,]{4,})")  # '李晶要求设计院加快整改'
+_ASKED_UNIT = re.compile(r"^([\u4e00-\u9fff]{2,8}?" + UNIT_SUFFIX + r")(?=加快|抓紧|尽快|立即|认真|切实|做好|抓好|进一步|全力|迅速|及时|按照|严格)")
 _SPEAKER_PRONOUN = re.compile(  # '张秀萍对…表示肯定，她说，…' / '副县长周虎光就…做了部署，他指出，…'
     r"^(?:[^，。]{0,12}?(?:书记|县长|区长|市长|主任))?([\u4e00-\u9fff]{2,3})[^，。]{2,40}[，,](?:他|她)(?:说|指出|强调|要求)[，,：:]")
 _SPEAKER_SHORT = re.compile(r"^([\u4e00-\u9fff])(书记|县长|区长|市长|主任)(指出|强调|要求)")
@@ -282,7 +284,7 @@ def mentions_in(text: str) -> list[str]:
             if not any(p <= start < p + len(n) for p, n in found):
                 found.append((start, name))
             start += len(name) + 1
-    for m in re.finditer(r"(?:^|(?<=[由请、和]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班|中学|小学|[一二三四五六七八九]中|幼儿园|医院|卫生院)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+    for m in re.finditer(r"(?:^|(?<=[由请、和]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班|中学|小学|[一二三四五六七八九]中|幼儿园|医院|卫生院|设计院|勘察院|研究院)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
     return [name for _, name in sorted(found)]
@@ -410,6 +412,20 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if len(text) <= 40 and re.search(r"(?<!的)(要求|强调|指出|提出要求|表示)$", text) and (
             index == 0 or speaker_in(text, text) or re.search(r"(以下|如下)要求$", text)):
         return current, pending  # '钟宇龙要求：' / '会议强调，' / '…，县长宋耀生要求': who speaks, not what is asked
+    asks = _SPEAKER_ASKS.match(text)
+    if asks and not _NOT_NAME.search(asks.group(1)) and speaker_in(text, text) == asks.group(1):
+        # '李晶要求设计院加快整改': the speaker asks a unit; the unit is the subject, the rest its work
+        rest = text[asks.end():]
+        names = mentions_in(rest)
+        unit = _ASKED_UNIT.match(rest)
+        if names and rest.startswith(names[0]):
+            head = rest[: len(rest) - len(after_names(rest, names))]
+            rest = head + "要" + after_names(rest, names)
+        elif unit and not has_marker(rest):
+            rest = unit.group(1) + "要" + rest[unit.end():]
+        elif not has_marker(rest):
+            rest = "要" + rest
+        return _clause(rest, index, current, groups, ctx, pending, topic, sentence)
     if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?![地近业医学])[^，]{2,40}", text)) \
             or re.fullmatch(r"由[^，]{0,12}领导牵头(?:负责)?", text):
         return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech;
