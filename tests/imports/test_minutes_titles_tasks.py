@@ -30,3 +30,23 @@ def test_a_speaker_asking_a_unit_inside_a_sentence_is_not_the_title():
     assert draft.leader == "李晶"
     p = propose("李晶要求县住建局加快整改。\n")
     assert [(d.title, d.lead.written, d.leader) for d in p.drafts] == [("加快整改", "县住建局", "李晶")]
+
+
+def test_duties_principles_attitudes_and_aims_are_no_task():
+    text = ("会议指出，要从讲政治的高度，坚决扛牢责任，要真认账、真反思，做到反馈问题调查分析到位、个性问题查纠到位，"
+            "全力推动整改取得实实在在的效果。\n"
+            "会议要求，党组书记严格履行第一责任人责任，对巡察整改负首责、负总责。"
+            "要坚持“当下改”与“长久立”相结合，完善制度机制，堵塞管理漏洞。\n")
+    assert _titles(text) == ["完善制度机制，堵塞管理漏洞"]
+
+
+def test_attitude_pairs_and_following_a_spirit_are_slogans():
+    titles = _titles("梁庆民强调，办公室要对报告进行认真核对。当前面临的问题和困难，要不回避、不畏惧，"
+                     "2018年的工作内容要紧跟党的十九大精神，与省市发展战略相符，措施具体，任务明确。\n")
+    assert titles == ["对报告进行认真核对"]
+
+
+def test_what_a_text_says_a_thing_is_is_no_task():
+    titles = _titles("路国云要求各乡镇各部门充分认识到，开展以交出高质量发展优异答卷为主题的“争一流、当冠军”活动，"
+                     "是使命所系、群众所盼。要定立工作目标，健全工作机制。\n")
+    assert titles == ["定立工作目标，健全工作机制"]
