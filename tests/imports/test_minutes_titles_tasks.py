@@ -50,3 +50,16 @@ def test_what_a_text_says_a_thing_is_is_no_task():
     titles = _titles("路国云要求各乡镇各部门充分认识到，开展以交出高质量发展优异答卷为主题的“争一流、当冠军”活动，"
                      "是使命所系、群众所盼。要定立工作目标，健全工作机制。\n")
     assert titles == ["定立工作目标，健全工作机制"]
+
+
+def test_a_plan_items_yi_shi_list_under_one_note_is_one_task_per_item():
+    text = ("一、重点任务\n"
+            "（一）推进城区供水管网改造。2019年任务：一是4月底前完成老城区管网普查；二是10月底前改造管网20公里。"
+            "2020年任务：一是6月底前完成新区管网建设。（牵头单位：县水务局；责任单位：县住建局）\n"
+            "（二）加强饮用水水源保护。开展水源地环境问题排查整治，6月底前完成整治。（责任单位：县生态环境局）\n")
+    got = [(d.title, d.lead.written, [r.written for r in d.cooperating], d.deadline.day.isoformat())
+           for d in propose(text).drafts]
+    assert got[:3] == [("完成老城区管网普查", "县水务局", ["县住建局"], "2019-04-30"),
+                       ("改造管网20公里", "县水务局", ["县住建局"], "2019-10-31"),
+                       ("完成新区管网建设", "县水务局", ["县住建局"], "2020-06-30")]
+    assert got[3][:2] == ("加强饮用水水源保护", "县生态环境局")
