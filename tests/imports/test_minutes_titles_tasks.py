@@ -63,3 +63,11 @@ def test_a_plan_items_yi_shi_list_under_one_note_is_one_task_per_item():
                        ("改造管网20公里", "县水务局", ["县住建局"], "2019-10-31"),
                        ("完成新区管网建设", "县水务局", ["县住建局"], "2020-06-30")]
     assert got[3][:2] == ("加强饮用水水源保护", "县生态环境局")
+
+
+def test_what_others_did_and_a_duty_do_not_open_the_title():
+    titles = _titles("梁庆民指出，各部门对《政府工作报告（讨论稿）》提出了很好的意见和建议，县政府办公室要认真梳理、尽量采纳，"
+                     "抓紧修改完善。\n")
+    assert titles == ["认真梳理、尽量采纳，抓紧修改完善"]
+    titles = _titles("会议要求，要压实整改责任。其他班子成员认真落实“一岗双责”，按照责任分工研究整改措施，切实落实分管领域整改任务。\n")
+    assert titles == ["按照责任分工研究整改措施，切实落实分管领域整改任务"]

@@ -78,7 +78,7 @@ _BOILERPLATE = re.compile(
     r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
     r"^(?:19|20)\d{2}年度?(?:重点|主要)?(?:任务|目标|工作)$|(?:以下|如下|下列)[^，]{0,4}(?:工作|任务|事项|要求)$|"
     # what a text says of importance, of a duty or of working together, not work
-    r"负(?:首|总|全|主要|直接|领导)责|^从[^，]{0,20}(?:高度|角度|层面)$|^(?:真[\u4e00-\u9fff]{1,3}、)+真[\u4e00-\u9fff]{1,3}$|"
+    r"负(?:首|总|全|主要|直接|领导)责|一岗双责|^从[^，]{0,20}(?:高度|角度|层面)$|^(?:真[\u4e00-\u9fff]{1,3}、)+真[\u4e00-\u9fff]{1,3}$|"
     r"^(?:不[\u4e00-\u9fff]{2}、)+不[\u4e00-\u9fff]{2}$|紧跟[^，]{0,24}精神$|^与[^，]{2,20}相(?:符|契合|一致|适应|匹配)$|^(?:措施|任务|目标|责任|思路|重点)(?:具体|明确|清晰)$|意义重大|关系到|关系着|关乎|牵头抓总|积极作为|善于决策|勇于担当|^服从[^，]{0,20}(?:调度|安排|指挥)|(?:统筹|科学|主动|积极|综合)协调$|"
     r"^(?:充分|主动)?(?:协调|配合)[^，]{0,8}(?:单位|部门)$|^(?:强化|加强)?(?:统筹)?调度$|不能放松|弘扬[^，]{0,12}作风$|党政(?:主责|同责)|"
     r"^严守[^，]{0,4}廉洁|过好[^，]{0,8}节日$|拿出[^，]{0,8}(?:劲|精神|状态|作风)$|^(?:认真|深入)?学习(?:领会)?$|^提前谋划$|"
@@ -598,6 +598,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if framed:
         text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
     if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
+        if re.search(r"了(?![解])", text):
+            return current, pending  # '对《…（讨论稿）》提出了很好的意见和建议': what others did, no frame of the work
         return current, (pending + "，" + text) if pending else text
     names = [] if has_marker(text) else mentions_in(text)
     if names and text.startswith(names[0]) and _MODIFIER.match(after_names(text, names)) and not _PAST.search(sentence):
