@@ -71,3 +71,8 @@ def test_what_others_did_and_a_duty_do_not_open_the_title():
     assert titles == ["认真梳理、尽量采纳，抓紧修改完善"]
     titles = _titles("会议要求，要压实整改责任。其他班子成员认真落实“一岗双责”，按照责任分工研究整改措施，切实落实分管领域整改任务。\n")
     assert titles == ["按照责任分工研究整改措施，切实落实分管领域整改任务"]
+
+
+def test_he_stresses_after_a_named_speech_is_the_speaker_not_the_title():
+    p = propose("县长李建富在会上讲话。他强调各乡镇、各部门在制定工作谋划时首先要明确工作方向，清晰工作思路。\n")
+    assert [(d.title, d.leader) for d in p.drafts] == [("在制定工作谋划时首先明确工作方向，清晰工作思路", "李建富")]

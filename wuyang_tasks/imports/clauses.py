@@ -115,6 +115,8 @@ _SPEAKER_PLAIN = re.compile(
     r"(指出|强调|要求|提出要求)")
 _SPEAKER_ASKS = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:要求|责成)(?=[^：:，,]{4,})")  # '李晶要求设计院加快整改'
 _ASKED_UNIT = re.compile(r"^([\u4e00-\u9fff]{2,8}?" + UNIT_SUFFIX + r")(?=加快|抓紧|尽快|立即|认真|切实|做好|抓好|进一步|全力|迅速|及时|按照|严格)")
+_PRONOUN_SAYS = re.compile(r"^[他她](?:还|也|进一步)?(?:强调|指出|要求)(?:[，,：:]|(?=[\u4e00-\u9fff]))")
+_SPEECH_GIVEN = re.compile(r"(?:书记|县长|区长|市长|州长|主任|主席)([\u4e00-\u9fff]{2,3})(?:同志)?(?:在[^，。]{0,20})?(?:讲话|发言|作[^，。]{0,12}讲话)")
 _SPEAKER_PRONOUN = re.compile(  # '张秀萍对…表示肯定，她说，…' / '副县长周虎光就…做了部署，他指出，…'
     r"^(?:[^，。]{0,12}?(?:书记|县长|区长|市长|主任))?([\u4e00-\u9fff]{2,3})[^，。]{2,40}[，,](?:他|她)(?:说|指出|强调|要求)[，,：:]")
 _SPEAKER_SHORT = re.compile(r"^([\u4e00-\u9fff])(书记|县长|区长|市长|主任)(指出|强调|要求)")
@@ -311,7 +313,16 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     where: dict[int, int] = {}  # id(group) → the number of the sentence that opened it
     # '会议学习了统计相关知识，要求深入学习…': what the meeting asks after what it did
     text = re.sub(r"((?:^|(?<=[。\n]))会议[^，。；\n]{0,30}了[^，。；\n]{0,40})，(要求|强调)(?![：:，,])", r"\1。会议\2，", text)
+    said_before = ""
     for number, sentence in enumerate(sentences(text)):
+        pronoun = _PRONOUN_SAYS.match(sentence)
+        if pronoun:
+            # '县长李建富在会上讲话。他强调各乡镇…要…': the speaker of the sentence before
+            named = list(_SPEECH_GIVEN.finditer(said_before))
+            if named and not _NOT_NAME.search(named[-1].group(1)):
+                ctx = replace(ctx, leader=named[-1].group(1))
+            sentence = sentence[pronoun.end():]
+        said_before += sentence
         body = sentence.rstrip("。；;！？!?")
         who = speaker_in(sentence, text) if number else None
         if who and who != ctx.leader:
