@@ -76,3 +76,12 @@ def test_what_others_did_and_a_duty_do_not_open_the_title():
 def test_he_stresses_after_a_named_speech_is_the_speaker_not_the_title():
     p = propose("县长李建富在会上讲话。他强调各乡镇、各部门在制定工作谋划时首先要明确工作方向，清晰工作思路。\n")
     assert [(d.title, d.leader) for d in p.drafts] == [("在制定工作谋划时首先明确工作方向，清晰工作思路", "李建富")]
+
+
+def test_how_a_breakdown_is_to_be_run_is_no_task():
+    text = ("县政府分线领导要站在全局高度，对牵头负责的政府重点工作任务进行科学协调，定时调度，确保推进有力有效。"
+            "各牵头领导、责任单位要高度重视，认真研究推进措施，全面落实推进责任，确保各项目标任务不折不扣完成。"
+            "各牵头县领导要按照工作分工，靠前指挥，强化统筹调度，强化督促检查，及时研究解决问题。"
+            "县直各部门要加大指导和协调力度，及时帮助解决工作推进中的困难和问题。"
+            "各责任单位要于3月10日前制定具体实施方案报县政府督查室备案。\n")
+    assert _titles(text) == ["制定具体实施方案报县政府督查室备案"]
