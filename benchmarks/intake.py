@@ -4,6 +4,7 @@
     python -m benchmarks.intake --show 07       # gold next to proposal for one development document
     python -m benchmarks.intake --json          # the same figures as one JSON object
     python -m benchmarks.intake --ids 64-77 --totals   # one batch's two totals, no per-document line
+    python -m benchmarks.intake --split development    # the development loop: held-out documents not read
 
 The corpus is ``benchmarks/intake_corpus/``: one UTF-8 excerpt per document (``NN.txt``) and
 ``corpus.json`` with each document's source address, shape, split and the tasks, units, leader,
@@ -217,8 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ids", metavar="FIRST-LAST", help="only the documents numbered FIRST to LAST (a new batch)")
     parser.add_argument("--totals", action="store_true",
                         help="only the development and held-out totals (so a held-out document's line is not seen)")
+    parser.add_argument("--split", choices=("development",),
+                        help="read only this split's documents (the development loop never prints held-out figures)")
     args = parser.parse_args(argv)
     docs = load_corpus()
+    if args.split:
+        docs = [d for d in docs if not d["held_out"]]
     if args.ids:
         first, _, last = args.ids.partition("-")
         docs = [d for d in docs if int(first) <= int(d["id"]) <= int(last or first)]
@@ -232,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         show(doc, run_document(doc))
         return 0
-    totals = {"development": Score(), "held_out": Score()}
+    totals = {"development": Score()} if args.split else {"development": Score(), "held_out": Score()}
     rows = []
     for doc in docs:
         score = run_document(doc)
@@ -251,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{int(t['matched']):7}  {_f(t['recall'])}  {_f(t['precision'])}    {_f(row['lead']['recall'])} "
               f"{_f(row['cooperating']['recall'])} {_f(row['deadline']['recall'])}")
     _print_total("development", totals["development"])
-    _print_total("held-out", totals["held_out"])
+    if "held_out" in totals:
+        _print_total("held-out", totals["held_out"])
     return 0
 
 

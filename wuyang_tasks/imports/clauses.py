@@ -78,13 +78,17 @@ _BOILERPLATE = re.compile(
     r"加强(?:组织)?领导|^(?:切实)?(?:加强|理顺|改进|强化|完善|夯实|压实)工作(?:领导|机制|作风|督查|举措|责任)$|(?:任务|工作)圆满完成$|确保[^，]{0,10}完成[^，]{0,12}任务$|加强协调|加强配合|加强沟通|沟通协调|主动配合|相互帮助|积极主动对接|^.{0,6}各项工作$|各项工作部署|完成.{0,14}目标任务$|各项任务$|"
     r"^(?:19|20)\d{2}年度?(?:重点|主要)?(?:任务|目标|工作)$|(?:以下|如下|下列)[^，]{0,4}(?:工作|任务|事项|要求)$|"
     # what a text says of importance, of a duty or of working together, not work
-    r"意义重大|关系到|关系着|关乎|牵头抓总|积极作为|善于决策|勇于担当|^服从[^，]{0,20}(?:调度|安排|指挥)|(?:统筹|科学|主动|积极|综合)协调$|"
+    r"负(?:首|总|全|主要|直接|领导)责|一岗双责|"
+    # how work is to be run, without an object of its own: '定时调度', '强化督促检查，及时研究解决问题'
+    r"^(?:定时|定期|及时)调度$|^(?:强化|加强)?督促检查$|^及时(?:研究)?(?:帮助)?解决(?:[^，]{0,12}的)?(?:困难和)?问题$|"
+    r"^(?:认真)?研究推进措施$|^确保[^，]{0,16}(?:不折不扣|圆满|按时|如期)完成$|^加大[^，]{0,4}(?:指导|协调)[^，]{0,6}力度$|^(?:全面)?落实推进责任$|^带头推进工作[^，]{0,8}落实$|^拿出解决问题的(?:方案|办法)|^从[^，]{0,20}(?:高度|角度|层面)$|^(?:真[\u4e00-\u9fff]{1,3}、)+真[\u4e00-\u9fff]{1,3}$|"
+    r"^(?:不[\u4e00-\u9fff]{2}、)+不[\u4e00-\u9fff]{2}$|紧跟[^，]{0,24}精神$|^与[^，]{2,20}相(?:符|契合|一致|适应|匹配)$|^(?:措施|任务|目标|责任|思路|重点)(?:具体|明确|清晰)$|意义重大|关系到|关系着|关乎|牵头抓总|积极作为|善于决策|勇于担当|^服从[^，]{0,20}(?:调度|安排|指挥)|(?:统筹|科学|主动|积极|综合)协调$|"
     r"^(?:充分|主动)?(?:协调|配合)[^，]{0,8}(?:单位|部门)$|^(?:强化|加强)?(?:统筹)?调度$|不能放松|弘扬[^，]{0,12}作风$|党政(?:主责|同责)|"
     r"^严守[^，]{0,4}廉洁|过好[^，]{0,8}节日$|拿出[^，]{0,8}(?:劲|精神|状态|作风)$|^(?:认真|深入)?学习(?:领会)?$|^提前谋划$|"
     r"^(?:加快)?推进[^，]{0,12}进程$|^周密(?:安排)?部署$|^精心组织实施$|^细化[^，]{0,4}(?:举措|措施)$|^加大工作力度$|各负其责|对症下药|药到病除|"
     r"无缝对接|自觉担当|^把握细节$|^严肃纪律$|重中之重|六稳|六保|^(?:积极)?探索[^，]{0,8}机制$|^建立(?:健全)?(?:协作|协调|沟通|联动)机制$|"
     r"^(?:主动)?对接[^，]{0,8}(?:单位|部门)$|推进顺利$|有力有效$|^强化服务$|^全面突破$|^统筹推进[^，]{0,10}(?:工作|项目)(?:、[^，]{0,8})?$|^明确[^，]{0,6}重点$|^.{0,6}日常工作$|抓住关键|抓在经常|杜绝[^，]{0,8}现象$|有利形势|聚焦突出问题|^[^，]{0,6}薄弱环节$|持续发力|出重拳|下狠手|真抓实干|再接再厉|齐抓共管|动真碰硬|主动作为|担当作为|"
-    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|并举|方针|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
+    r"站在[^，]*高度|举全县之力|紧盯目标|改善环境质量|^坚持[^，]{0,12}(导向|兼治|施策|推进|并重|并举|相结合|方针|两手抓)|以更[严实高强]|^更[高实严强好]的|集中时间|^集中精力$|迅速行动|^全面整改$|发挥牵头作用|更高的标准|更实的举措|更严的要求|强化工作举措|紧密结合工作实际|"
     r"目标导向|结果导向|问题导向|提高站位|树牢|主体责任|吃透|能力水平|实事求是|抢抓时间|^全力以赴$|落地生根|尽快见效|"
     r"见到实效|取得实效|攻坚意识|攻坚水平|攻坚实效|狠抓关键环节|认识到位|^[^，]{0,4}到位$|^.{0,4}整改到位$|^.{0,4}责任到位$|扎实推进|"
     r"落实落细|高标准完成|善始善终|提升[^，]{0,6}水平$|一盘棋|严格落实责任|增强[^，]{0,6}(意识|实效)$|"
@@ -112,6 +116,10 @@ _SPEAKER_TITLED = re.compile(
 _SPEAKER_PLAIN = re.compile(
     r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:就[^，。：；]{0,40}?|在[^，。：；]{0,30}?|出席会议并|最后|再|还|也|进一步|进行再)?"
     r"(指出|强调|要求|提出要求)")
+_SPEAKER_ASKS = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:同志)?(?:要求|责成)(?=[^：:，,]{4,})")  # '李晶要求设计院加快整改'
+_ASKED_UNIT = re.compile(r"^([\u4e00-\u9fff]{2,8}?" + UNIT_SUFFIX + r")(?=加快|抓紧|尽快|立即|认真|切实|做好|抓好|进一步|全力|迅速|及时|按照|严格)")
+_PRONOUN_SAYS = re.compile(r"^[他她](?:还|也|进一步)?(?:强调|指出|要求)(?:[，,：:]|(?=[\u4e00-\u9fff]))")
+_SPEECH_GIVEN = re.compile(r"(?:书记|县长|区长|市长|州长|主任|主席)([\u4e00-\u9fff]{2,3})(?:同志)?(?:在[^，。]{0,20})?(?:讲话|发言|作[^，。]{0,12}讲话)")
 _SPEAKER_PRONOUN = re.compile(  # '张秀萍对…表示肯定，她说，…' / '副县长周虎光就…做了部署，他指出，…'
     r"^(?:[^，。]{0,12}?(?:书记|县长|区长|市长|主任))?([\u4e00-\u9fff]{2,3})[^，。]{2,40}[，,](?:他|她)(?:说|指出|强调|要求)[，,：:]")
 _SPEAKER_SHORT = re.compile(r"^([\u4e00-\u9fff])(书记|县长|区长|市长|主任)(指出|强调|要求)")
@@ -151,12 +159,12 @@ class Group:
         start = next((i for i, (k, v) in enumerate(self.clauses) if k == lead_kind and v in self.work), None)
         if start is None:
             return ""
-        while start > 0 and self.clauses[start - 1][0] == "modifier" and not _FRAME_START.match(self.clauses[start - 1][1]):
+        while start > 0 and self.clauses[start - 1][0] == "modifier" and not framing(self.clauses[start - 1][1]):
             start -= 1
         parts: list[str] = []
         said = 0  # characters of work and results: a long '针对…特点' before the work does not fill the title
         for kind, text in self.clauses[start:]:
-            if kind == "slogan" or (kind == "modifier" and _FRAME_START.match(text)) or _FRAME.match(text):
+            if kind == "slogan" or (kind == "modifier" and framing(text)) or _FRAME.match(text):
                 continue
             parts.append(text)
             if kind != "modifier":
@@ -164,6 +172,21 @@ class Group:
                 if said >= _TITLE_WORDS or len(parts) == 3:
                     break
         return cut("，".join(parts))
+
+
+_OWN_FRAME = re.compile(r"^(?:严格)?(?:按照|根据|依据|结合|对照)(?![^，]*实际)[^，]{2,11}$")
+_AUTHORITY = re.compile(r"党中央|中央|国务院|省委|省政府|市委|市政府|县委|县政府|区委|区政府|上级|有关|相关")
+
+
+def framing(modifier: str) -> bool:
+    """A clause that frames work without being part of it ('按照县委、县政府决策部署和要求', '以…为契机').
+    A frame of the work's own material is kept, as a clerk keeps it: '对照巡察反馈意见，逐条剖析原因',
+    '依据县城总体规划…，结合县城区“畅强补”专项行动，…积极梳理谋划可行性项目'."""
+    if not _FRAME_START.match(modifier):
+        return False
+    if _OWN_FRAME.match(modifier) and not _AUTHORITY.search(modifier) and not _FRAME.match(_unquoted(modifier)):
+        return False
+    return True
 
 
 def cut(title: str) -> str:
@@ -267,7 +290,7 @@ def mentions_in(text: str) -> list[str]:
             if not any(p <= start < p + len(n) for p, n in found):
                 found.append((start, name))
             start += len(name) + 1
-    for m in re.finditer(r"(?:^|(?<=[由请、和]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班|中学|小学|[一二三四五六七八九]中|幼儿园|医院|卫生院)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
+    for m in re.finditer(r"(?:^|(?<=[由请、和]))([\u4e00-\u9fff]{2,6}(?:办|集团|公司|专班|中学|小学|[一二三四五六七八九]中|幼儿园|医院|卫生院|设计院|勘察院|研究院)|[\u4e00-\u9fff]{0,6}(?:督导组|督查组|检查组|考核组|筹备组|工作组))(?=、|牵头|负责|组织|要|结合|尽快|$)", text):
         if not any(m.group(1) in n or n in m.group(1) for _, n in found):
             found.append((m.start(1), m.group(1)))
     return [name for _, name in sorted(found)]
@@ -293,7 +316,16 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
     where: dict[int, int] = {}  # id(group) → the number of the sentence that opened it
     # '会议学习了统计相关知识，要求深入学习…': what the meeting asks after what it did
     text = re.sub(r"((?:^|(?<=[。\n]))会议[^，。；\n]{0,30}了[^，。；\n]{0,40})，(要求|强调)(?![：:，,])", r"\1。会议\2，", text)
+    said_before = ""
     for number, sentence in enumerate(sentences(text)):
+        pronoun = _PRONOUN_SAYS.match(sentence)
+        if pronoun:
+            # '县长李建富在会上讲话。他强调各乡镇…要…': the speaker of the sentence before
+            named = list(_SPEECH_GIVEN.finditer(said_before))
+            if named and not _NOT_NAME.search(named[-1].group(1)):
+                ctx = replace(ctx, leader=named[-1].group(1))
+            sentence = sentence[pronoun.end():]
+        said_before += sentence
         body = sentence.rstrip("。；;！？!?")
         who = speaker_in(sentence, text) if number else None
         if who and who != ctx.leader:
@@ -326,6 +358,8 @@ def read_passage(text: str, ctx: Context) -> list[Group]:
             current = None
             continue
         for i, clause in enumerate(parts):
+            if i + 1 < len(parts) and re.match(r"^是(?!否)", parts[i + 1]) and not has_marker(clause):
+                continue  # '开展…“争一流、当冠军”活动，是使命所系': what the text says a thing is, not work
             current, pending = _clause(clause, i, current, groups, here, pending, topic, sentence)
             if current is not None:
                 current.raw.append(clause)
@@ -395,6 +429,20 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if len(text) <= 40 and re.search(r"(?<!的)(要求|强调|指出|提出要求|表示)$", text) and (
             index == 0 or speaker_in(text, text) or re.search(r"(以下|如下)要求$", text)):
         return current, pending  # '钟宇龙要求：' / '会议强调，' / '…，县长宋耀生要求': who speaks, not what is asked
+    asks = _SPEAKER_ASKS.match(text)
+    if asks and not _NOT_NAME.search(asks.group(1)) and speaker_in(text, text) == asks.group(1):
+        # '李晶要求设计院加快整改': the speaker asks a unit; the unit is the subject, the rest its work
+        rest = text[asks.end():]
+        names = mentions_in(rest)
+        unit = _ASKED_UNIT.match(rest)
+        if names and rest.startswith(names[0]):
+            head = rest[: len(rest) - len(after_names(rest, names))]
+            rest = head + "要" + after_names(rest, names)
+        elif unit and not has_marker(rest):
+            rest = unit.group(1) + "要" + rest[unit.end():]
+        elif not has_marker(rest):
+            rest = "要" + rest
+        return _clause(rest, index, current, groups, ctx, pending, topic, sentence)
     if re.fullmatch(r"[（(][^（）()]*[）)]", text) or (index == 0 and re.fullmatch(r"就(?![地近业医学])[^，]{2,40}", text)) \
             or re.fullmatch(r"由[^，]{0,12}领导牵头(?:负责)?", text):
         return current, pending  # '（陈李）': the reporter's byline; '就如何做好下步的…工作，X要求': the topic of a speech;
@@ -564,6 +612,8 @@ def _clause(clause: str, index: int, current: Group | None, groups: list[Group],
     if framed:
         text = text[framed.end():]  # '结合经济考核指标对…指标进行再分析、研判': the work after its frame
     if _MODIFIER.match(text) and not has_marker(text) and not _OBJECT_VERB.search(text):
+        if re.search(r"了(?![解])", text):
+            return current, pending  # '对《…（讨论稿）》提出了很好的意见和建议': what others did, no frame of the work
         return current, (pending + "，" + text) if pending else text
     names = [] if has_marker(text) else mentions_in(text)
     if names and text.startswith(names[0]) and _MODIFIER.match(after_names(text, names)) and not _PAST.search(sentence):
@@ -627,8 +677,8 @@ def _kind(text: str) -> str:
         return "slogan"  # '进一步压实工作责任' is '压实工作责任'
     if all(_BOILERPLATE.search(_ADVERB.sub("", part)) for part in text.split("、")):
         return "slogan"  # '压实工作责任、强化协调配合、提升工作能力': every part a slogan
-    if _RESULT.match(text):
-        return "result"
+    if _RESULT.match(text) or (bare != text and re.match(r"^(?:推动|促进|实现|形成|营造|助力|带动)", bare)):
+        return "result"  # '全力推动整改取得实实在在的效果' is '推动…效果'
     return "work"
 
 
