@@ -52,19 +52,6 @@ def test_what_a_text_says_a_thing_is_is_no_task():
     assert titles == ["定立工作目标，健全工作机制"]
 
 
-def test_a_plan_items_yi_shi_list_under_one_note_is_one_task_per_item():
-    text = ("一、重点任务\n"
-            "（一）推进城区供水管网改造。2019年任务：一是4月底前完成老城区管网普查；二是10月底前改造管网20公里。"
-            "2020年任务：一是6月底前完成新区管网建设。（牵头单位：县水务局；责任单位：县住建局）\n"
-            "（二）加强饮用水水源保护。开展水源地环境问题排查整治，6月底前完成整治。（责任单位：县生态环境局）\n")
-    got = [(d.title, d.lead.written, [r.written for r in d.cooperating], d.deadline.day.isoformat())
-           for d in propose(text).drafts]
-    assert got[:3] == [("完成老城区管网普查", "县水务局", ["县住建局"], "2019-04-30"),
-                       ("改造管网20公里", "县水务局", ["县住建局"], "2019-10-31"),
-                       ("完成新区管网建设", "县水务局", ["县住建局"], "2020-06-30")]
-    assert got[3][:2] == ("加强饮用水水源保护", "县生态环境局")
-
-
 def test_what_others_did_and_a_duty_do_not_open_the_title():
     titles = _titles("梁庆民指出，各部门对《政府工作报告（讨论稿）》提出了很好的意见和建议，县政府办公室要认真梳理、尽量采纳，"
                      "抓紧修改完善。\n")

@@ -22,7 +22,7 @@ state none. Every draft keeps the sentence it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from wuyang_tasks.domain.enums import MetricDirection, MetricKind, SourceKind
@@ -355,10 +355,6 @@ class _Reader:
             inline = [] if notes or roles else _inline_roles(text)
             for r in inline:
                 self._place(draft, r.name, r.role)
-            listed = _listed_items(text) if notes or roles else []
-            if listed:
-                out.extend(self._listed(draft, listed))
-                continue
             if not notes and not roles and not inline:
                 doers = _subject_group(text)
                 for role, name in group_units(doers):
@@ -367,18 +363,6 @@ class _Reader:
                     draft.title = after_names(draft.title, doers.subject) or draft.title
             out.append(draft)
         return out
-
-    def _listed(self, draft: DraftTask, items: list[tuple[str, int | None]]) -> list[DraftTask]:
-        """'（一）…。一是…；二是…。（责任单位：…）': each 一是 item is a task of the note's units, due when
-        it says (its year from a heading before it: '2020年任务：一是…'), else when the note says."""
-        out = []
-        for text, year in items:
-            title = cut(_DUE_AHEAD.sub("", re.split(r"[。；;]", text, maxsplit=1)[0]).strip("，。； "))
-            if len(re.sub(r"\W", "", title)) < 4 or is_slogan(title):
-                continue
-            out.append(replace(draft, title=title, sentence=text, deadline=self._deadline(text, year) or draft.deadline,
-                               lead=draft.lead, cooperating=list(draft.cooperating), territorial=list(draft.territorial)))
-        return out or [draft]
 
     def _cell_deadline(self, text: str | None):
         if not text:
@@ -679,28 +663,6 @@ def year_heading(clause: str) -> int | None:
     """'2020年任务：一是4月底前…' / '到2020年' / '2019年，…': the year the clause and those after it speak of."""
     m = _YEAR_HEADING.match(clause)
     return int(m.group(1)) if m else None
-
-
-_LIST_ITEM = re.compile(r"(?:(?<=[。；;：:，,\s])|^)([一二三四五六七八九十])[是要](?=\S)")
-_DUE_AHEAD = re.compile(r"^(?:务?于|在)?\s*(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|上旬|中旬|下旬)?\s*(?:前|以前|之前)[，,]?")
-_TRAILING_YEAR = re.compile(r"[。；;，,]?\s*(?:到|至)?(?:19|20)\d{2}\s*年(?:度)?(?:重点|主要)?(?:任务|目标|工作)?\s*[：:]\s*$")
-
-
-def _listed_items(text: str) -> list[tuple[str, int | None]]:
-    """The 一是/二是 items of a plan item's text with the year of each ('2019年任务：一是…'), or none
-    when it has fewer than two items or they do not count up from 一."""
-    marks = list(_LIST_ITEM.finditer(text))
-    numbers = "一二三四五六七八九十"
-    if len(marks) < 2 or marks[0].group(1) != "一" or marks[1].group(1) != "二":
-        return []
-    for a, b in zip(marks, marks[1:], strict=False):
-        if numbers.index(b.group(1)) not in (numbers.index(a.group(1)) + 1, 0):
-            return []
-    out = []
-    for m, nxt in zip(marks, marks[1:] + [None], strict=False):
-        body = _TRAILING_YEAR.sub("", text[m.end(): nxt.start() if nxt else len(text)]).strip("，。；;\n ")
-        out.append((body, _last_year_heading(text[: m.start()])))
-    return out
 
 
 def _last_year_heading(text: str) -> int | None:
