@@ -5,16 +5,12 @@ carries it out."""
 
 from wuyang_tasks.imports.minutes import propose
 
-
-def _by(p, words):
-    found = [d for d in p.drafts if words in d.title]
-    assert found, f"no draft with “{words}” in {[d.title for d in p.drafts]}"
-    return found[0]
+from .drafts import draft_with
 
 
 def test_a_partner_after_hui_tong_and_a_brigade_of_a_bureau():
     p = propose("一、关于城区停车难问题。会议要求，县公安局交警大队要会同县住建局，尽快制定停车场建设方案。\n")
-    draft = _by(p, "停车场建设方案")
+    draft = draft_with(p, "停车场建设方案")
     assert draft.title == "尽快制定停车场建设方案"
     assert draft.lead.written == "县公安局交警大队"
     assert [r.written for r in draft.cooperating] == ["县住建局"]
@@ -22,7 +18,7 @@ def test_a_partner_after_hui_tong_and_a_brigade_of_a_bureau():
 
 def test_a_named_subjects_own_work_after_yao_bao_zhang():
     p = propose("会议要求，县城投公司要抓紧推进棚户区改造项目，县供电公司要保障施工用电。\n")
-    assert _by(p, "施工用电").lead.written == "县供电公司"
+    assert draft_with(p, "施工用电").lead.written == "县供电公司"
 
 
 def test_who_carries_out_a_decision():
@@ -37,16 +33,16 @@ def test_a_phases_addressees_own_its_sentences_without_a_subject():
             "各县（市、口岸）环保专项行动领导小组要结合实际情况，制定具体实施方案，完成专项行动的动员部署工作。"
             "动员部署情况和实施方案于2011年5月20日前报州环保专项行动领导小组办公室（州环保局）。\n")
     p = propose(text)
-    draft = _by(p, "动员部署情况和实施方案")
+    draft = draft_with(p, "动员部署情况和实施方案")
     assert [r.written for r in draft.territorial] == ["各县（市、口岸）"]
     speech = propose("会议强调，各乡镇要加强秸秆禁烧巡查。严格落实24小时值班制度。\n")
-    assert not _by(speech, "值班制度").all_townships  # a meeting's requirements name their own doers
+    assert not draft_with(speech, "值班制度").all_townships  # a meeting's requirements name their own doers
 
 
 def test_named_cities_of_a_provincial_plan_are_territorial():
     text = ("三、具体措施\n（一）强化规划指导。\n"
             "1.制定实施空气质量达标规划。武汉市、宜昌市、襄阳市、荆州市应在2014年6月底前制定并印发实施。\n")
-    draft = _by(propose(text), "达标规划")
+    draft = draft_with(propose(text), "达标规划")
     assert [r.written for r in draft.territorial] == ["武汉市", "宜昌市", "襄阳市", "荆州市"]
     assert draft.lead is None
 
@@ -56,7 +52,7 @@ def test_labels_after_an_items_heading_and_roles_written_without_brackets():
             "（一）开展河道清淤。责任单位：县水利局；配合单位：县财政局；完成时限：2023年10月底\n"
             "（二）整治农村黑臭水体。县生态环境分局为牵头单位，县农业农村局为配合单位，年底前完成。\n")
     p = propose(text)
-    dredging, water = _by(p, "河道清淤"), _by(p, "黑臭水体")
+    dredging, water = draft_with(p, "河道清淤"), draft_with(p, "黑臭水体")
     assert (dredging.lead.written, [r.written for r in dredging.cooperating]) == ("县水利局", ["县财政局"])
     assert str(dredging.deadline.day) == "2023-10-31"
     assert (water.lead.written, [r.written for r in water.cooperating]) == ("县生态环境分局", ["县农业农村局"])
@@ -68,9 +64,9 @@ def test_roles_and_a_due_date_in_the_clauses_around_the_work():
             "由县交通运输局负责，会同县住建局，在11月底前完成国道沿线环境整治。\n"
             "县卫健委牵头，各乡镇卫生院具体实施，10月31日前完成适龄人群疫苗接种。\n")
     p = propose(text)
-    assert str(_by(p, "校园安全整治").deadline.day) == "2023-09-01"
-    road = _by(p, "国道沿线环境整治")
+    assert str(draft_with(p, "校园安全整治").deadline.day) == "2023-09-01"
+    road = draft_with(p, "国道沿线环境整治")
     assert (road.title, road.lead.written, [r.written for r in road.cooperating]) == (
         "完成国道沿线环境整治", "县交通运输局", ["县住建局"])
-    vaccines = _by(p, "疫苗接种")
+    vaccines = draft_with(p, "疫苗接种")
     assert (vaccines.title, vaccines.lead.written, vaccines.all_townships) == ("完成适龄人群疫苗接种", "县卫健委", True)

@@ -14,18 +14,10 @@ from wuyang_tasks.imports.deadlines import deadline_in_sentence
 from wuyang_tasks.imports.minutes import document_date, propose
 from wuyang_tasks.services import intake
 
+from .drafts import draft_with, titles_of
+
 DATA = Path(__file__).parent / "data"
 MEETING = (DATA / "meeting_2016-07-13.txt").read_text(encoding="utf-8")
-
-
-def _titles(p):
-    return [d.title for d in p.drafts]
-
-
-def _by(p, words):
-    found = [d for d in p.drafts if words in d.title]
-    assert found, f"no draft with “{words}” in {_titles(p)}"
-    return found[0]
 
 
 def test_reference_meeting_states_its_concrete_measures_with_their_leaders():
@@ -36,10 +28,10 @@ def test_reference_meeting_states_its_concrete_measures_with_their_leaders():
                           ("集中精力开展督促检查", "李亦博"), ("增加“双重追责”和“终身追责”", "李亦博"),
                           ("加大环境保护宣传教育力度", "李亦博"), ("巩固提升大气污染防治成果", "宋耀生"),
                           ("健全推进机制", "李亦博"), ("落实属地责任", "李亦博")]:
-        assert _by(p, words).leader == leader
-    boilerplate = [t for t in _titles(p) if any(w in t for w in ("思想认识", "认清形势", "提高认识", "攻坚战"))]
+        assert draft_with(p, words).leader == leader
+    boilerplate = [t for t in titles_of(p) if any(w in t for w in ("思想认识", "认清形势", "提高认识", "攻坚战"))]
     assert boilerplate == []
-    assert not any("宣读" in t or "表态发言" in t for t in _titles(p))  # what was done is no task
+    assert not any("宣读" in t or "表态发言" in t for t in titles_of(p))  # what was done is no task
 
 
 def test_second_import_of_the_meeting_adds_no_source_and_no_metric(demo_ledger, state):
@@ -75,12 +67,12 @@ def test_executive_meeting_decisions_become_drafts():
             "2.关于迎复审相关单位设备配备问题。相关单位设备配备由迎接国家卫生县城复审工作领导小组提出具体方案后另行研究确定。\n")
     p = propose(text)
     assert p.issued_on == date(2016, 4, 13)
-    plan = _by(p, "任务分解方案")
+    plan = draft_with(p, "任务分解方案")
     assert plan.lead.written == "县卫生和计划生育局"  # the unit name is not cut at 和
-    assert _by(p, "动员大会").deadline.day == date(2016, 4, 10)
+    assert draft_with(p, "动员大会").deadline.day == date(2016, 4, 10)
     money = next(d for d in p.drafts if d.lead and d.lead.written == "县财政")
     assert "经费" in money.title
-    assert not any("领导小组组成" in t for t in _titles(p))
+    assert not any("领导小组组成" in t for t in titles_of(p))
     assert any(d.lead and d.lead.written == "迎接国家卫生县城复审工作领导小组" for d in p.drafts)
 
 
@@ -89,10 +81,10 @@ def test_decisions_of_a_model_text_and_their_proposers():
             "（二）会议原则同意县政府办关于2022年人大代表建议、政协提案办理工作情况的汇报。\n"
             "（三）关于县农机修造厂改制有关问题：一是职工回迁原址安置，一律按新建房成本价安置；二是经发局要认真做好离退休职工的思想稳定工作。\n")
     p = propose(text)
-    assert _by(p, "领导小组组成人员").lead.written == "县经发局"
-    assert not any("汇报" in t for t in _titles(p))  # a report heard assigns nothing
-    assert _by(p, "思想稳定工作").lead.written == "经发局"
-    assert not any("回迁" in t for t in _titles(p))
+    assert draft_with(p, "领导小组组成人员").lead.written == "县经发局"
+    assert not any("汇报" in t for t in titles_of(p))  # a report heard assigns nothing
+    assert draft_with(p, "思想稳定工作").lead.written == "经发局"
+    assert not any("回迁" in t for t in titles_of(p))
 
 
 def test_yishi_ershi_items_under_a_requirement():

@@ -9,11 +9,7 @@ from datetime import date
 from wuyang_tasks.imports.deadlines import deadline_in_sentence
 from wuyang_tasks.imports.minutes import propose
 
-
-def _by(p, words):
-    found = [d for d in p.drafts if words in d.title]
-    assert found, f"no draft with “{words}” in {[d.title for d in p.drafts]}"
-    return found[0]
+from .drafts import draft_with
 
 
 def test_a_year_the_text_looks_back_from_is_not_the_documents():
@@ -22,21 +18,21 @@ def test_a_year_the_text_looks_back_from_is_not_the_documents():
             "（二）总结阶段（10月）。各县要按照《2005年环保专项行动工作方案》要求完成工作总结。\n")
     p = propose(text)
     assert p.year == 2005
-    assert _by(p, "制定具体实施方案").deadline.day == date(2005, 4, 20)
+    assert draft_with(p, "制定具体实施方案").deadline.day == date(2005, 4, 20)
 
 
 def test_a_plans_span_gives_its_first_year():
     p = propose("西安市城乡融合发展三年（2019—2021年）行动方案\n各区县要于6月底前完成村庄分类工作。\n")
     assert p.year == 2019
-    assert _by(p, "村庄分类").deadline.day == date(2019, 6, 30)
+    assert draft_with(p, "村庄分类").deadline.day == date(2019, 6, 30)
 
 
 def test_a_year_heading_dates_the_clauses_after_it():
     text = ("市资源规划局要抓好村庄规划工作。2019年任务：一是完成村庄分类工作；二是对已编制完成的村庄规划进行评估。"
             "2020年任务：一是要在4月底前完成村庄规划评估工作；二是要在10月底前完成规划编制任务。\n")
     p = propose(text, issued_on=date(2019, 3, 1))
-    assert _by(p, "村庄规划评估工作").deadline.day == date(2020, 4, 30)
-    assert _by(p, "规划编制任务").deadline.day == date(2020, 10, 31)
+    assert draft_with(p, "村庄规划评估工作").deadline.day == date(2020, 4, 30)
+    assert draft_with(p, "规划编制任务").deadline.day == date(2020, 10, 31)
     assert not [d for d in p.drafts if d.title == "2019年任务"]
 
 
@@ -46,10 +42,10 @@ def test_the_deadline_of_a_responsibility_note():
             "（一）推进老旧小区改造。完成12个老旧小区改造。（牵头单位：县住建局；责任单位：各乡镇；完成时限：2023年6月底前）\n"
             "（二）优化营商环境。（牵头单位：县政务服务中心；完成时限：长期坚持）\n")
     p = propose(text)
-    draft = _by(p, "老旧小区改造")
+    draft = draft_with(p, "老旧小区改造")
     assert draft.lead.written == "县住建局"
     assert draft.deadline.day == date(2023, 6, 30)
-    assert _by(p, "优化营商环境").deadline.ongoing
+    assert draft_with(p, "优化营商环境").deadline.ongoing
 
 
 def test_a_date_before_the_finishing_verb_is_a_deadline():
@@ -69,9 +65,9 @@ def test_a_dated_completion_is_a_task_and_heads_nothing():
     text = ("关于开展农村人居环境整治的通知\n发布日期：2023-03-02\n"
             "各乡镇要在10月底前全面完成改厕任务。县林业局要在一周内拿出方案，各乡镇要于本月底前完成摸排。\n")
     p = propose(text)
-    assert _by(p, "改厕任务").deadline.day == date(2023, 10, 31)
-    assert _by(p, "拿出方案").title == "拿出方案"
-    assert _by(p, "完成摸排").deadline.day == date(2023, 3, 31)
+    assert draft_with(p, "改厕任务").deadline.day == date(2023, 10, 31)
+    assert draft_with(p, "拿出方案").title == "拿出方案"
+    assert draft_with(p, "完成摸排").deadline.day == date(2023, 3, 31)
 
 
 def test_the_end_of_a_period_and_a_stated_term():
@@ -96,9 +92,9 @@ def test_a_step_with_its_period_in_brackets_is_due_at_its_end():
             "（二）集中整治（5月—9月）。县住建局要组织对排查出的隐患逐一整改销号。\n"
             "（三）总结验收（10月底前）。县住建局要会同各乡镇开展验收。\n")
     p = propose(text)
-    assert _by(p, "逐栋开展排查").deadline.day == date(2023, 4, 30)
-    assert _by(p, "整改销号").deadline.day == date(2023, 9, 30)
-    assert _by(p, "开展验收").deadline.day == date(2023, 10, 31)
+    assert draft_with(p, "逐栋开展排查").deadline.day == date(2023, 4, 30)
+    assert draft_with(p, "整改销号").deadline.day == date(2023, 9, 30)
+    assert draft_with(p, "开展验收").deadline.day == date(2023, 10, 31)
 
 
 def test_the_items_of_a_time_arrangement():
@@ -106,7 +102,7 @@ def test_the_items_of_a_time_arrangement():
             "1.2023年4月底前，各乡镇完成摸底调查。\n"
             "2.2023年6月底前，县财政局完成资金拨付。\n")
     p = propose(text)
-    survey, funds = _by(p, "摸底调查"), _by(p, "资金拨付")
+    survey, funds = draft_with(p, "摸底调查"), draft_with(p, "资金拨付")
     assert (survey.title, survey.deadline.day, survey.all_townships) == ("完成摸底调查", date(2023, 4, 30), True)
     assert (funds.title, funds.deadline.day, funds.lead.written) == ("完成资金拨付", date(2023, 6, 30), "县财政局")
 
