@@ -51,11 +51,20 @@ BackupHook = Callable[[Path, str], object]
 """Called as hook(path, reason) before a migration of an existing SQLite ledger."""
 
 
-def _translate(exc: DBAPIError, read) -> LedgerError | None:
-    """``failures.translate`` of a failed read (imported then: it needs the ORM)."""
-    from . import failures
+@contextmanager
+def _told(rollback: Callable[[], object], read) -> Iterator[None]:
+    """A failed read rolled back and told in Chinese (``failures.translate``, imported then: it
+    needs the ORM); a failure it does not know goes on as it is."""
+    try:
+        yield
+    except DBAPIError as exc:
+        rollback()
+        from . import failures
 
-    return failures.translate(exc, [], read)
+        translated = failures.translate(exc, [], read)
+        if translated is None:
+            raise
+        raise translated from exc
 
 
 @dataclass
@@ -86,14 +95,8 @@ class Ledger:
 
         with Session(self.engine, expire_on_commit=False) as session:
             session.info["actor"] = self.actor
-            try:
+            with _told(session.rollback, self.read):
                 yield session
-            except DBAPIError as exc:
-                session.rollback()
-                translated = _translate(exc, self.read)
-                if translated is None:
-                    raise
-                raise translated from exc
             session.rollback()
 
     @contextmanager
@@ -101,14 +104,8 @@ class Ledger:
         """A read through the tables (SQLAlchemy Core, ``db.tables``), without the ORM: what the
         window reads before its first paint. Failures are told as ``read``'s are."""
         with self.engine.connect() as connection:
-            try:
+            with _told(connection.rollback, self.read):
                 yield connection
-            except DBAPIError as exc:
-                connection.rollback()
-                translated = _translate(exc, self.read)
-                if translated is None:
-                    raise
-                raise translated from exc
             connection.rollback()
 
     @contextmanager
