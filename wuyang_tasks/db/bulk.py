@@ -12,7 +12,7 @@ call cost as much as the unit-of-work flush it replaces.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -41,11 +41,8 @@ def _statement(dialect, table: Table, keys: tuple[str, ...]):
     """The compiled INSERT of ``keys`` into ``table``: its text, parameter names in order, the
     bind processors to apply, and whether parameters are positional. Compiled once: a user
     action appends its events with one call, and compiling cost more than the insert."""
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
-    names = list(compiled.positiontup or compiled.binds)
-    convert = [(i, f) for i, name in enumerate(names)
-               if (f := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
-    return compiled.string, names, convert, compiled.positional
+    return _prepared(insert(table).compile(dialect=dialect, column_keys=list(keys)), dialect, table,
+                     lambda name: name)
 
 
 def update_row(conn: Connection, table: Table, where: Mapping[str, object],
@@ -65,10 +62,15 @@ def _update(dialect, table: Table, keys: tuple[str, ...], where: tuple[str, ...]
     parameters named ``v_<column>`` (values) and ``w_<column>`` (the row's key)."""
     statement = (update(table).where(*(table.c[k] == bindparam(f"w_{k}") for k in where))
                  .values({k: bindparam(f"v_{k}") for k in keys}))
-    compiled = statement.compile(dialect=dialect)
+    return _prepared(statement.compile(dialect=dialect), dialect, table, lambda name: name[2:])
+
+
+def _prepared(compiled, dialect, table: Table, column_of: Callable[[str], str]):
+    """A compiled statement's text, its parameter names in order, the bind processors of their
+    columns (``column_of`` a parameter's name) by position, and whether it is positional."""
     names = list(compiled.positiontup or compiled.binds)
     convert = [(i, f) for i, name in enumerate(names)
-               if (f := table.c[name[2:]].type.dialect_impl(dialect).bind_processor(dialect))]
+               if (f := table.c[column_of(name)].type.dialect_impl(dialect).bind_processor(dialect))]
     return compiled.string, names, convert, compiled.positional
 
 
