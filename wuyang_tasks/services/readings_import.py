@@ -76,7 +76,7 @@ def _apply(session: Session, path: Path, parsed: ParsedReadings, today: date, *,
     metrics: dict[tuple[str, int], Metric] = {}
     for (name, year), entries in parsed.by_metric.items():
         metric = metric_service.find_metric(session, name, year)
-        if metric is None:  # removed since the file was read
+        if metric is None:  # renamed since the file was read (another clerk, a shared ledger)
             problems.append(f"台账中已没有{year}年的指标“{name}”")
             continue
         metrics[(name, year)] = metric
