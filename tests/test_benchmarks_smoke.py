@@ -36,3 +36,19 @@ def test_quick_run_reports_every_figure(tmp_path):
         assert r["goal_ratio"] > 0
     table = (tmp_path / "table.md").read_text(encoding="utf-8")
     assert all(f"| {f.name} | 1000 |" in table for f in FIGURES)
+
+
+@pytest.mark.slow
+def test_verify_floor_prints_every_part(tmp_path):
+    """`python -m benchmarks.verify_floor` (the floor of issue 16's verify figure) still runs on
+    the generated ledger: every part timed, the two floors made of them."""
+    env = dict(os.environ, WUYANG_BENCH_CACHE=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-m", "benchmarks.verify_floor", "--sizes", "1k", "--repeat", "1"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[1:]
+            for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line}
+    parts = set(rows) - {"part"}
+    assert {"baseline", "verify", "floor, a chain of events", "floor, a chain of blocks"} <= parts
+    assert len(parts) == 10
+    assert all(float(seconds) > 0 for seconds, _ in rows.values() if seconds != "s")
